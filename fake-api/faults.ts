@@ -1,0 +1,63 @@
+/**
+ * Faults the fake API can inject, one rule at a time. Rules are checked in order on each request;
+ * the first that matches and still has uses left decides what happens.
+ */
+export type FaultAction =
+    /** Answer with this status; the body defaults to an OpenAI error envelope. */
+    | { kind: "status"; status: number; headers?: Record<string, string>; body?: unknown }
+    /** Wait, then answer normally. */
+    | { kind: "delay"; ms: number }
+    /** 200 with a body cut off in the middle of the JSON. */
+    | { kind: "truncated" }
+    /** 200 with this exact text as the body (HTML, garbage, JSON of the wrong shape...). */
+    | { kind: "raw"; status?: number; contentType?: string; body: string }
+    /** Close the connection without answering. */
+    | { kind: "drop" }
+    /** Send the headers and half the body, then reset the connection. */
+    | { kind: "reset-mid-body" }
+    /** Send the normal body a few bytes at a time, `intervalMs` apart. */
+    | { kind: "trickle"; intervalMs: number; chunkBytes?: number }
+    /** 200 with a valid JSON body padded to at least `bytes`. */
+    | { kind: "oversize"; bytes: number }
+    /** Redirect to `location` with this status (301, 302, 307, 308). */
+    | { kind: "redirect"; status: number; location: string }
+    /** 401 whose error message quotes the request's Authorization header back, as a careless proxy would. */
+    | { kind: "reflect-credentials" }
+    /** Answer normally, but pass the JSON body through `transform` first (for pagination bugs and wrong types). */
+    | { kind: "transform"; transform: (body: any, request: { path: string; query: URLSearchParams }) => unknown };
+
+/** When a fault applies. */
+export interface FaultRule {
+    /** Only requests whose path (without `/v1`) starts with this, or matches this pattern. @default every path */
+    path?: string | RegExp;
+    /** Let this many matching requests through first. @default 0 */
+    skip?: number;
+    /** Apply to this many matching requests, then retire. @default Infinity */
+    times?: number;
+    /** Apply to each matching request with this probability, drawn from the server's seeded random. @default 1 */
+    probability?: number;
+    action: FaultAction;
+}
+
+/** A rule with its running count. */
+export interface ActiveFault {
+    readonly rule: FaultRule;
+    seen: number;
+    applied: number;
+}
+
+/** Finds the fault for a request, counting it; `undefined` to answer normally. */
+export function pickFault(faults: ActiveFault[], path: string, random: () => number): FaultAction | undefined {
+    for (const fault of faults) {
+        const { rule } = fault;
+        const matches = rule.path === undefined || (typeof rule.path === "string" ? path.startsWith(rule.path) : rule.path.test(path));
+        if (!matches) continue;
+        fault.seen += 1;
+        if (fault.seen <= (rule.skip ?? 0)) continue;
+        if (fault.applied >= (rule.times ?? Infinity)) continue;
+        if (rule.probability !== undefined && random() >= rule.probability) continue;
+        fault.applied += 1;
+        return rule.action;
+    }
+    return undefined;
+}

@@ -1,0 +1,18 @@
+/**
+ * An OpenAI-compatible fake of the certificate and project endpoints, for the demo, our tests and
+ * users' own tests. Import it as `pulumi-openai-certificates/fake-api`.
+ */
+export { DEFAULT_FAKE_ADMIN_KEY, FakeOpenAI, FakeOpenAIOptions, FakeRequestRecord, startFakeOpenAI } from "./server";
+export { FaultAction, FaultRule } from "./faults";
+export {
+    CertificateSpec,
+    FakeCertificate,
+    FakeOrganizationState,
+    FakeProject,
+    OrganizationSpec,
+    ProjectSpec,
+    certificate,
+    organization,
+    project,
+} from "./model";
+export { OrganizationSpecCodec, readSeedFile } from "./seed-file";

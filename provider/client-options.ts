@@ -1,0 +1,155 @@
+import { InvalidArgumentError } from "./errors";
+import { DEFAULT_MAX_PAGES } from "./cursor";
+
+/** The API's public address. */
+export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
+/** Retries after the first attempt, as in the official openai SDK. */
+export const DEFAULT_MAX_RETRIES = 2;
+/** Per request, including reading the body. Shorter than the SDK's 10 minutes: a deployment is waiting. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+/** A page of 100 certificates is about 30 KB; 8 MiB leaves room and still bounds memory. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * How to reach the API and how hard to try. Only `adminKey` is required.
+ */
+export interface ClientOptions {
+    /** An organization admin key (`sk-admin-...`). Never logged, stored or put into an error. */
+    adminKey: string;
+    /**
+     * The API's base URL, up to and including `/v1`. `http://` is accepted only for loopback hosts.
+     * @default "https://api.openai.com/v1"
+     */
+    baseUrl?: string;
+    /**
+     * Retries after the first attempt of each request.
+     * @default 2
+     */
+    maxRetries?: number;
+    /**
+     * Time allowed for one request, body included, in milliseconds.
+     * @default 30000
+     */
+    timeoutMs?: number;
+    /**
+     * Largest response body accepted, in bytes.
+     * @default 8388608
+     */
+    maxResponseBytes?: number;
+    /**
+     * Most pages read from one list before giving up with a `pagination_page_limit` error.
+     * @default 1000
+     */
+    maxPages?: number;
+    /** Cancels every request in flight and every wait between retries. */
+    signal?: AbortSignal;
+    /** Waits between retries. Injectable for tests. @default a timer that honours `signal` */
+    sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+    /** Source of jitter, in [0, 1). Injectable for tests. @default Math.random */
+    random?: () => number;
+    /** The clock, for HTTP-date Retry-After headers. Injectable for tests. @default Date.now */
+    now?: () => number;
+}
+
+/** {@link ClientOptions} with every default applied and every value checked. */
+export interface ResolvedClientOptions {
+    readonly adminKey: string;
+    readonly baseUrl: string;
+    readonly maxRetries: number;
+    readonly timeoutMs: number;
+    readonly maxResponseBytes: number;
+    readonly maxPages: number;
+    readonly signal?: AbortSignal;
+    readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+    readonly random: () => number;
+    readonly now: () => number;
+}
+
+/** Checks every option and applies the defaults; throws {@link InvalidArgumentError} naming the bad one. */
+export function resolveClientOptions(options: ClientOptions): ResolvedClientOptions {
+    if (typeof options.adminKey !== "string" || options.adminKey.trim() === "") {
+        throw new InvalidArgumentError("adminKey", "must be a non-empty string");
+    }
+    if (/\s/.test(options.adminKey.trim()) || /[\r\n]/.test(options.adminKey)) {
+        // A header value with a newline would be refused by Node with a message that quotes it.
+        throw new InvalidArgumentError("adminKey", "must not contain whitespace or line breaks");
+    }
+    return {
+        adminKey: options.adminKey.trim(),
+        baseUrl: normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
+        maxRetries: integerIn("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES, 0, 10),
+        timeoutMs: integerIn("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS, 1, 600_000),
+        maxResponseBytes: integerIn("maxResponseBytes", options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, 1024, 2 ** 30),
+        maxPages: integerIn("maxPages", options.maxPages, DEFAULT_MAX_PAGES, 1, 1_000_000),
+        signal: options.signal,
+        sleep: options.sleep ?? sleep,
+        random: options.random ?? Math.random,
+        now: options.now ?? Date.now,
+    };
+}
+
+/**
+ * Validates a base URL and strips trailing slashes. Plain `http://` is refused unless the host is a
+ * loopback address: the admin key would otherwise cross a network unencrypted.
+ */
+export function normalizeBaseUrl(raw: string): string {
+    if (typeof raw !== "string" || raw.trim() === "") {
+        throw new InvalidArgumentError("baseUrl", "must be a non-empty URL such as https://api.openai.com/v1");
+    }
+    let url: URL;
+    try {
+        url = new URL(raw.trim());
+    } catch {
+        throw new InvalidArgumentError("baseUrl", `"${raw}" is not a valid URL`);
+    }
+    if (url.username || url.password) {
+        throw new InvalidArgumentError("baseUrl", "must not contain credentials; pass the key as adminKey");
+    }
+    if (url.search || url.hash) {
+        throw new InvalidArgumentError("baseUrl", "must not contain a query string or fragment");
+    }
+    if (url.protocol === "http:") {
+        if (!isLoopbackHost(url.hostname)) {
+            throw new InvalidArgumentError(
+                "baseUrl",
+                `plain http:// is only allowed for loopback hosts (localhost, 127.0.0.0/8, ::1), not ${url.hostname}: ` +
+                    "the admin key would travel unencrypted. Use https://",
+            );
+        }
+    } else if (url.protocol !== "https:") {
+        throw new InvalidArgumentError("baseUrl", `protocol ${url.protocol} is not supported; use https://`);
+    }
+    return url.toString().replace(/\/+$/, "");
+}
+
+/** Whether a URL hostname (as `URL.hostname` spells it) is a loopback address. */
+export function isLoopbackHost(hostname: string): boolean {
+    const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
+    if (host === "localhost" || host.endsWith(".localhost")) return true;
+    if (host === "::1") return true;
+    return /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** Reads an optional integer option within bounds, or throws naming it. */
+export function integerIn(name: string, value: unknown, fallback: number, min: number, max: number): number {
+    if (value === undefined) return fallback;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
+        throw new InvalidArgumentError(name, `must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
+    }
+    return value;
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) return reject(signal.reason);
+        const timer = setTimeout(() => {
+            signal?.removeEventListener("abort", onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        signal?.addEventListener("abort", onAbort, { once: true });
+    });
+}

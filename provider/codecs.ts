@@ -1,0 +1,107 @@
+/**
+ * The wire format of the certificate endpoints, as io-ts codecs: the single source of truth for both
+ * the runtime check and the TypeScript types. Everything here is snake_case, exactly as the API sends
+ * it; `certificate.ts` maps it to the camelCase domain type users see.
+ *
+ * Reference: OpenAI's OpenAPI description, schemas `ListCertificatesResponse`,
+ * `OrganizationCertificate`, `OrganizationProjectCertificate`, `ProjectListResponse`, `Project` and
+ * `ErrorResponse`. `t.type` lets unknown fields through, so a field the API adds later breaks nothing.
+ */
+import * as t from "io-ts";
+
+const nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null]);
+
+// Timestamps are integer Unix seconds. Anything above 1e11 (the year 5138) is almost certainly
+// milliseconds sent by mistake: rejecting it here beats reporting a certificate valid for 50,000 years.
+const MAX_UNIX_SECONDS = 1e11;
+
+interface UnixSecondsBrand {
+    readonly UnixSeconds: unique symbol;
+}
+
+/** A non-negative integer number of seconds since the Unix epoch, below 1e11. */
+export const UnixSeconds = t.brand(
+    t.number,
+    (n): n is t.Branded<number, UnixSecondsBrand> => Number.isInteger(n) && n >= 0 && n < MAX_UNIX_SECONDS,
+    "UnixSeconds",
+);
+
+/**
+ * The object types a certificate may carry. Lists are documented to return `organization.certificate`
+ * or `organization.project.certificate`; the bare `certificate` of single-object endpoints is accepted
+ * too, since all three describe the same thing. Anything else (a project, a list) does not belong.
+ */
+export const CertificateObjectType = t.keyof({
+    certificate: null,
+    "organization.certificate": null,
+    "organization.project.certificate": null,
+});
+
+export const CertificateDetailsWire = t.partial({
+    valid_at: UnixSeconds,
+    expires_at: UnixSeconds,
+    content: t.string,
+});
+
+export const CertificateWire = t.intersection([
+    t.type({
+        object: CertificateObjectType,
+        id: t.string,
+        name: nullable(t.string),
+        created_at: UnixSeconds,
+        certificate_details: CertificateDetailsWire,
+    }),
+    // `active` is required in list responses but absent from single-certificate responses.
+    t.partial({ active: t.boolean }),
+]);
+export type CertificateWire = t.TypeOf<typeof CertificateWire>;
+
+/** A certificate as it appears in a list: `active` is required there. */
+export const ListedCertificateWire = t.intersection([CertificateWire, t.type({ active: t.boolean })]);
+export type ListedCertificateWire = t.TypeOf<typeof ListedCertificateWire>;
+
+/** The cursor-paginated list envelope shared by every list endpoint. */
+export const listEnvelope = <C extends t.Mixed>(item: C) =>
+    t.intersection([
+        t.type({
+            object: t.literal("list"),
+            data: t.array(item),
+            has_more: t.boolean,
+        }),
+        // Required for certificate lists, optional for the project list; nullable in both.
+        t.partial({
+            first_id: nullable(t.string),
+            last_id: nullable(t.string),
+        }),
+    ]);
+
+export const CertificateListWire = listEnvelope(ListedCertificateWire);
+export type CertificateListWire = t.TypeOf<typeof CertificateListWire>;
+
+export const ProjectWire = t.intersection([
+    t.type({
+        id: t.string,
+        object: t.literal("organization.project"),
+        created_at: UnixSeconds,
+    }),
+    t.partial({
+        name: nullable(t.string),
+        archived_at: nullable(UnixSeconds),
+        status: nullable(t.string),
+    }),
+]);
+export type ProjectWire = t.TypeOf<typeof ProjectWire>;
+
+export const ProjectListWire = listEnvelope(ProjectWire);
+export type ProjectListWire = t.TypeOf<typeof ProjectListWire>;
+
+/** The API's error envelope. Every field is optional here: an error body is read, never trusted. */
+export const ErrorEnvelopeWire = t.type({
+    error: t.partial({
+        message: t.string,
+        type: t.string,
+        code: nullable(t.string),
+        param: nullable(t.string),
+    }),
+});
+export type ErrorEnvelopeWire = t.TypeOf<typeof ErrorEnvelopeWire>;

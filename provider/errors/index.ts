@@ -1,0 +1,17 @@
+export { OpenAICertificatesError } from "./base";
+export { InvalidArgumentError, MissingAdminKeyError } from "./argument-error";
+export {
+    APIError,
+    APIErrorDetails,
+    AuthenticationError,
+    BadRequestError,
+    ConflictError,
+    InternalServerError,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    RetryAfterTooLongError,
+} from "./api-error";
+export { APIConnectionError, APITimeoutError, RedirectRefusedError, RequestAbortedError } from "./connection-error";
+export { ResponseParseError, ResponseTooLargeError, ResponseValidationError, ValidationIssue } from "./response-error";
+export { PaginationError, PaginationErrorCode } from "./pagination-error";

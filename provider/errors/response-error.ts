@@ -1,0 +1,61 @@
+import { OpenAICertificatesError } from "./base";
+
+/** One place where a response body did not match the expected schema. */
+export interface ValidationIssue {
+    /** Dotted path into the body, such as `data.3.certificate_details.expires_at`. */
+    path: string;
+    /** What the codec expected there. */
+    expected: string;
+    /** A short rendering of what was there instead. */
+    received: string;
+}
+
+/**
+ * The API answered 2xx but the body does not have the shape of the OpenAPI schema. The request
+ * succeeded; the data cannot be trusted, so nothing is returned. Not retried.
+ */
+export class ResponseValidationError extends OpenAICertificatesError {
+    readonly code = "invalid_response";
+
+    constructor(
+        operation: string,
+        /** Every mismatch found (at most 20). */
+        readonly issues: readonly ValidationIssue[],
+    ) {
+        super(
+            `Unexpected response from ${operation}: ` +
+                issues
+                    .slice(0, 5)
+                    .map((i) => `${i.path || "(body)"} expected ${i.expected}, got ${i.received}`)
+                    .join("; ") +
+                (issues.length > 5 ? `; and ${issues.length - 5} more` : ""),
+        );
+    }
+}
+
+/** The API answered 2xx with a body that is not JSON (an HTML page, a truncated body). Not retried. */
+export class ResponseParseError extends OpenAICertificatesError {
+    readonly code = "invalid_json";
+
+    constructor(
+        operation: string,
+        /** The response's content-type header. */
+        readonly contentType: string | undefined,
+        reason: string,
+    ) {
+        super(`Response from ${operation} is not valid JSON (content-type ${contentType ?? "missing"}): ${reason}`);
+    }
+}
+
+/** The response body exceeded `maxResponseBytes`; reading stopped there. Not retried. */
+export class ResponseTooLargeError extends OpenAICertificatesError {
+    readonly code = "response_too_large";
+
+    constructor(
+        operation: string,
+        /** The cap that was exceeded, in bytes. */
+        readonly limitBytes: number,
+    ) {
+        super(`Response from ${operation} is larger than ${limitBytes} bytes (option maxResponseBytes); refusing to read it`);
+    }
+}

@@ -1,0 +1,41 @@
+/**
+ * The API layer: HTTP, retries, pagination, codecs and errors for OpenAI's certificate endpoints.
+ * It knows nothing of Pulumi. Import it as `pulumi-openai-certificates/provider` to use the client
+ * from any Node program; the package root re-exports what Pulumi users need.
+ */
+export * from "./errors";
+export { Certificate, toCertificate } from "./certificate";
+export {
+    ClientOptions,
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT_MS,
+    ResolvedClientOptions,
+    integerIn,
+    isLoopbackHost,
+    normalizeBaseUrl,
+    resolveClientOptions,
+} from "./client-options";
+export {
+    ListCertificatesOptions,
+    MAX_PAGE_SIZE,
+    SortOrder,
+    certificatePages,
+    certificateListPath,
+    checkProjectId,
+    orderOf,
+    pageSizeOf,
+    iterateCertificates,
+    listCertificates,
+    listOrganizationCertificates,
+    listProjectCertificates,
+} from "./certificates";
+export { CursorTracker, DEFAULT_MAX_PAGES, PageSummary } from "./cursor";
+export { ListPage, PaginateSpec, paginate } from "./paginate";
+export { backoffDelayMs, planRetry, retryAfterMs, shouldRetryStatus, MAX_RETRY_AFTER_MS, RetryPlan, HeaderLookup } from "./retry";
+export { redact, REDACTED } from "./redact";
+export { createTransport, JsonRequest, Transport } from "./transport";
+export * as codecs from "./codecs";
+export { PACKAGE_VERSION } from "./version";
+export { Duration, parseDurationSeconds } from "./duration";

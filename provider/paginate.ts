@@ -1,0 +1,68 @@
+import * as t from "io-ts";
+import { CursorTracker } from "./cursor";
+import { decodeOrThrow } from "./decode";
+import { listEnvelope } from "./codecs";
+import { Transport } from "./transport";
+
+/** One page of a list, already decoded and mapped to domain types. */
+export interface ListPage<T> {
+    /** 1-based position of this page in the list. */
+    readonly pageNumber: number;
+    /** The page's items, in the API's order. */
+    readonly items: readonly T[];
+    /** Whether the API said more pages follow. */
+    readonly hasMore: boolean;
+    /** The envelope's `first_id`. */
+    readonly firstId: string | null;
+    /** The envelope's `last_id`. */
+    readonly lastId: string | null;
+}
+
+/** What {@link paginate} needs to walk one list endpoint. */
+export interface PaginateSpec<C extends t.Mixed, T> {
+    readonly transport: Transport;
+    /** Path below the base URL, URL-encoded. */
+    readonly path: string;
+    /** Query parameters sent with every page (`limit`, `order`, ...); `after` is added per page. */
+    readonly query: Readonly<Record<string, string | number | boolean | undefined>>;
+    /** The codec of one item; the list envelope is built around it. */
+    readonly item: C;
+    /** Maps a decoded item to what callers see. */
+    readonly toItem: (wire: t.TypeOf<C>) => T;
+    /** The item's id, for duplicate detection and the fallback cursor. */
+    readonly idOf: (wire: t.TypeOf<C>) => string;
+    /** Most pages to read. */
+    readonly maxPages: number;
+}
+
+/**
+ * Walks a cursor-paginated list one page at a time: sends `after` = the previous page's `last_id`
+ * while `has_more` is true, so N items take ceil(N / limit) requests (one for an empty list). Each
+ * page is checked by its codec and by {@link CursorTracker} before it is yielded.
+ *
+ * The iterator is the core; collecting functions are thin loops over it, and callers that stream
+ * can stop early with `break`.
+ */
+export async function* paginate<C extends t.Mixed, T>(spec: PaginateSpec<C, T>): AsyncGenerator<ListPage<T>, void, undefined> {
+    const label = `GET ${spec.path}`;
+    const cursor = new CursorTracker(label, spec.maxPages);
+    const envelope = listEnvelope(spec.item);
+    let after: string | undefined;
+    do {
+        const pageNumber = cursor.pageCount + 1;
+        const operation = `${label} (page ${pageNumber})`;
+        const body = await spec.transport.getJson({ path: spec.path, query: { ...spec.query, after }, operation });
+        const page = decodeOrThrow(envelope, body, operation);
+        const data: t.TypeOf<C>[] = page.data;
+        const ids = data.map(spec.idOf);
+        const lastId = page.last_id ?? null;
+        after = cursor.next({ ids, hasMore: page.has_more, lastId });
+        yield {
+            pageNumber,
+            items: data.map(spec.toItem),
+            hasMore: page.has_more,
+            firstId: page.first_id ?? null,
+            lastId,
+        };
+    } while (after !== undefined);
+}

@@ -1,0 +1,188 @@
+import fetch, { FetchError, Headers } from "node-fetch";
+import { isLeft } from "fp-ts/lib/Either";
+import { ErrorEnvelopeWire } from "./codecs";
+import { ResolvedClientOptions } from "./client-options";
+import {
+    APIConnectionError,
+    APIError,
+    APIErrorDetails,
+    APITimeoutError,
+    OpenAICertificatesError,
+    RedirectRefusedError,
+    RequestAbortedError,
+    ResponseParseError,
+    ResponseTooLargeError,
+    RetryAfterTooLongError,
+} from "./errors";
+import { redact } from "./redact";
+import { backoffDelayMs, HeaderLookup, MAX_RETRY_AFTER_MS, planRetry, shouldRetryStatus } from "./retry";
+import { PACKAGE_VERSION } from "./version";
+
+/** One GET of a JSON resource, described for the transport. */
+export interface JsonRequest {
+    /** Path below the base URL, starting with `/`, already URL-encoded. */
+    readonly path: string;
+    /** Query parameters; `undefined` values are left out. */
+    readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
+    /** What a person would call this request, for messages: `GET /organization/certificates (page 2)`. */
+    readonly operation: string;
+}
+
+/** Sends authenticated GETs with retries; knows nothing of certificates. */
+export interface Transport {
+    /** Returns the parsed JSON body of a 2xx answer, or throws an {@link OpenAICertificatesError}. */
+    getJson(request: JsonRequest): Promise<unknown>;
+}
+
+/** A response read in full, within the timeout. */
+interface RawResponse {
+    readonly status: number;
+    readonly headers: Headers;
+    readonly body: Buffer;
+}
+
+/** Same-origin redirects followed per request; a real API does not redirect at all. */
+const MAX_REDIRECTS = 3;
+
+/**
+ * Builds a transport. The admin key lives only in this closure: it is not a property of any object
+ * that could be logged, inspected or serialized.
+ */
+export function createTransport(options: ResolvedClientOptions): Transport {
+    const { adminKey, baseUrl } = options;
+    const secrets = [adminKey];
+    const headers = {
+        Authorization: `Bearer ${adminKey}`,
+        Accept: "application/json",
+        "User-Agent": `pulumi-openai-certificates/${PACKAGE_VERSION}`,
+    };
+
+    async function attempt(url: string, operation: string): Promise<RawResponse> {
+        const controller = new AbortController();
+        let timedOut = false;
+        const timer = setTimeout(() => {
+            timedOut = true;
+            controller.abort();
+        }, options.timeoutMs);
+        const onCallerAbort = () => controller.abort();
+        options.signal?.addEventListener("abort", onCallerAbort, { once: true });
+        try {
+            let target = url;
+            for (let hops = 0; ; hops++) {
+                // node-fetch 2's AbortSignal type predates the DOM one; they are the same object at run time.
+                const response = await fetch(target, {
+                    headers,
+                    redirect: "manual",
+                    size: options.maxResponseBytes,
+                    signal: controller.signal as never,
+                });
+                if (response.status < 300 || response.status >= 400 || !response.headers.get("location")) {
+                    // Read the body inside the timeout and the abort: a trickling body must not hang us.
+                    return { status: response.status, headers: response.headers, body: await response.buffer() };
+                }
+                const next = new URL(response.headers.get("location")!, target);
+                if (next.origin !== new URL(baseUrl).origin) {
+                    throw new RedirectRefusedError(operation, response.status, next.origin);
+                }
+                if (hops >= MAX_REDIRECTS) {
+                    throw new APIConnectionError(operation, `more than ${MAX_REDIRECTS} redirects`);
+                }
+                target = next.toString();
+            }
+        } catch (error) {
+            if (error instanceof OpenAICertificatesError) throw error;
+            if (options.signal?.aborted) throw new RequestAbortedError(operation);
+            if (timedOut) throw new APITimeoutError(operation, options.timeoutMs);
+            if (error instanceof FetchError && error.type === "max-size") {
+                throw new ResponseTooLargeError(operation, options.maxResponseBytes);
+            }
+            const reason = error instanceof Error ? error.message : String(error);
+            throw new APIConnectionError(operation, redact(reason, secrets));
+        } finally {
+            clearTimeout(timer);
+            options.signal?.removeEventListener("abort", onCallerAbort);
+        }
+    }
+
+    async function getJson(request: JsonRequest): Promise<unknown> {
+        const url = buildUrl(baseUrl, request);
+        const operation = request.operation;
+        for (let retriesDone = 0; ; retriesDone++) {
+            if (options.signal?.aborted) throw new RequestAbortedError(operation);
+            const canRetry = retriesDone < options.maxRetries;
+
+            let response: RawResponse;
+            try {
+                response = await attempt(url, operation);
+            } catch (error) {
+                // Connection failures and timeouts are retried, as in the official SDK.
+                if (error instanceof APIConnectionError && canRetry) {
+                    await wait(backoffDelayMs(retriesDone, options.random), operation);
+                    continue;
+                }
+                throw error;
+            }
+
+            if (response.status >= 200 && response.status < 300) return parseJsonBody(response, operation, secrets);
+
+            const header: HeaderLookup = (name) => response.headers.get(name);
+            const details = errorDetails(response, operation, secrets);
+            if (canRetry && shouldRetryStatus(response.status, header)) {
+                const plan = planRetry(retriesDone, header, options.now(), options.random);
+                if (plan.action === "fail-fast") {
+                    throw new RetryAfterTooLongError(details, plan.retryAfterMs, MAX_RETRY_AFTER_MS);
+                }
+                await wait(plan.delayMs, operation);
+                continue;
+            }
+            throw APIError.fromResponse(details);
+        }
+    }
+
+    async function wait(delayMs: number, operation: string): Promise<void> {
+        try {
+            await options.sleep(delayMs, options.signal);
+        } catch {
+            throw new RequestAbortedError(operation);
+        }
+    }
+
+    return { getJson };
+}
+
+function buildUrl(baseUrl: string, request: JsonRequest): string {
+    const url = new URL(baseUrl + request.path);
+    for (const [key, value] of Object.entries(request.query ?? {})) {
+        if (value !== undefined) url.searchParams.set(key, String(value));
+    }
+    return url.toString();
+}
+
+function parseJsonBody(response: RawResponse, operation: string, secrets: readonly string[]): unknown {
+    const text = response.body.toString("utf8");
+    try {
+        return JSON.parse(text);
+    } catch (error) {
+        // V8's message quotes the start of the body, which a hostile server could fill with our key.
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new ResponseParseError(operation, response.headers.get("content-type") ?? undefined, redact(reason, secrets));
+    }
+}
+
+function errorDetails(response: RawResponse, operation: string, secrets: readonly string[]): APIErrorDetails {
+    const text = response.body.toString("utf8");
+    const requestId = response.headers.get("x-request-id") ?? undefined;
+    const base = { status: response.status, operation, requestId: requestId && redact(requestId, secrets) };
+    let json: unknown;
+    try {
+        json = JSON.parse(text);
+    } catch {
+        const type = response.headers.get("content-type") ?? "no content-type";
+        return { ...base, apiMessage: text.length ? `non-JSON body (${type}, ${text.length} bytes)` : undefined };
+    }
+    const decoded = ErrorEnvelopeWire.decode(json);
+    if (isLeft(decoded)) return { ...base, apiMessage: "body is not an OpenAI error envelope" };
+    const e = decoded.right.error;
+    const clean = <T extends string | null | undefined>(v: T): T => (typeof v === "string" ? (redact(v, secrets) as T) : v);
+    return { ...base, apiMessage: clean(e.message), apiType: clean(e.type), apiCode: clean(e.code), param: clean(e.param) };
+}

@@ -1,0 +1,21 @@
+/**
+ * pulumi-openai-certificates: read an OpenAI organization's mTLS certificates in Pulumi programs.
+ *
+ * This module only wires and re-exports; each piece lives in its own file.
+ */
+export { GetCertificatesArgs, GetCertificatesOutputArgs, GetCertificatesResult, getCertificates, getCertificatesOutput } from "./get-certificates";
+export { CONFIG_ADMIN_KEY, CONFIG_BASE_URL, ENV_ADMIN_KEY, ENV_BASE_URL } from "./credentials";
+export * from "../provider/errors";
+export {
+    Certificate,
+    ClientOptions,
+    Duration,
+    ListCertificatesOptions,
+    ListPage,
+    SortOrder,
+    certificatePages,
+    iterateCertificates,
+    listCertificates,
+    listOrganizationCertificates,
+    listProjectCertificates,
+} from "../provider";
