@@ -46,18 +46,24 @@ export interface ActiveFault {
     applied: number;
 }
 
-/** Finds the fault for a request, counting it; `undefined` to answer normally. */
+/**
+ * Finds the fault for a request, or `undefined` to answer normally. Every rule whose path matches
+ * counts the request (so `skip: 2` means "from the third matching request on", whatever earlier
+ * rules did with the first two); the first rule that is due wins.
+ */
 export function pickFault(faults: ActiveFault[], path: string, random: () => number): FaultAction | undefined {
+    let chosen: ActiveFault | undefined;
     for (const fault of faults) {
         const { rule } = fault;
         const matches = rule.path === undefined || (typeof rule.path === "string" ? path.startsWith(rule.path) : rule.path.test(path));
         if (!matches) continue;
         fault.seen += 1;
+        if (chosen) continue;
         if (fault.seen <= (rule.skip ?? 0)) continue;
         if (fault.applied >= (rule.times ?? Infinity)) continue;
         if (rule.probability !== undefined && random() >= rule.probability) continue;
-        fault.applied += 1;
-        return rule.action;
+        chosen = fault;
     }
-    return undefined;
+    if (chosen) chosen.applied += 1;
+    return chosen?.rule.action;
 }

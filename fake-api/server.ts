@@ -14,8 +14,8 @@ export interface FakeOpenAIOptions {
     host?: string;
     /** The admin key to accept. @default the seed's `adminKey`, else "sk-admin-fake-key" */
     adminKey?: string;
-    /** Initial data: a spec (relative times resolved against `now`) or a resolved state. */
-    seed?: OrganizationSpec | FakeOrganizationState;
+    /** Initial data; relative times are resolved against `nowSeconds`. */
+    seed?: OrganizationSpec;
     /** Latency added to every request, in milliseconds. @default 0 */
     latencyMs?: number;
     /** Faults active from the start. */
@@ -57,8 +57,8 @@ export interface FakeOpenAI {
     resetStats(): void;
     /** Requests for one path prefix. */
     requestsTo(pathPrefix: string): FakeRequestRecord[];
-    /** Replaces the served data. */
-    setState(state: OrganizationSpec | FakeOrganizationState): void;
+    /** Replaces the served data; relative times are resolved against the server's `nowSeconds`. */
+    setState(spec: OrganizationSpec): void;
     /** Stops listening and closes open connections. */
     close(): Promise<void>;
 }
@@ -282,7 +282,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         },
         requestsTo: (prefix) => requests.filter((r) => r.path.startsWith(prefix)),
         setState: (next) => {
-            state = resolveState(next, Math.floor(Date.now() / 1000));
+            state = resolveState(next, nowSeconds);
         },
         close: () =>
             new Promise<void>((resolve) => {
@@ -293,21 +293,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     return api;
 }
 
-function resolveState(seed: OrganizationSpec | FakeOrganizationState | undefined, nowSeconds: number): FakeOrganizationState {
-    if (!seed) return { certificates: [], projects: [] };
-    if (isResolved(seed)) return { certificates: [...seed.certificates], projects: [...seed.projects] };
-    return organization(seed, nowSeconds);
-}
-
-function isResolved(seed: OrganizationSpec | FakeOrganizationState): seed is FakeOrganizationState {
-    const certs = (seed as FakeOrganizationState).certificates ?? [];
-    const projects = (seed as FakeOrganizationState).projects ?? [];
-    return (
-        Array.isArray(certs) &&
-        Array.isArray(projects) &&
-        certs.every((c) => typeof c.id === "string" && typeof c.createdAt === "number" && typeof c.active === "boolean") &&
-        projects.every((p) => typeof p.id === "string" && typeof p.createdAt === "number" && typeof p.certificates === "object" && !Array.isArray(p.certificates))
-    );
+function resolveState(seed: OrganizationSpec | undefined, nowSeconds: number): FakeOrganizationState {
+    return organization(seed ?? {}, nowSeconds);
 }
 
 function certificateJson(c: FakeCertificate, object: string, active: boolean | undefined): Record<string, unknown> {

@@ -19,3 +19,4 @@ export {
     listOrganizationCertificates,
     listProjectCertificates,
 } from "../provider";
+export { formatCertificateTable } from "./certificate-table";

@@ -1,0 +1,20 @@
+import { Certificate } from "../provider";
+
+/**
+ * Renders certificates as a fixed-width text table for terminals and logs: name, id, active, and
+ * expiry with the days left relative to `now`.
+ */
+export function formatCertificateTable(certificates: readonly Certificate[], now: Date): string {
+    const nowSeconds = Math.floor(now.getTime() / 1000);
+    const rows = certificates.map((c) => [
+        c.name ?? "(unnamed)",
+        c.id,
+        c.active ? "yes" : "no",
+        c.expiresAt === undefined ? "unknown" : new Date(c.expiresAt * 1000).toISOString().replace(/\.000Z$/, "Z"),
+        c.expiresAt === undefined ? "-" : ((c.expiresAt - nowSeconds) / 86_400).toFixed(1),
+    ]);
+    const header = ["NAME", "ID", "ACTIVE", "EXPIRES AT", "DAYS LEFT"];
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd();
+    return [line(header), ...rows.map(line)].join("\n");
+}

@@ -1,0 +1,143 @@
+import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { InvalidArgumentError, MissingAdminKeyError, getCertificates, getCertificatesOutput } from "../../sdk";
+import { LEAK_CANARY_KEY, assertNoKeyIn, certificateSpecs, rejectionOf, useFakeApi } from "../support/fixtures";
+
+/** Resolves an Output's value outside a Pulumi program. */
+function valueOf<T>(output: pulumi.Output<T>): Promise<T> {
+    return new Promise((resolve) => output.apply((v) => void resolve(v)));
+}
+
+/** Runs `fn` with these environment variables and Pulumi config, then restores both. */
+async function withSettings<T>(env: Record<string, string | undefined>, config: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+    const savedEnv = { ...process.env };
+    const savedConfig = pulumi.runtime.allConfig();
+    for (const [k, v] of Object.entries(env)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+    }
+    pulumi.runtime.setAllConfig(config, Object.keys(config));
+    try {
+        return await fn();
+    } finally {
+        process.env = savedEnv;
+        pulumi.runtime.setAllConfig(savedConfig);
+    }
+}
+
+describe("getCertificates", () => {
+    const api = useFakeApi(() => ({ seed: { certificates: certificateSpecs(120) } }));
+
+    it("returns every certificate with the query's id and every argument echoed back, never the key", async () => {
+        const result = await getCertificates({ adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl + "/", order: "asc", pageSize: 50 });
+        assert.equal(result.id, "organization");
+        assert.equal(result.baseUrl, api().baseUrl);
+        assert.equal(result.order, "asc");
+        assert.equal(result.pageSize, 50);
+        assert.equal(result.maxRetries, 2);
+        assert.equal(result.timeoutMs, 30_000);
+        assert.equal(result.certificates.length, 120);
+        assert.equal(api().requests.length, 3);
+        assert.ok(!JSON.stringify(result).includes(LEAK_CANARY_KEY));
+        assert.ok(!("adminKey" in result));
+        // Plain JSON: survives a round trip unchanged (no Date, no undefined).
+        assert.deepEqual(JSON.parse(JSON.stringify(result)), result);
+    });
+
+    it("reads project scope with the id project/<projectId>", async () => {
+        api().setState({ certificates: certificateSpecs(2), projects: [{ id: "proj_abc", certificates: [{ id: "cert_00001" }] }] });
+        const result = await getCertificates({ adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl, projectId: "proj_abc" });
+        assert.equal(result.id, "project/proj_abc");
+        assert.equal(result.projectId, "proj_abc");
+        assert.deepEqual(
+            result.certificates.map((c) => c.id),
+            ["cert_00001"],
+        );
+    });
+
+    describe("credentials and base URL", () => {
+        it("takes the key and base URL from the environment when no argument or config is set", async () => {
+            await withSettings({ OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api().baseUrl }, {}, async () => {
+                const result = await getCertificates();
+                assert.equal(result.certificates.length, 120);
+                assert.equal(api().requests[0].auth, "valid");
+            });
+        });
+
+        it("prefers the Pulumi config openai:adminKey and openai:baseUrl over the environment", async () => {
+            await withSettings(
+                { OPENAI_ADMIN_KEY: "sk-admin-from-env-is-wrong", OPENAI_BASE_URL: "http://127.0.0.1:9/v1" },
+                { "openai:adminKey": LEAK_CANARY_KEY, "openai:baseUrl": api().baseUrl },
+                async () => {
+                    const result = await getCertificates();
+                    assert.equal(result.baseUrl, api().baseUrl);
+                    assert.equal(api().requests[0].auth, "valid");
+                },
+            );
+        });
+
+        it("prefers the argument over config and environment", async () => {
+            await withSettings({ OPENAI_ADMIN_KEY: "sk-admin-from-env-is-wrong" }, { "openai:adminKey": "sk-admin-from-config-wrong" }, async () => {
+                await getCertificates({ adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl });
+                assert.equal(api().requests[0].auth, "valid");
+            });
+        });
+
+        it("names all three places when no key is found, and sends nothing", async () => {
+            await withSettings({ OPENAI_ADMIN_KEY: undefined }, {}, async () => {
+                const error = await rejectionOf(getCertificates({ baseUrl: api().baseUrl }));
+                assert.ok(error instanceof MissingAdminKeyError);
+                assert.equal(error.code, "missing_admin_key");
+                for (const place of ["adminKey", "openai:adminKey", "OPENAI_ADMIN_KEY"]) assert.ok(error.message.includes(place), place);
+                assert.equal(api().requests.length, 0);
+            });
+        });
+    });
+
+    describe("argument checks", () => {
+        const cases: Array<[string, Record<string, unknown>, string]> = [
+            ["an unknown argument", { pagesize: 10 }, "pagesize"],
+            ["pageSize above 100", { pageSize: 101 }, "pageSize"],
+            ["a fractional pageSize", { pageSize: 2.5 }, "pageSize"],
+            ["an unknown order", { order: "random" }, "order"],
+            ["negative maxRetries", { maxRetries: -1 }, "maxRetries"],
+            ["zero timeoutMs", { timeoutMs: 0 }, "timeoutMs"],
+            ["a non-string baseUrl", { baseUrl: 42 }, "baseUrl"],
+            ["an http baseUrl off loopback", { baseUrl: "http://api.example.com/v1" }, "baseUrl"],
+            ["an empty projectId", { projectId: "" }, "projectId"],
+        ];
+        for (const [what, args, argument] of cases) {
+            it(`refuses ${what} with InvalidArgumentError naming "${argument}"`, async () => {
+                const error = await rejectionOf(getCertificates({ adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl, ...args } as never));
+                assert.ok(error instanceof InvalidArgumentError, String(error));
+                assert.equal(error.argument, argument);
+                assertNoKeyIn(error);
+                assert.equal(api().requests.length, 0);
+            });
+        }
+    });
+});
+
+describe("getCertificatesOutput", () => {
+    const api = useFakeApi(() => ({
+        seed: { certificates: certificateSpecs(3), projects: [{ id: "proj_abc", certificates: [{ id: "cert_00002" }] }] },
+    }));
+
+    it("takes pulumi Inputs and resolves to the same result as getCertificates", async () => {
+        const output = getCertificatesOutput({
+            adminKey: pulumi.secret(LEAK_CANARY_KEY),
+            baseUrl: pulumi.output(api().baseUrl),
+            projectId: Promise.resolve("proj_abc"),
+        });
+        const result = await valueOf(output);
+        const direct = await getCertificates({ adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl, projectId: "proj_abc" });
+        assert.deepEqual(result, direct);
+        assert.equal(result.id, "project/proj_abc");
+    });
+
+    it("does not mark the result secret because of the key, since the key is not in it", async () => {
+        const output = getCertificatesOutput({ adminKey: pulumi.secret(LEAK_CANARY_KEY), baseUrl: api().baseUrl });
+        assert.equal(await pulumi.isSecret(output), false);
+        assert.equal((await valueOf(output)).certificates.length, 3);
+    });
+});

@@ -1,0 +1,81 @@
+import { strict as assert } from "assert";
+import { CertificateSpec, FakeOpenAI, FakeOpenAIOptions, startFakeOpenAI } from "../../fake-api";
+
+/** A fixed clock for fixtures: 2026-01-15T00:00:00Z, in Unix seconds. */
+export const NOW_SECONDS = Date.UTC(2026, 0, 15) / 1000;
+export const NOW = new Date(NOW_SECONDS * 1000);
+
+/** A recognisable key: any test that finds it in output has found a leak. */
+export const LEAK_CANARY_KEY = "sk-admin-CANARY-7f3a9c1e5b2d4068a1c3e5f7";
+
+/**
+ * `n` certificate specs with distinct creation times one hour apart (oldest first) and expiries
+ * spread over the next year, so both orders are well defined.
+ */
+export function certificateSpecs(n: number, overrides: Partial<CertificateSpec> = {}): CertificateSpec[] {
+    return Array.from({ length: n }, (_, i) => ({
+        id: `cert_${String(i).padStart(5, "0")}`,
+        name: `cert-${i}`,
+        createdAt: NOW_SECONDS - (n - i) * 3600,
+        expiresAt: NOW_SECONDS + 30 * 86_400 + i * 3600,
+        ...overrides,
+    }));
+}
+
+/**
+ * Starts a fake API before each test of the enclosing `describe` and closes it after; returns a
+ * getter for the running instance.
+ */
+export function useFakeApi(options: () => FakeOpenAIOptions = () => ({})): () => FakeOpenAI {
+    let api: FakeOpenAI | undefined;
+    beforeEach(async () => {
+        api = await startFakeOpenAI({ adminKey: LEAK_CANARY_KEY, nowSeconds: NOW_SECONDS, ...options() });
+    });
+    afterEach(async () => {
+        await api?.close();
+        api = undefined;
+    });
+    return () => {
+        assert.ok(api, "fake API not started");
+        return api;
+    };
+}
+
+/** Awaits `promise` and returns what it rejected with; fails the test if it resolved. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<Error> {
+    try {
+        await promise;
+    } catch (error) {
+        assert.ok(error instanceof Error, `expected an Error, got ${String(error)}`);
+        return error;
+    }
+    assert.fail("expected the promise to reject, but it resolved");
+}
+
+/** Asserts the canary key appears nowhere in an error: message, stack, own properties or cause. */
+export function assertNoKeyIn(value: unknown, key: string = LEAK_CANARY_KEY): void {
+    const seen = new Set<unknown>();
+    const texts: string[] = [];
+    const walk = (v: unknown) => {
+        if (v === null || v === undefined || seen.has(v)) return;
+        if (typeof v === "string") return void texts.push(v);
+        if (typeof v !== "object") return void texts.push(String(v));
+        seen.add(v);
+        if (v instanceof Error) {
+            texts.push(v.message, v.stack ?? "");
+            walk((v as { cause?: unknown }).cause);
+        }
+        for (const k of Object.getOwnPropertyNames(v)) walk((v as Record<string, unknown>)[k]);
+    };
+    walk(value);
+    for (const text of texts) assert.ok(!text.includes(key), `admin key leaked in: ${text.slice(0, 200)}`);
+    // Also the key's distinctive middle part, in case something masked only its ends.
+    const middle = key.slice(9, 25);
+    for (const text of texts) assert.ok(!text.includes(middle), `part of the admin key leaked in: ${text.slice(0, 200)}`);
+}
+
+/** A sleep that records the waits asked for and returns at once. */
+export function recordingSleep(): { sleep: (ms: number) => Promise<void>; waits: number[] } {
+    const waits: number[] = [];
+    return { waits, sleep: async (ms: number) => void waits.push(ms) };
+}

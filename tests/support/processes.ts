@@ -1,0 +1,50 @@
+import { ChildProcess, spawn } from "child_process";
+import * as path from "path";
+
+/** The repository root, from the compiled test's location (dist/tests/support). */
+export const REPO_ROOT = path.resolve(__dirname, "../../..");
+
+/** Spawns a node script and resolves with the first stdout line that matches `pattern`. */
+export function spawnUntil(args: string[], pattern: RegExp, env: NodeJS.ProcessEnv = process.env): Promise<{ child: ChildProcess; match: RegExpExecArray }> {
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+    return new Promise((resolve, reject) => {
+        let out = "";
+        let err = "";
+        const timer = setTimeout(() => {
+            child.kill();
+            reject(new Error(`timed out waiting for ${pattern}; stdout: ${out}; stderr: ${err}`));
+        }, 15_000);
+        child.stdout!.on("data", (chunk) => {
+            out += chunk;
+            const match = pattern.exec(out);
+            if (match) {
+                clearTimeout(timer);
+                resolve({ child, match });
+            }
+        });
+        child.stderr!.on("data", (chunk) => (err += chunk));
+        child.on("exit", (code) => {
+            clearTimeout(timer);
+            reject(new Error(`exited with ${code} before printing ${pattern}; stdout: ${out}; stderr: ${err}`));
+        });
+    });
+}
+
+/** Runs a node script to completion and returns its exit code and output. */
+export function runNode(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+    const child = spawn(process.execPath, args, { cwd: options.cwd ?? REPO_ROOT, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
+    return new Promise((resolve, reject) => {
+        let stdout = "";
+        let stderr = "";
+        const timer = setTimeout(() => {
+            child.kill("SIGKILL");
+            reject(new Error(`node ${args.join(" ")} did not finish in ${options.timeoutMs ?? 60_000} ms; stdout: ${stdout}; stderr: ${stderr}`));
+        }, options.timeoutMs ?? 60_000);
+        child.stdout!.on("data", (c) => (stdout += c));
+        child.stderr!.on("data", (c) => (stderr += c));
+        child.on("exit", (code) => {
+            clearTimeout(timer);
+            resolve({ code, stdout, stderr });
+        });
+    });
+}
