@@ -100,7 +100,8 @@ export function normalizeBaseUrl(raw: string): string {
     try {
         url = new URL(raw.trim());
     } catch {
-        throw new InvalidArgumentError("baseUrl", `"${raw}" is not a valid URL`);
+        // The text is not echoed: a key pasted into the wrong setting must not end up in a log.
+        throw new InvalidArgumentError("baseUrl", "is not a valid URL; expected something like https://api.openai.com/v1");
     }
     if (url.username || url.password) {
         throw new InvalidArgumentError("baseUrl", "must not contain credentials; pass the key as adminKey");

@@ -55,7 +55,8 @@ export class CursorTracker {
         if (page.ids.length === 0) this.fail("pagination_empty_page", "has_more is true on a page with no items");
         // The spec's cursor is the page's last_id; when a server sends null there, the last item's id
         // is the same thing (an object id that marks our place).
-        const cursor = page.lastId ?? page.ids[page.ids.length - 1];
+        // An empty string is no cursor either.
+        const cursor = page.lastId || page.ids[page.ids.length - 1];
         if (!cursor) this.fail("pagination_missing_cursor", "has_more is true but the page has no last_id");
         if (this.cursors.has(cursor)) this.fail("pagination_cursor_repeated", `cursor ${cursor} was returned before`);
         if (n >= this.maxPages) {
