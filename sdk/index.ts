@@ -20,3 +20,17 @@ export {
     listProjectCertificates,
 } from "../provider";
 export { formatCertificateTable } from "./certificate-table";
+export {
+    CERTIFICATE_STATES,
+    CertificateState,
+    CertificatesInput,
+    EvaluatedCertificate,
+    ExpiryFinding,
+    ExpiryReport,
+    Severity,
+    VALIDITY_SKEW_SECONDS,
+    evaluateCertificateExpiry,
+} from "./evaluate-expiry";
+export { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, Exemption, ExpiryOptions } from "./expiry-options";
+export { CertificateExpiryError } from "./certificate-expiry-error";
+export { ExpiryLogger, assertCertificateExpiry } from "./assert-expiry";

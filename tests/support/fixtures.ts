@@ -79,3 +79,31 @@ export function recordingSleep(): { sleep: (ms: number) => Promise<void>; waits:
     const waits: number[] = [];
     return { waits, sleep: async (ms: number) => void waits.push(ms) };
 }
+
+/** A certificate for evaluation tests, with times relative to {@link NOW_SECONDS}. */
+export function cert(spec: {
+    id?: string;
+    name?: string | null;
+    active?: boolean;
+    /** Seconds or a duration string from NOW; omit for no expiry. */
+    expiresIn?: string | number;
+    /** When it becomes valid, relative to NOW (negative = in the past). @default "-30d" */
+    validIn?: string | number;
+    activeAnywhere?: boolean;
+    activeProjectIds?: string[];
+}): import("../../sdk").EvaluatedCertificate {
+    const { parseDurationSeconds } = require("../../provider/duration") as typeof import("../../provider/duration");
+    const offset = (d: string | number) => (typeof d === "number" ? d : parseDurationSeconds(d, "fixture"));
+    const id = spec.id ?? `cert_${Math.random().toString(36).slice(2, 10)}`;
+    return {
+        id,
+        object: "organization.certificate",
+        name: spec.name === undefined ? id.replace("cert_", "cert-") : spec.name,
+        active: spec.active ?? true,
+        createdAt: NOW_SECONDS - 60 * 86_400,
+        validAt: NOW_SECONDS + offset(spec.validIn ?? "-30d"),
+        ...(spec.expiresIn !== undefined ? { expiresAt: NOW_SECONDS + offset(spec.expiresIn) } : {}),
+        ...(spec.activeAnywhere !== undefined ? { activeAnywhere: spec.activeAnywhere } : {}),
+        ...(spec.activeProjectIds ? { activeProjectIds: spec.activeProjectIds } : {}),
+    };
+}

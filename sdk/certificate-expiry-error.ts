@@ -1,0 +1,18 @@
+import { OpenAICertificatesError } from "../provider";
+import type { ExpiryFinding, ExpiryReport } from "./evaluate-expiry";
+
+/**
+ * An active certificate is expired, about to expire or not yet valid: the deployment must stop. The
+ * message lists every failing certificate; `report` holds the whole evaluation.
+ */
+export class CertificateExpiryError extends OpenAICertificatesError {
+    readonly code = "certificate_expiry";
+    /** The findings that failed the check. */
+    readonly failures: readonly ExpiryFinding[];
+
+    constructor(readonly report: ExpiryReport) {
+        const failures = report.findings.filter((f) => f.severity === "fail");
+        super([report.summary, ...failures.map((f) => `  - [${f.state}] ${f.message}`)].join("\n"));
+        this.failures = failures;
+    }
+}

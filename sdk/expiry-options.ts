@@ -1,0 +1,164 @@
+import { Duration, InvalidArgumentError, parseDurationSeconds } from "../provider";
+import { assertKnownKeys } from "./arguments";
+
+/**
+ * A deliberate, time-boxed exception: a certificate the gate should not fail on, with the reason
+ * recorded. Match by `id`, or by `name` with `*` and `?` wildcards (a pattern of wildcards alone, which
+ * would exempt everything, is refused).
+ */
+export interface Exemption {
+    /** The certificate id to exempt, such as `cert_abc`. */
+    id?: string;
+    /** A name or name glob, such as `legacy-*`. */
+    name?: string;
+    /** Why this certificate may be near expiry; shown in every report. Required. */
+    reason: string;
+    /** ISO date or date-time after which the exemption no longer applies, such as `2026-03-01`. Required. */
+    until: string;
+}
+
+/** Options of the expiry evaluation and of both gates. */
+export interface ExpiryOptions {
+    /**
+     * The time to judge against.
+     * @default the current time, read once
+     */
+    now?: Date;
+    /**
+     * Warn when an active certificate expires within this span: `"30d"`, `"36h"`, or a number of days.
+     * @default "30d"
+     */
+    warnWithin?: Duration;
+    /**
+     * Fail when an active certificate expires within this span. Must be less than `warnWithin`.
+     * @default "14d"
+     */
+    failWithin?: Duration;
+    /**
+     * Judge inactive certificates too, instead of skipping them.
+     * @default false
+     */
+    includeInactive?: boolean;
+    /** Certificates not to fail on, each with a reason and an end date. @default [] */
+    exemptions?: readonly Exemption[];
+    /**
+     * Fail, instead of warn, on an active certificate whose expiry the API does not give.
+     * @default false
+     */
+    failOnUnknown?: boolean;
+}
+
+/** The defaults, in one place for the docs, the policy schema and the command line. */
+export const DEFAULT_WARN_WITHIN = "30d";
+export const DEFAULT_FAIL_WITHIN = "14d";
+
+/** A checked exemption, ready to match. */
+export interface ResolvedExemption {
+    readonly id?: string;
+    readonly name?: string;
+    readonly reason: string;
+    readonly until: string;
+    readonly untilSeconds: number;
+    readonly matches: (certificate: { id: string; name: string | null }) => boolean;
+}
+
+/** {@link ExpiryOptions} checked, with defaults applied and durations in seconds. */
+export interface ResolvedExpiryOptions {
+    readonly nowSeconds: number;
+    readonly warnWithinSeconds: number;
+    readonly failWithinSeconds: number;
+    readonly includeInactive: boolean;
+    readonly failOnUnknown: boolean;
+    readonly exemptions: readonly ResolvedExemption[];
+}
+
+const KNOWN_OPTIONS: readonly (keyof ExpiryOptions)[] = ["now", "warnWithin", "failWithin", "includeInactive", "exemptions", "failOnUnknown"];
+const KNOWN_EXEMPTION_KEYS: readonly (keyof Exemption)[] = ["id", "name", "reason", "until"];
+
+/** Checks expiry options and applies defaults; throws {@link InvalidArgumentError} naming the bad one. */
+export function resolveExpiryOptions(options: ExpiryOptions = {}): ResolvedExpiryOptions {
+    assertKnownKeys(options, KNOWN_OPTIONS, "the expiry options");
+    const now = options.now ?? new Date();
+    if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new InvalidArgumentError("now", "must be a valid Date");
+
+    const warnWithinSeconds = parseDurationSeconds(options.warnWithin ?? DEFAULT_WARN_WITHIN, "warnWithin");
+    const failWithinSeconds = parseDurationSeconds(options.failWithin ?? DEFAULT_FAIL_WITHIN, "failWithin");
+    if (warnWithinSeconds < 0) throw new InvalidArgumentError("warnWithin", "must not be negative");
+    if (failWithinSeconds < 0) throw new InvalidArgumentError("failWithin", "must not be negative");
+    if (warnWithinSeconds <= failWithinSeconds) {
+        throw new InvalidArgumentError(
+            "warnWithin",
+            `must be longer than failWithin (${describeSpan(warnWithinSeconds)} is not longer than ${describeSpan(failWithinSeconds)}), ` +
+                "or warnings would never come before failures",
+        );
+    }
+    return {
+        nowSeconds: Math.floor(now.getTime() / 1000),
+        warnWithinSeconds,
+        failWithinSeconds,
+        includeInactive: booleanOption("includeInactive", options.includeInactive),
+        failOnUnknown: booleanOption("failOnUnknown", options.failOnUnknown),
+        exemptions: resolveExemptions(options.exemptions ?? []),
+    };
+}
+
+/** Checks exemptions: each needs an id or name, a reason and a valid `until`. */
+export function resolveExemptions(exemptions: readonly Exemption[]): ResolvedExemption[] {
+    if (!Array.isArray(exemptions)) throw new InvalidArgumentError("exemptions", "must be a list of { id or name, reason, until }");
+    return exemptions.map((exemption, i) => {
+        const where = `exemptions[${i}]`;
+        if (exemption === null || typeof exemption !== "object") throw new InvalidArgumentError(where, "must be an object");
+        assertKnownKeys(exemption, KNOWN_EXEMPTION_KEYS, where);
+        const { id, name, reason, until } = exemption;
+        if (id === undefined && name === undefined) throw new InvalidArgumentError(where, "needs an id or a name");
+        if (id !== undefined && (typeof id !== "string" || id.trim() === "")) throw new InvalidArgumentError(`${where}.id`, "must be a non-empty string");
+        if (name !== undefined) {
+            if (typeof name !== "string" || name.trim() === "") throw new InvalidArgumentError(`${where}.name`, "must be a non-empty string");
+            if (/^[*?]+$/.test(name)) {
+                throw new InvalidArgumentError(`${where}.name`, `"${name}" would exempt every certificate; name the certificates, such as "legacy-*"`);
+            }
+        }
+        if (typeof reason !== "string" || reason.trim() === "") throw new InvalidArgumentError(`${where}.reason`, "is required: say why this certificate may expire");
+        const untilSeconds = typeof until === "string" && ISO_DATE.test(until.trim()) ? Date.parse(until.trim()) / 1000 : NaN;
+        if (Number.isNaN(untilSeconds)) {
+            throw new InvalidArgumentError(`${where}.until`, `must be an ISO date such as "2026-03-01" or "2026-03-01T12:00:00Z", got ${JSON.stringify(until)}`);
+        }
+        const pattern = name === undefined ? undefined : globToRegExp(name);
+        return {
+            ...(id !== undefined ? { id } : {}),
+            ...(name !== undefined ? { name } : {}),
+            reason,
+            until: until.trim(),
+            untilSeconds,
+            matches: (c: { id: string; name: string | null }) =>
+                (id === undefined || c.id === id) && (pattern === undefined || (c.name !== null && pattern.test(c.name))),
+        };
+    });
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+
+/** `*` matches any run of characters, `?` one character; everything else is literal. */
+export function globToRegExp(glob: string): RegExp {
+    const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    return new RegExp(`^${body}$`);
+}
+
+/** Renders a span of seconds the way people say it: `14 days`, `36 hours`, `1 day 12 hours`. */
+export function describeSpan(seconds: number): string {
+    const abs = Math.abs(seconds);
+    const days = Math.floor(abs / 86_400);
+    const hours = Math.floor((abs % 86_400) / 3600);
+    const minutes = Math.floor((abs % 3600) / 60);
+    const parts: string[] = [];
+    if (days) parts.push(`${days} day${days === 1 ? "" : "s"}`);
+    if (hours) parts.push(`${hours} hour${hours === 1 ? "" : "s"}`);
+    if (!days && !hours) parts.push(`${minutes} minute${minutes === 1 ? "" : "s"}`);
+    return parts.join(" ");
+}
+
+function booleanOption(name: string, value: unknown): boolean {
+    if (value === undefined) return false;
+    if (typeof value !== "boolean") throw new InvalidArgumentError(name, `must be true or false, got ${JSON.stringify(value)}`);
+    return value;
+}

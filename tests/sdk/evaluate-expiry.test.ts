@@ -1,0 +1,274 @@
+import { strict as assert } from "assert";
+import { CertificateExpiryError, InvalidArgumentError, assertCertificateExpiry, evaluateCertificateExpiry } from "../../sdk";
+import { NOW, NOW_SECONDS, cert } from "../support/fixtures";
+
+const DAY = 86_400;
+const HOUR = 3600;
+const at = { now: NOW };
+
+describe("evaluateCertificateExpiry", () => {
+    describe("states", () => {
+        const cases: Array<[string, Parameters<typeof cert>[0], string, string]> = [
+            ["ok beyond the warning threshold", { expiresIn: "60d" }, "ok", "pass"],
+            ["warn within 30 days", { expiresIn: "20d" }, "warn", "warn"],
+            ["fail within 14 days", { expiresIn: "5d" }, "fail", "fail"],
+            ["expired when the expiry has passed", { expiresIn: "-2d" }, "expired", "fail"],
+            ["notYetValid when validAt is in the future", { expiresIn: "400d", validIn: "2d" }, "notYetValid", "fail"],
+            ["unknown without an expiry (warns by default)", {}, "unknown", "warn"],
+            ["skipped when inactive", { expiresIn: "2d", active: false }, "skipped", "info"],
+        ];
+        for (const [what, spec, state, severity] of cases) {
+            it(`is ${what}`, () => {
+                const report = evaluateCertificateExpiry([cert({ id: "cert_x", name: "gateway", ...spec })], at);
+                assert.equal(report.findings.length, 1);
+                assert.equal(report.findings[0].state, state);
+                assert.equal(report.findings[0].severity, severity);
+                assert.equal(report.passed, severity !== "fail");
+                assert.equal(report.counts[state as keyof typeof report.counts], 1);
+            });
+        }
+
+        it("tolerates 5 minutes of clock skew on validAt", () => {
+            const inSkew = evaluateCertificateExpiry([cert({ expiresIn: "60d", validIn: 5 * 60 })], at);
+            const beyond = evaluateCertificateExpiry([cert({ expiresIn: "60d", validIn: 5 * 60 + 1 })], at);
+            assert.equal(inSkew.findings[0].state, "ok");
+            assert.equal(beyond.findings[0].state, "notYetValid");
+        });
+
+        it("fails an unknown expiry with failOnUnknown", () => {
+            const report = evaluateCertificateExpiry([cert({})], { ...at, failOnUnknown: true });
+            assert.equal(report.findings[0].state, "unknown");
+            assert.equal(report.findings[0].severity, "fail");
+            assert.equal(report.passed, false);
+        });
+
+        it("judges inactive certificates with includeInactive", () => {
+            const report = evaluateCertificateExpiry([cert({ expiresIn: "2d", active: false })], { ...at, includeInactive: true });
+            assert.equal(report.findings[0].state, "fail");
+            assert.equal(report.passed, false);
+        });
+
+        it("judges activeAnywhere over the scope's active flag, and names the projects", () => {
+            const report = evaluateCertificateExpiry(
+                [cert({ id: "cert_p", name: "payments", expiresIn: "3d", active: false, activeAnywhere: true, activeProjectIds: ["proj_a", "proj_b"] })],
+                at,
+            );
+            assert.equal(report.findings[0].state, "fail");
+            assert.deepEqual(report.findings[0].projects, ["proj_a", "proj_b"]);
+            assert.match(report.findings[0].message, /active in projects proj_a, proj_b/);
+        });
+
+        it("flags an expiry before validAt without crashing", () => {
+            const c = { ...cert({ id: "cert_bad", expiresIn: "60d" }), validAt: NOW_SECONDS + 90 * DAY };
+            const report = evaluateCertificateExpiry([c], at);
+            assert.equal(report.findings[0].state, "notYetValid");
+            assert.equal(report.findings[0].anomalies?.length, 1);
+            assert.match(report.findings[0].message, /expiresAt .* is before validAt/);
+        });
+    });
+
+    describe("boundaries", () => {
+        const stateAt = (seconds: number, options = {}) => evaluateCertificateExpiry([cert({ expiresIn: seconds })], { ...at, ...options }).findings[0].state;
+
+        it("fails at exactly failWithin and warns one second later", () => {
+            assert.equal(stateAt(14 * DAY), "fail");
+            assert.equal(stateAt(14 * DAY + 1), "warn");
+        });
+
+        it("warns at exactly warnWithin and is ok one second later", () => {
+            assert.equal(stateAt(30 * DAY), "warn");
+            assert.equal(stateAt(30 * DAY + 1), "ok");
+        });
+
+        it("is expired at the very second of expiry and failing one second before", () => {
+            assert.equal(stateAt(0), "expired");
+            assert.equal(stateAt(1), "fail");
+        });
+
+        it("takes thresholds in hours", () => {
+            assert.equal(stateAt(35 * HOUR, { warnWithin: "72h", failWithin: "36h" }), "fail");
+            assert.equal(stateAt(37 * HOUR, { warnWithin: "72h", failWithin: "36h" }), "warn");
+            assert.equal(stateAt(73 * HOUR, { warnWithin: "72h", failWithin: "36h" }), "ok");
+        });
+
+        it("takes thresholds as numbers of days", () => {
+            assert.equal(stateAt(6 * DAY, { warnWithin: 10, failWithin: 7 }), "fail");
+            assert.equal(stateAt(8 * DAY, { warnWithin: 10, failWithin: 7 }), "warn");
+        });
+    });
+
+    describe("findings and report", () => {
+        it("says what to do, naming the certificate, its id, the time left, the ISO expiry and the threshold", () => {
+            const report = evaluateCertificateExpiry([cert({ id: "cert_gw", name: "gateway", expiresIn: 4 * DAY + 23 * HOUR })], at);
+            const f = report.findings[0];
+            assert.equal(f.message.includes('"gateway"'), true, f.message);
+            assert.match(f.message, /cert_gw/);
+            assert.match(f.message, /4 days 23 hours/);
+            assert.match(f.message, /2026-01-19T23:00:00Z/);
+            assert.match(f.message, /fail threshold of 14 days/);
+            assert.equal(f.daysRemaining, 4.96);
+            assert.equal(f.expiresAt, NOW_SECONDS + 4 * DAY + 23 * HOUR);
+        });
+
+        it("reports evaluatedAt, counts for every state, the earliest active expiry and a summary", () => {
+            const report = evaluateCertificateExpiry(
+                [
+                    cert({ id: "cert_a", expiresIn: "60d" }),
+                    cert({ id: "cert_b", name: "soon", expiresIn: "10d" }),
+                    cert({ id: "cert_c", expiresIn: "1d", active: false }),
+                    cert({ id: "cert_d", expiresIn: "20d" }),
+                ],
+                at,
+            );
+            assert.equal(report.evaluatedAt, NOW_SECONDS);
+            assert.deepEqual(report.counts, { fail: 1, expired: 0, notYetValid: 0, unknown: 0, warn: 1, exempted: 0, ok: 1, skipped: 1 });
+            assert.deepEqual(report.earliestExpiring, { id: "cert_b", name: "soon", expiresAt: NOW_SECONDS + 10 * DAY, daysRemaining: 10 });
+            assert.deepEqual(
+                report.findings.map((f) => f.id),
+                ["cert_b", "cert_d", "cert_a", "cert_c"],
+                "most urgent first",
+            );
+            assert.match(report.summary, /FAILED: 1 certificate must be rotated/);
+            assert.match(report.summary, /soon \(cert_b\)/);
+            assert.deepEqual(JSON.parse(JSON.stringify(report)), report, "plain JSON");
+        });
+
+        it("accepts getCertificates' result as well as a bare list", () => {
+            const list = [cert({ id: "cert_a", expiresIn: "5d" })];
+            assert.deepEqual(evaluateCertificateExpiry({ certificates: list }, at), evaluateCertificateExpiry(list, at));
+        });
+
+        it("passes an empty list", () => {
+            const report = evaluateCertificateExpiry([], at);
+            assert.equal(report.passed, true);
+            assert.equal(report.earliestExpiring, undefined);
+        });
+
+        it("reads no clock when now is given: the same input gives the same report later", async () => {
+            const input = [cert({ id: "cert_a", expiresIn: "5d" })];
+            const first = evaluateCertificateExpiry(input, at);
+            await new Promise((r) => setTimeout(r, 1100));
+            assert.deepEqual(evaluateCertificateExpiry(input, at), first);
+        });
+    });
+
+    describe("exemptions", () => {
+        const until = (d: number) => new Date((NOW_SECONDS + d * DAY) * 1000).toISOString();
+
+        it("exempts by id while the exemption lives, with its reason in the message", () => {
+            const report = evaluateCertificateExpiry([cert({ id: "cert_old", expiresIn: "3d" })], {
+                ...at,
+                exemptions: [{ id: "cert_old", reason: "replaced by cert_new, clients migrating", until: until(7) }],
+            });
+            assert.equal(report.findings[0].state, "exempted");
+            assert.equal(report.passed, true);
+            assert.match(report.findings[0].message, /replaced by cert_new/);
+        });
+
+        it("exempts by name glob", () => {
+            const report = evaluateCertificateExpiry(
+                [cert({ name: "legacy-eu", expiresIn: "3d" }), cert({ name: "legacy-us", expiresIn: "3d" }), cert({ name: "gateway", expiresIn: "3d" })],
+                { ...at, exemptions: [{ name: "legacy-*", reason: "sunset", until: until(30) }] },
+            );
+            assert.deepEqual(report.findings.map((f) => [f.name, f.state]).sort(), [
+                ["gateway", "fail"],
+                ["legacy-eu", "exempted"],
+                ["legacy-us", "exempted"],
+            ]);
+            assert.equal(report.passed, false);
+        });
+
+        it("no longer applies a lapsed exemption, and reports that it lapsed", () => {
+            const report = evaluateCertificateExpiry([cert({ id: "cert_old", expiresIn: "3d" })], {
+                ...at,
+                exemptions: [{ id: "cert_old", reason: "migration", until: "2026-01-10" }],
+            });
+            const f = report.findings[0];
+            assert.equal(f.state, "fail");
+            assert.deepEqual(f.exemption, { reason: "migration", until: "2026-01-10", lapsed: true });
+            assert.match(f.message, /lapsed on 2026-01-10/);
+        });
+
+        for (const name of ["*", "**", "?*"]) {
+            it(`refuses the catch-all name pattern ${JSON.stringify(name)}`, () => {
+                assert.throws(
+                    () => evaluateCertificateExpiry([], { ...at, exemptions: [{ name, reason: "everything", until: until(1) }] }),
+                    (e: unknown) => e instanceof InvalidArgumentError && e.argument === "exemptions[0].name",
+                );
+            });
+        }
+
+        const bad: Array<[string, object, string]> = [
+            ["no id or name", { reason: "r", until: "2026-02-01" }, "exemptions[0]"],
+            ["no reason", { id: "cert_a", until: "2026-02-01" }, "exemptions[0].reason"],
+            ["a blank reason", { id: "cert_a", reason: "  ", until: "2026-02-01" }, "exemptions[0].reason"],
+            ["no until", { id: "cert_a", reason: "r" }, "exemptions[0].until"],
+            ["a non-ISO until", { id: "cert_a", reason: "r", until: "next tuesday" }, "exemptions[0].until"],
+            ["an unknown key", { id: "cert_a", reason: "r", until: "2026-02-01", forever: true }, "forever"],
+        ];
+        for (const [what, exemption, argument] of bad) {
+            it(`refuses an exemption with ${what}`, () => {
+                assert.throws(
+                    () => evaluateCertificateExpiry([], { ...at, exemptions: [exemption as never] }),
+                    (e: unknown) => e instanceof InvalidArgumentError && e.argument === argument,
+                );
+            });
+        }
+    });
+
+    describe("bad options", () => {
+        const bad: Array<[string, object, string]> = [
+            ["warnWithin not longer than failWithin", { warnWithin: "14d", failWithin: "14d" }, "warnWithin"],
+            ["warnWithin shorter than failWithin", { warnWithin: "7d", failWithin: "14d" }, "warnWithin"],
+            ["a negative failWithin", { failWithin: "-1d" }, "failWithin"],
+            ["a duration without a unit", { warnWithin: "30" }, "warnWithin"],
+            ["an invalid now", { now: new Date("nope") }, "now"],
+            ["a non-boolean includeInactive", { includeInactive: "yes" }, "includeInactive"],
+            ["an unknown option", { warnDays: 30 }, "warnDays"],
+        ];
+        for (const [what, options, argument] of bad) {
+            it(`refuses ${what}`, () => {
+                assert.throws(
+                    () => evaluateCertificateExpiry([], options as never),
+                    (e: unknown) => e instanceof InvalidArgumentError && e.argument === argument,
+                );
+            });
+        }
+    });
+});
+
+describe("assertCertificateExpiry", () => {
+    const logger = () => {
+        const lines: Array<["warn" | "info", string]> = [];
+        return { lines, warn: (m: string) => void lines.push(["warn", m]), info: (m: string) => void lines.push(["info", m]) };
+    };
+
+    it("throws CertificateExpiryError listing every failing certificate", () => {
+        const log = logger();
+        assert.throws(
+            () =>
+                assertCertificateExpiry(
+                    [cert({ id: "cert_a", name: "alpha", expiresIn: "3d" }), cert({ id: "cert_b", name: "beta", expiresIn: "-1d" }), cert({ id: "cert_c", expiresIn: "90d" })],
+                    at,
+                    log,
+                ),
+            (e: unknown) =>
+                e instanceof CertificateExpiryError &&
+                e.code === "certificate_expiry" &&
+                e.failures.length === 2 &&
+                /cert_a/.test(e.message) &&
+                /cert_b/.test(e.message) &&
+                !/cert_c/.test(e.message) &&
+                e.report.passed === false,
+        );
+    });
+
+    it("logs each warning and returns the report when the check passes", () => {
+        const log = logger();
+        const report = assertCertificateExpiry([cert({ id: "cert_w", expiresIn: "20d" }), cert({ id: "cert_ok", expiresIn: "90d" })], at, log);
+        assert.equal(report.passed, true);
+        assert.equal(log.lines.length, 1);
+        assert.equal(log.lines[0][0], "warn");
+        assert.match(log.lines[0][1], /cert_w/);
+    });
+});
