@@ -39,3 +39,16 @@ export { createTransport, JsonRequest, Transport } from "./transport";
 export * as codecs from "./codecs";
 export { PACKAGE_VERSION } from "./version";
 export { Duration, parseDurationSeconds } from "./duration";
+export { globToRegExp } from "./glob";
+export * as dynamicOperations from "./dynamic/certificates-operations";
+export { certificatesProvider } from "./dynamic/certificates-provider";
+export {
+    CERTIFICATES_INPUT_NAMES,
+    CertificatesInputs,
+    OnReadError,
+    ResolvedCertificatesQuery,
+    UNKNOWN,
+    queryId,
+    resolveCertificatesQuery,
+} from "./dynamic/certificates-inputs";
+export { CertificatesState, ProviderSettings, ReadError } from "./dynamic/certificates-operations";

@@ -1,4 +1,5 @@
 import { Duration, InvalidArgumentError, parseDurationSeconds } from "../provider";
+import { globToRegExp } from "../provider/glob";
 import { assertKnownKeys } from "./arguments";
 
 /**
@@ -137,12 +138,6 @@ export function resolveExemptions(exemptions: readonly Exemption[]): ResolvedExe
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
-
-/** `*` matches any run of characters, `?` one character; everything else is literal. */
-export function globToRegExp(glob: string): RegExp {
-    const body = glob.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-    return new RegExp(`^${body}$`);
-}
 
 /** Renders a span of seconds the way people say it: `14 days`, `36 hours`, `1 day 12 hours`. */
 export function describeSpan(seconds: number): string {

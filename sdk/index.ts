@@ -34,3 +34,5 @@ export {
 export { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, Exemption, ExpiryOptions } from "./expiry-options";
 export { CertificateExpiryError } from "./certificate-expiry-error";
 export { ExpiryLogger, assertCertificateExpiry } from "./assert-expiry";
+export { CERTIFICATES_TYPE, Certificates, CertificatesArgs } from "./certificates-resource";
+export { OnReadError, ReadError } from "../provider";

@@ -1,0 +1,133 @@
+import { Certificate } from "../certificate";
+import { listCertificates } from "../certificates";
+import { DEFAULT_BASE_URL } from "../client-options";
+import { InvalidArgumentError, MissingAdminKeyError, OpenAICertificatesError } from "../errors";
+import { globToRegExp } from "../glob";
+import { redact } from "../redact";
+import { CERTIFICATES_INPUT_NAMES, ResolvedCertificatesQuery, UNKNOWN, hasUnknownInput, queryId, resolveCertificatesQuery } from "./certificates-inputs";
+
+/**
+ * The operations behind the `Certificates` dynamic resource, as plain functions. The serialized
+ * provider object only forwards to these, so the code that Pulumi freezes into the state is a few
+ * lines, and these functions are loaded fresh (with their codecs intact) in the provider process.
+ */
+
+/** What `configure` received from the stack config. Lives only in the provider process's memory. */
+export interface ProviderSettings {
+    adminKey?: string;
+    baseUrl?: string;
+}
+
+/** A read failure recorded in the state when `onReadError` is `warn`. */
+export interface ReadError {
+    code: string;
+    message: string;
+}
+
+/** The resource's state: the resolved query, the certificates, and a read error when one was tolerated. */
+export interface CertificatesState extends ResolvedCertificatesQuery {
+    certificates: Certificate[];
+    readError?: ReadError;
+}
+
+interface CheckFailure {
+    property: string;
+    reason: string;
+}
+
+/** `check`: validates the inputs and reads the list, so the data is known during preview. */
+export async function checkCertificates(news: Record<string, unknown>, settings: ProviderSettings = {}): Promise<{ inputs: Record<string, unknown>; failures?: CheckFailure[] }> {
+    // An input computed by another resource is unknown during preview: defer, and let the engine
+    // treat the certificates as unknown too. `check` runs again with real values during `up`.
+    if (hasUnknownInput(news)) return { inputs: { ...pickInputs(news), certificates: UNKNOWN } };
+
+    let query: ResolvedCertificatesQuery;
+    try {
+        query = resolveCertificatesQuery(news, settings.baseUrl ?? envOr("OPENAI_BASE_URL", DEFAULT_BASE_URL));
+    } catch (error) {
+        if (error instanceof InvalidArgumentError) return { inputs: pickInputs(news), failures: [{ property: error.argument, reason: error.message }] };
+        throw error;
+    }
+    try {
+        const certificates = await readCertificates(query, settings);
+        return { inputs: { ...query, certificates } };
+    } catch (error) {
+        const readError = describeReadError(error, settings);
+        if (query.onReadError === "warn") return { inputs: { ...query, certificates: [], readError } };
+        return { inputs: { ...query }, failures: [{ property: "certificates", reason: `Could not read the certificate list (${readError.code}): ${readError.message}` }] };
+    }
+}
+
+/** `diff`: a change only when the query or the certificates changed, never because the provider's code did. */
+export function diffCertificates(olds: Record<string, unknown>, news: Record<string, unknown>): { changes: boolean; replaces: string[]; stables: string[] } {
+    const fields = [...CERTIFICATES_INPUT_NAMES, "certificates"].filter((k) => canonical(olds[k]) !== canonical(news[k]));
+    // A tolerated read error changes its message (request ids) on every read; only its code counts.
+    const errorCode = (props: Record<string, unknown>) => (props.readError as ReadError | undefined)?.code;
+    const changed = errorCode(olds) === errorCode(news) ? fields : [...fields, "readError"];
+    return { changes: changed.length > 0, replaces: [], stables: [] };
+}
+
+/** `create`: stores what `check` read; the id is the query's id. */
+export function createCertificates(inputs: Record<string, unknown>): { id: string; outs: Record<string, unknown> } {
+    return { id: queryId(inputs as { projectId?: string }), outs: stateOf(inputs) };
+}
+
+/** `update`: stores what `check` read. */
+export function updateCertificates(news: Record<string, unknown>): { outs: Record<string, unknown> } {
+    return { outs: stateOf(news) };
+}
+
+/** `read` (refresh, import): reads the list again for the stored query. */
+export async function readCertificatesResource(id: string, props: Record<string, unknown>, settings: ProviderSettings = {}): Promise<{ id: string; props: Record<string, unknown> }> {
+    const query = resolveCertificatesQuery(props, settings.baseUrl ?? envOr("OPENAI_BASE_URL", DEFAULT_BASE_URL));
+    try {
+        const certificates = await readCertificates(query, settings);
+        return { id, props: { ...query, certificates } };
+    } catch (error) {
+        if (query.onReadError === "warn") return { id, props: { ...query, certificates: [], readError: describeReadError(error, settings) } };
+        throw error;
+    }
+}
+
+async function readCertificates(query: ResolvedCertificatesQuery, settings: ProviderSettings): Promise<Certificate[]> {
+    const adminKey = settings.adminKey || process.env.OPENAI_ADMIN_KEY;
+    if (!adminKey) throw new MissingAdminKeyError();
+    const all = await listCertificates({
+        adminKey,
+        baseUrl: query.baseUrl,
+        projectId: query.projectId,
+        order: query.order,
+        pageSize: query.pageSize,
+        maxRetries: query.maxRetries,
+        timeoutMs: query.timeoutMs,
+        maxPages: query.maxPages,
+    });
+    const pattern = query.namePattern === undefined ? undefined : globToRegExp(query.namePattern);
+    return all.filter((c) => (!query.activeOnly || c.active) && (!pattern || (c.name !== null && pattern.test(c.name))));
+}
+
+function describeReadError(error: unknown, settings: ProviderSettings): ReadError {
+    const secrets = settings.adminKey ? [settings.adminKey] : [];
+    if (error instanceof OpenAICertificatesError) return { code: error.code, message: redact(error.message, secrets) };
+    return { code: "unexpected", message: redact(error instanceof Error ? error.message : String(error), secrets) };
+}
+
+function pickInputs(news: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(CERTIFICATES_INPUT_NAMES.filter((k) => news[k] !== undefined).map((k) => [k, news[k]]));
+}
+
+function stateOf(inputs: Record<string, unknown>): Record<string, unknown> {
+    const { __provider: _provider, ...rest } = inputs;
+    void _provider;
+    return rest;
+}
+
+function envOr(name: string, fallback: string): string {
+    const value = process.env[name];
+    return value && value.trim() !== "" ? value : fallback;
+}
+
+/** JSON with sorted keys, so key order never counts as a change. */
+function canonical(value: unknown): string {
+    return JSON.stringify(value, (_key, v) => (v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v)) ?? "undefined";
+}

@@ -1,0 +1,85 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Certificate, CERTIFICATES_INPUT_NAMES, OnReadError, ReadError, SortOrder, certificatesProvider } from "../provider";
+import { assertKnownKeys } from "./arguments";
+
+/** Inputs of a {@link Certificates} resource. The admin key is never one: see the class docs. */
+export interface CertificatesArgs {
+    /** The API's base URL. Else the stack config `openai:baseUrl`, else `OPENAI_BASE_URL`. @default "https://api.openai.com/v1" */
+    baseUrl?: pulumi.Input<string>;
+    /** Read this project's certificates instead of the organization's. */
+    projectId?: pulumi.Input<string>;
+    /** Sort order by creation time. @default "desc" */
+    order?: pulumi.Input<SortOrder>;
+    /** Certificates per request, 1 to 100. @default 100 */
+    pageSize?: pulumi.Input<number>;
+    /** Retries per request. @default 2 */
+    maxRetries?: pulumi.Input<number>;
+    /** Time allowed per request, in milliseconds. @default 30000 */
+    timeoutMs?: pulumi.Input<number>;
+    /** Most pages read. @default 1000 */
+    maxPages?: pulumi.Input<number>;
+    /** Keep only certificates whose name matches this glob, such as `gateway-*`. @default every name */
+    namePattern?: pulumi.Input<string>;
+    /** Keep only certificates active in the scope. @default false */
+    activeOnly?: pulumi.Input<boolean>;
+    /**
+     * When the list cannot be read: `fail` fails preview and up with the typed error; `warn` stores an
+     * empty list and the error in `readError`, and the policy pack reports it as advisory.
+     * @default "fail"
+     */
+    onReadError?: pulumi.Input<OnReadError>;
+}
+
+/** The type token: a policy can match `args.type` against it. */
+export const CERTIFICATES_TYPE = "pulumi-nodejs:dynamic/openai:Certificates";
+
+/**
+ * The certificate list of an organization or project, held in the stack. Its provider reads the list
+ * in `check`, so the data is known during `pulumi preview` and visible to resource policies (the
+ * policy pack gates on it); `pulumi refresh` reads it again, and a change in the list shows as an
+ * update. Deleting it removes nothing from OpenAI.
+ *
+ * The admin key comes from the stack config `openai:adminKey` (set it with `--secret`) or the
+ * environment variable `OPENAI_ADMIN_KEY`, read inside the provider: it is never an input and never
+ * reaches the state.
+ *
+ * @example
+ * ```ts
+ * const org = new Certificates("org-certificates", {});
+ * const payments = new Certificates("payments-certificates", { projectId: "proj_abc", activeOnly: true });
+ * export const soonest = org.certificates.apply((cs) => cs.map((c) => c.expiresAt));
+ * ```
+ */
+export class Certificates extends pulumi.dynamic.Resource {
+    /** Lets `validateResourceOfType` and `Certificates.isInstance` recognise this resource. */
+    static readonly __pulumiType = CERTIFICATES_TYPE;
+
+    /** Whether `obj` is a `Certificates` resource, even across copies of this package (the SDK sets `__pulumiType` on every resource). */
+    static override isInstance(obj: unknown): obj is Certificates {
+        return obj !== null && typeof obj === "object" && (obj as { __pulumiType?: unknown }).__pulumiType === CERTIFICATES_TYPE;
+    }
+
+    declare readonly baseUrl: pulumi.Output<string>;
+    declare readonly projectId: pulumi.Output<string | undefined>;
+    declare readonly order: pulumi.Output<SortOrder>;
+    declare readonly pageSize: pulumi.Output<number>;
+    declare readonly maxRetries: pulumi.Output<number>;
+    declare readonly timeoutMs: pulumi.Output<number>;
+    declare readonly maxPages: pulumi.Output<number>;
+    declare readonly namePattern: pulumi.Output<string | undefined>;
+    declare readonly activeOnly: pulumi.Output<boolean>;
+    declare readonly onReadError: pulumi.Output<OnReadError>;
+    /** Every certificate in the scope (after `namePattern` and `activeOnly`). */
+    declare readonly certificates: pulumi.Output<Certificate[]>;
+    /** The read error, when `onReadError` is `warn` and the list could not be read. */
+    declare readonly readError: pulumi.Output<ReadError | undefined>;
+
+    constructor(name: string, args: CertificatesArgs = {}, opts?: pulumi.CustomResourceOptions) {
+        assertKnownKeys(args, CERTIFICATES_INPUT_NAMES, `Certificates "${name}"`);
+        // A fresh object: the SDK adds __provider to it. Outputs that are not inputs are seeded as
+        // undefined, or they never resolve.
+        const props: Record<string, unknown> = { certificates: undefined, readError: undefined };
+        for (const key of CERTIFICATES_INPUT_NAMES) props[key] = (args as Record<string, unknown>)[key];
+        super(certificatesProvider, name, props, opts, "openai", "Certificates");
+    }
+}

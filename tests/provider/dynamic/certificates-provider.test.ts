@@ -1,0 +1,200 @@
+import { strict as assert } from "assert";
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { promisify } from "util";
+import * as pulumi from "@pulumi/pulumi";
+import { certificatesProvider } from "../../../provider";
+import { FakeOpenAI, startFakeOpenAI } from "../../../fake-api";
+import { LEAK_CANARY_KEY, NOW_SECONDS, certificateSpecs } from "../../support/fixtures";
+import { installPackedPackage } from "../../support/packed-package";
+import { DIFF, DynamicProviderHost, UNKNOWN, secretValue, startDynamicProviderHost } from "../../support/provider-host";
+import { REPO_ROOT } from "../../support/processes";
+
+const run = promisify(execFile);
+
+/** Where the provider's code and the host come from: this repository, or a project that installed the packed tarball. */
+interface Setup {
+    name: string;
+    /** The serialized provider, as the SDK stores it in `__provider`. */
+    serialize: () => Promise<string>;
+    hostScript: () => Promise<string>;
+    cwd: () => Promise<string>;
+}
+
+const fromRepo: Setup = {
+    name: "from this repository",
+    serialize: async () => (await pulumi.runtime.serializeFunction(() => certificatesProvider, { allowSecrets: true })).text,
+    hostScript: async () => require.resolve("@pulumi/pulumi/cmd/dynamic-provider/index.js"),
+    // A folder with no node_modules: the provider must find its operations without the package name.
+    cwd: async () => fs.mkdtempSync(path.join(os.tmpdir(), "certs-program-")),
+};
+
+const fromPackedInstall: Setup = {
+    name: "installed from npm pack into another project",
+    serialize: async () => {
+        const project = await installPackedPackage();
+        const script = `
+            const pulumi = require("@pulumi/pulumi");
+            const { certificatesProvider } = require("pulumi-openai-certificates/provider");
+            pulumi.runtime.serializeFunction(() => certificatesProvider, { allowSecrets: true }).then((s) => process.stdout.write(s.text));`;
+        const { stdout } = await run(process.execPath, ["-e", script], { cwd: project, maxBuffer: 8 * 1024 * 1024 });
+        return stdout;
+    },
+    hostScript: async () => path.join(await installPackedPackage(), "node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js"),
+    cwd: installPackedPackage,
+};
+
+for (const setup of [fromRepo, fromPackedInstall]) {
+    describe(`the Certificates dynamic provider through Pulumi's real provider host, ${setup.name}`, function () {
+        this.timeout(240_000);
+        let api: FakeOpenAI;
+        let host: DynamicProviderHost;
+        let providerText: string;
+        const config = () => ({ "openai:adminKey": secretValue(LEAK_CANARY_KEY), "openai:baseUrl": api.baseUrl });
+        const news = (extra: Record<string, unknown> = {}) => ({ __provider: providerText, ...extra });
+
+        before(async () => {
+            providerText = await setup.serialize();
+        });
+        beforeEach(async () => {
+            api = await startFakeOpenAI({ adminKey: LEAK_CANARY_KEY, nowSeconds: NOW_SECONDS, seed: { certificates: certificateSpecs(150) } });
+            host = await startDynamicProviderHost({ hostScript: await setup.hostScript(), cwd: await setup.cwd(), env: { OPENAI_ADMIN_KEY: "" } });
+        });
+        afterEach(async () => {
+            // Whatever happened, the key must not have been printed by the provider process.
+            const stderr = host.stderr();
+            host.close();
+            await api.close();
+            assert.ok(!stderr.includes(LEAK_CANARY_KEY), "the admin key appeared in the provider host's output");
+        });
+
+        it("serializes a provider that holds no credentials and names no key", () => {
+            assert.ok(providerText.includes("exports.handler"));
+            assert.ok(!providerText.includes(LEAK_CANARY_KEY));
+            assert.ok(!/sk-admin-/.test(providerText));
+            assert.ok(providerText.length < 20_000, `the serialized provider should be a thin shim, got ${providerText.length} characters`);
+        });
+
+        it("reads the list in Check, with the key from Configure, so the data is known in preview", async () => {
+            await host.configure(config());
+            const { inputs, failures } = await host.check(news({ order: "asc" }));
+            assert.deepEqual(failures, []);
+            const certs = inputs.certificates as Array<{ id: string }>;
+            assert.equal(certs.length, 150);
+            assert.equal(certs[0].id, "cert_00000");
+            assert.equal(inputs.baseUrl, api.baseUrl, "the base URL from openai:baseUrl is recorded");
+            assert.equal(inputs.order, "asc");
+            assert.equal(inputs.pageSize, 100);
+            assert.equal(api.requests.length, 2);
+            assert.ok(api.requests.every((r) => r.auth === "valid"));
+            assert.ok(!JSON.stringify(inputs).includes(LEAK_CANARY_KEY));
+        });
+
+        it("falls back to OPENAI_ADMIN_KEY in the provider's environment", async () => {
+            host.close();
+            host = await startDynamicProviderHost({ hostScript: await setup.hostScript(), cwd: await setup.cwd(), env: { OPENAI_ADMIN_KEY: LEAK_CANARY_KEY } });
+            await host.configure({ "openai:baseUrl": api.baseUrl });
+            const { inputs, failures } = await host.check(news());
+            assert.deepEqual(failures, []);
+            assert.equal((inputs.certificates as unknown[]).length, 150);
+        });
+
+        it("defers on an unknown input, without calling the API", async () => {
+            await host.configure(config());
+            const { inputs, failures } = await host.check(news({ projectId: UNKNOWN }));
+            assert.deepEqual(failures, []);
+            assert.equal(inputs.certificates, UNKNOWN);
+            assert.equal(inputs.projectId, UNKNOWN);
+            assert.equal(api.requests.length, 0);
+        });
+
+        it("fails Check with the typed error when the API cannot be read, never a pass", async () => {
+            await host.configure(config());
+            api.injectFault({ action: { kind: "status", status: 500 } });
+            const { failures, inputs } = await host.check(news({ maxRetries: 0 }));
+            assert.equal(failures.length, 1);
+            assert.equal(failures[0].property, "certificates");
+            assert.match(failures[0].reason, /server_error/);
+            assert.equal(inputs.certificates, undefined);
+        });
+
+        it("fails Check naming all three places when there is no key anywhere", async () => {
+            await host.configure({ "openai:baseUrl": api.baseUrl });
+            const { failures } = await host.check(news());
+            assert.equal(failures.length, 1);
+            assert.match(failures[0].reason, /missing_admin_key/);
+            assert.match(failures[0].reason, /OPENAI_ADMIN_KEY/);
+            assert.equal(api.requests.length, 0);
+        });
+
+        it("records the read error instead when onReadError is warn", async () => {
+            await host.configure(config());
+            api.injectFault({ action: { kind: "reflect-credentials" } });
+            const { failures, inputs } = await host.check(news({ onReadError: "warn" }));
+            assert.deepEqual(failures, []);
+            assert.deepEqual(inputs.certificates, []);
+            const readError = inputs.readError as { code: string; message: string };
+            assert.equal(readError.code, "authentication_failed");
+            assert.ok(!readError.message.includes(LEAK_CANARY_KEY));
+        });
+
+        it("refuses a bad input in Check, naming it", async () => {
+            await host.configure(config());
+            const { failures } = await host.check(news({ pageSize: 500 }));
+            assert.equal(failures.length, 1);
+            assert.equal(failures[0].property, "pageSize");
+        });
+
+        it("creates with the query's id, diffs only on data, and reads again on refresh", async () => {
+            await host.configure(config());
+            const checked = (await host.check(news())).inputs;
+            const created = await host.create(checked);
+            assert.equal(created.id, "organization");
+            assert.equal((created.properties.certificates as unknown[]).length, 150);
+            assert.ok(!JSON.stringify(created).includes(LEAK_CANARY_KEY));
+
+            const same = (await host.check(news(), created.properties)).inputs;
+            assert.equal((await host.diff(created.id, created.properties, same)).changes, DIFF.NONE);
+
+            // A different provider code text with the same data is no change either.
+            const otherCode = { ...same, __provider: providerText + "\n// a newer version of the provider" };
+            assert.equal((await host.diff(created.id, created.properties, otherCode)).changes, DIFF.NONE);
+
+            api.setState({ certificates: [...certificateSpecs(150), { id: "cert_new", name: "new", createdAt: NOW_SECONDS, expiresAt: NOW_SECONDS + 86_400 }] });
+            const changed = (await host.check(news(), created.properties)).inputs;
+            const diff = await host.diff(created.id, created.properties, changed);
+            assert.equal(diff.changes, DIFF.SOME);
+            assert.deepEqual(diff.replaces, [], "reading never replaces anything");
+
+            const refreshed = await host.read(created.id, created.properties);
+            assert.equal(refreshed.id, "organization");
+            assert.equal((refreshed.properties.certificates as unknown[]).length, 151);
+
+            await host.delete(created.id, refreshed.properties);
+        });
+
+        it("filters by name pattern and active flag", async () => {
+            api.setState({
+                certificates: [
+                    { id: "cert_a", name: "gateway-eu", createdAt: 1 },
+                    { id: "cert_b", name: "gateway-us", createdAt: 2, active: false },
+                    { id: "cert_c", name: "batch", createdAt: 3 },
+                ],
+            });
+            await host.configure(config());
+            const { inputs } = await host.check(news({ namePattern: "gateway-*", activeOnly: true }));
+            assert.deepEqual(
+                (inputs.certificates as Array<{ id: string }>).map((c) => c.id),
+                ["cert_a"],
+            );
+        });
+    });
+}
+
+describe("the Certificates provider's location", () => {
+    it("is compiled where the serialized provider falls back to", () => {
+        assert.ok(fs.existsSync(path.join(REPO_ROOT, "dist/provider/dynamic/certificates-operations.js")));
+    });
+});
