@@ -1,4 +1,5 @@
-import { ListedCertificateWire } from "./codecs";
+import * as t from "io-ts";
+import { ListedCertificateWire, UnixSeconds } from "./codecs";
 
 /**
  * A certificate as users of this package see it: camelCase, plain JSON (numbers and strings, never
@@ -34,3 +35,23 @@ export function toCertificate(wire: ListedCertificateWire): Certificate {
         ...(details.expires_at !== undefined ? { expiresAt: details.expires_at } : {}),
     };
 }
+
+/**
+ * The domain type as an io-ts codec, for data that comes back from somewhere we do not control: a
+ * stack's state, a resource's checked inputs seen by a policy, a JSON report.
+ */
+export const CertificateCodec = t.intersection([
+    t.type({
+        id: t.string,
+        object: t.string,
+        name: t.union([t.string, t.null]),
+        active: t.boolean,
+        createdAt: UnixSeconds,
+    }),
+    t.partial({
+        validAt: UnixSeconds,
+        expiresAt: UnixSeconds,
+        activeAnywhere: t.boolean,
+        activeProjectIds: t.array(t.string),
+    }),
+]);

@@ -15,7 +15,7 @@ const nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null]);
 // milliseconds sent by mistake: rejecting it here beats reporting a certificate valid for 50,000 years.
 const MAX_UNIX_SECONDS = 1e11;
 
-interface UnixSecondsBrand {
+export interface UnixSecondsBrand {
     readonly UnixSeconds: unique symbol;
 }
 

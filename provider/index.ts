@@ -4,7 +4,7 @@
  * from any Node program; the package root re-exports what Pulumi users need.
  */
 export * from "./errors";
-export { Certificate, toCertificate } from "./certificate";
+export { Certificate, CertificateCodec, toCertificate } from "./certificate";
 export {
     ClientOptions,
     DEFAULT_BASE_URL,

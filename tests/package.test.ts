@@ -36,5 +36,22 @@ describe("the package exports", () => {
         assert.equal(typeof require("pulumi-openai-certificates/provider").listOrganizationCertificates, "function");
         // eslint-disable-next-line @typescript-eslint/no-var-requires
         assert.equal(typeof require("pulumi-openai-certificates/fake-api").startFakeOpenAI, "function");
+        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        assert.equal(require("pulumi-openai-certificates/policies").certificatePolicies.length, 2);
+    });
+
+    it("exports the resource, the evaluation and both gates from the root", () => {
+        // eslint-disable-next-line @typescript-eslint/no-var-requires
+        const pkg = require("pulumi-openai-certificates");
+        for (const name of ["Certificates", "evaluateCertificateExpiry", "assertCertificateExpiry", "CertificateExpiryError"]) {
+            assert.equal(typeof pkg[name], "function", name);
+        }
+        assert.equal(pkg.CERTIFICATES_TYPE, "pulumi-nodejs:dynamic/openai:Certificates");
+    });
+
+    it("keeps the ready policy pack's version in step with the package", () => {
+        const fs = require("fs") as typeof import("fs");
+        const version = (file: string) => JSON.parse(fs.readFileSync(path.join(REPO_ROOT, file), "utf8")).version;
+        assert.equal(version("policy-pack/package.json"), version("package.json"));
     });
 });
