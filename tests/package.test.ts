@@ -55,3 +55,32 @@ describe("the package exports", () => {
         assert.equal(version("policy-pack/package.json"), version("package.json"));
     });
 });
+
+describe("the package installed from a tarball made by npm pack", function () {
+    this.timeout(240_000);
+
+    it("is required by name in another project and reads certificates with getCertificates", async () => {
+        const { installPackedPackage } = await import("./support/packed-package");
+        const { runNode } = await import("./support/processes");
+        const { startFakeOpenAI } = await import("../fake-api");
+        const project = await installPackedPackage();
+        const api = await startFakeOpenAI({ seed: { certificates: [{ id: "cert_packed", name: "packed", expiresIn: "40d" }] } });
+        try {
+            const script = `
+                const { getCertificates } = require("pulumi-openai-certificates");
+                getCertificates({ adminKey: process.env.KEY, baseUrl: process.env.BASE }).then((r) => console.log(JSON.stringify(r)));`;
+            const result = await runNode(["-e", script], { cwd: project, env: { ...process.env, KEY: api.adminKey, BASE: api.baseUrl } });
+            assert.equal(result.code, 0, result.stderr);
+            const parsed = JSON.parse(result.stdout);
+            assert.equal(parsed.id, "organization");
+            assert.deepEqual(
+                parsed.certificates.map((c: { id: string }) => c.id),
+                ["cert_packed"],
+            );
+            const fs = await import("fs");
+            assert.ok(!fs.existsSync(path.join(project, "node_modules/pulumi-openai-certificates/dist/tests")), "tests are not shipped");
+        } finally {
+            await api.close();
+        }
+    });
+});
