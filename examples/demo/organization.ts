@@ -20,3 +20,6 @@ export const DEMO_ORGANIZATION: OrganizationSpec = {
         },
     ],
 };
+
+/** The certificate the demo uploads to show the gate stopping a deployment. */
+export const EXPIRING_CERTIFICATE = { id: "cert_payments_gw", name: "payments-gateway", createdAgo: "360d", expiresIn: "5d" } as const;

@@ -25,11 +25,13 @@ export = async () => {
         pulumi.log.info(report.summary);
     }
 
-    const projectList = projectId ? getCertificatesOutput({ projectId }) : undefined;
-    return {
+    const outputs: Record<string, pulumi.Output<unknown>> = {
         organizationCertificateCount: organization.certificates.apply((cs) => cs.length),
         organizationCertificateIds: organization.certificates.apply((cs) => cs.map((c) => c.id)),
-        projectCertificateIds: project?.certificates.apply((cs) => cs.map((c) => c.id)),
-        projectListedIds: projectList?.certificates.apply((cs) => cs.map((c) => c.id)),
     };
+    if (projectId && project) {
+        outputs.projectCertificateIds = project.certificates.apply((cs) => cs.map((c) => c.id));
+        outputs.projectListedIds = getCertificatesOutput({ projectId }).certificates.apply((cs) => cs.map((c) => c.id));
+    }
+    return outputs;
 };
