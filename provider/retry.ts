@@ -56,7 +56,8 @@ export function backoffDelayMs(retriesDone: number, random: () => number): numbe
 
 /** What to do after a retryable failure. */
 export type RetryPlan =
-    | { readonly action: "retry"; readonly delayMs: number }
+    /** `fromServer`: the delay is the server's Retry-After, not our backoff. */
+    | { readonly action: "retry"; readonly delayMs: number; readonly fromServer: boolean }
     | { readonly action: "fail-fast"; readonly retryAfterMs: number };
 
 /**
@@ -70,9 +71,9 @@ export function planRetry(
     random: () => number,
 ): RetryPlan {
     const asked = header ? retryAfterMs(header, nowMs) : undefined;
-    if (asked === undefined) return { action: "retry", delayMs: backoffDelayMs(retriesDone, random) };
+    if (asked === undefined) return { action: "retry", delayMs: backoffDelayMs(retriesDone, random), fromServer: false };
     if (asked > MAX_RETRY_AFTER_MS) return { action: "fail-fast", retryAfterMs: asked };
-    return { action: "retry", delayMs: asked };
+    return { action: "retry", delayMs: asked, fromServer: true };
 }
 
 function parseNonNegative(raw: string | null): number | undefined {

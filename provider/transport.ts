@@ -16,6 +16,7 @@ import {
 } from "./errors";
 import { redact } from "./redact";
 import { backoffDelayMs, HeaderLookup, MAX_RETRY_AFTER_MS, planRetry, shouldRetryStatus } from "./retry";
+import { RequestGate } from "./request-gate";
 import { PACKAGE_VERSION } from "./version";
 
 /** One GET of a JSON resource, described for the transport. */
@@ -46,10 +47,12 @@ const MAX_REDIRECTS = 3;
 
 /**
  * Builds a transport. The admin key lives only in this closure: it is not a property of any object
- * that could be logged, inspected or serialized.
+ * that could be logged, inspected or serialized. Every request made through one transport shares one
+ * {@link RequestGate}, so a Retry-After pauses all of them.
  */
 export function createTransport(options: ResolvedClientOptions): Transport {
     const { adminKey, baseUrl } = options;
+    const gate = new RequestGate(options.now, options.sleep);
     const secrets = [adminKey];
     const headers = {
         Authorization: `Bearer ${adminKey}`,
@@ -110,6 +113,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
         for (let retriesDone = 0; ; retriesDone++) {
             if (options.signal?.aborted) throw new RequestAbortedError(operation);
             const canRetry = retriesDone < options.maxRetries;
+            await waitFor(() => gate.ready(options.signal), operation);
 
             let response: RawResponse;
             try {
@@ -117,7 +121,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
             } catch (error) {
                 // Connection failures and timeouts are retried, as in the official SDK.
                 if (error instanceof APIConnectionError && canRetry) {
-                    await wait(backoffDelayMs(retriesDone, options.random), operation);
+                    await waitFor(() => options.sleep(backoffDelayMs(retriesDone, options.random), options.signal), operation);
                     continue;
                 }
                 throw error;
@@ -132,16 +136,21 @@ export function createTransport(options: ResolvedClientOptions): Transport {
                 if (plan.action === "fail-fast") {
                     throw new RetryAfterTooLongError(details, plan.retryAfterMs, MAX_RETRY_AFTER_MS);
                 }
-                await wait(plan.delayMs, operation);
+                if (plan.fromServer) {
+                    // The server named a time: everyone waits for it, through the gate, at the top of the loop.
+                    gate.pause(plan.delayMs);
+                } else {
+                    await waitFor(() => options.sleep(plan.delayMs, options.signal), operation);
+                }
                 continue;
             }
             throw APIError.fromResponse(details);
         }
     }
 
-    async function wait(delayMs: number, operation: string): Promise<void> {
+    async function waitFor(waiting: () => Promise<void>, operation: string): Promise<void> {
         try {
-            await options.sleep(delayMs, options.signal);
+            await waiting();
         } catch {
             throw new RequestAbortedError(operation);
         }

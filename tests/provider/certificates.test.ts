@@ -18,7 +18,7 @@ import {
     listCertificates,
     listProjectCertificates,
 } from "../../provider";
-import { LEAK_CANARY_KEY, assertNoKeyIn, certificateSpecs, recordingSleep, rejectionOf, useFakeApi } from "../support/fixtures";
+import { LEAK_CANARY_KEY, assertNoKeyIn, certificateSpecs, fakeClock, recordingSleep, rejectionOf, useFakeApi } from "../support/fixtures";
 
 describe("listCertificates over loopback HTTP against the fake API", () => {
     const api = useFakeApi();
@@ -129,8 +129,8 @@ describe("listCertificates over loopback HTTP against the fake API", () => {
                 { skip: 1, times: 1, action: { kind: "status", status: 429, headers: { "retry-after-ms": "5" } } },
                 { skip: 2, times: 1, action: { kind: "status", status: 500 } },
             );
-            const { sleep, waits } = recordingSleep();
-            const certs = await listCertificates(client({ sleep, random: () => 0 }));
+            const { sleep, now, waits } = fakeClock();
+            const certs = await listCertificates(client({ sleep, now, random: () => 0 }));
             assert.equal(certs.length, 150);
             assert.equal(new Set(certs.map((c) => c.id)).size, 150);
             assert.deepEqual(

@@ -141,10 +141,12 @@ describe("retry timing", () => {
             assert.deepEqual(planRetry(0, headers({ "retry-after": "5" }), NOW_MS, never), {
                 action: "retry",
                 delayMs: 5000,
+                fromServer: true,
             });
             assert.deepEqual(planRetry(3, headers({ "retry-after": "60" }), NOW_MS, never), {
                 action: "retry",
                 delayMs: 60_000,
+                fromServer: true,
             });
         });
 
@@ -153,6 +155,7 @@ describe("retry timing", () => {
             assert.deepEqual(planRetry(0, headers({ "retry-after": at }), NOW_MS, never), {
                 action: "retry",
                 delayMs: 12_000,
+                fromServer: true,
             });
         });
 
@@ -168,11 +171,11 @@ describe("retry timing", () => {
         });
 
         it("falls back to backoff when there is no Retry-After", () => {
-            assert.deepEqual(planRetry(2, headers(), NOW_MS, () => 0), { action: "retry", delayMs: 2000 });
+            assert.deepEqual(planRetry(2, headers(), NOW_MS, () => 0), { action: "retry", delayMs: 2000, fromServer: false });
         });
 
         it("falls back to backoff when there are no headers at all (a connection error)", () => {
-            assert.deepEqual(planRetry(1, undefined, NOW_MS, () => 0.5), { action: "retry", delayMs: 875 });
+            assert.deepEqual(planRetry(1, undefined, NOW_MS, () => 0.5), { action: "retry", delayMs: 875, fromServer: false });
         });
 
         it("falls back to backoff when the Retry-After date is in the past", () => {
@@ -180,6 +183,7 @@ describe("retry timing", () => {
             assert.deepEqual(planRetry(0, headers({ "retry-after": at }), NOW_MS, () => 0), {
                 action: "retry",
                 delayMs: 500,
+                fromServer: false,
             });
         });
     });

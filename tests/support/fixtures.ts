@@ -107,3 +107,20 @@ export function cert(spec: {
         ...(spec.activeProjectIds ? { activeProjectIds: spec.activeProjectIds } : {}),
     };
 }
+
+/**
+ * A clock that only moves when slept on: `sleep` records the wait and advances `now` by it, so
+ * code that waits for a point in time (the request gate) sees it arrive at once.
+ */
+export function fakeClock(startMs: number = NOW_SECONDS * 1000): { now: () => number; sleep: (ms: number) => Promise<void>; waits: number[] } {
+    let current = startMs;
+    const waits: number[] = [];
+    return {
+        waits,
+        now: () => current,
+        sleep: async (ms: number) => {
+            waits.push(ms);
+            current += ms;
+        },
+    };
+}
