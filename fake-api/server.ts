@@ -34,7 +34,10 @@ export interface FakeRequestRecord {
     readonly query: Readonly<Record<string, string>>;
     readonly auth: "valid" | "invalid" | "missing";
     status: number;
+    /** Milliseconds since the epoch when the request arrived. */
     readonly startedAt: number;
+    /** When the answer was sent in full (0 until then, and for dropped connections). */
+    finishedAt: number;
 }
 
 /** A running fake of OpenAI's certificate and project endpoints. */
@@ -120,9 +123,13 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
             auth: authState(req.headers.authorization, adminKey),
             status: 0,
             startedAt: Date.now(),
+            finishedAt: 0,
         };
         requests.push(record);
-        res.on("finish", () => (record.status = res.statusCode));
+        res.on("finish", () => {
+            record.status = res.statusCode;
+            record.finishedAt = Date.now();
+        });
 
         if (options.latencyMs) await delay(options.latencyMs);
         const fault = pickFault(faults, path, random);

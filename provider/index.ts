@@ -19,18 +19,15 @@ export {
 } from "./client-options";
 export {
     ListCertificatesOptions,
-    MAX_PAGE_SIZE,
-    SortOrder,
     certificatePages,
-    certificateListPath,
-    checkProjectId,
-    orderOf,
-    pageSizeOf,
     iterateCertificates,
     listCertificates,
     listOrganizationCertificates,
     listProjectCertificates,
 } from "./certificates";
+export { MAX_PAGE_SIZE, SortOrder, certificateListPath, checkProjectId, orderOf, pageSizeOf } from "./certificates-query";
+export { CertificateQuery, CertificatesClient, ProjectQuery, createCertificatesClient } from "./client";
+export { Project, toProject } from "./project";
 export { CursorTracker, DEFAULT_MAX_PAGES, PageSummary } from "./cursor";
 export { ListPage, PaginateSpec, paginate } from "./paginate";
 export { backoffDelayMs, planRetry, retryAfterMs, shouldRetryStatus, MAX_RETRY_AFTER_MS, RetryPlan, HeaderLookup } from "./retry";
@@ -52,3 +49,13 @@ export {
     resolveCertificatesQuery,
 } from "./dynamic/certificates-inputs";
 export { CertificatesState, ProviderSettings, ReadError } from "./dynamic/certificates-operations";
+export {
+    CertificateUsage,
+    CertificateUsageList,
+    CertificateUsageOptions,
+    DEFAULT_USAGE_CONCURRENCY,
+    ProjectAttachment,
+    UsageProgress,
+    listCertificateUsage,
+    mergeUsage,
+} from "./certificate-usage";

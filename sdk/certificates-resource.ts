@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Certificate, CERTIFICATES_INPUT_NAMES, OnReadError, ReadError, SortOrder, certificatesProvider } from "../provider";
+import { Certificate, CERTIFICATES_INPUT_NAMES, CertificateUsage, OnReadError, ReadError, SortOrder, certificatesProvider } from "../provider";
 import { assertKnownKeys } from "./arguments";
 
 /** Inputs of a {@link Certificates} resource. The admin key is never one: see the class docs. */
@@ -28,6 +28,16 @@ export interface CertificatesArgs {
      * @default "fail"
      */
     onReadError?: pulumi.Input<OnReadError>;
+    /**
+     * Hold the organization-wide view: every project's list is read too, and each certificate carries
+     * `activeAnywhere`, `activeProjectIds` and `projects`. The gate then judges `activeAnywhere`.
+     * Not with `projectId`. @default false
+     */
+    allProjects?: pulumi.Input<boolean>;
+    /** With `allProjects`: read archived projects too. @default false */
+    includeArchived?: pulumi.Input<boolean>;
+    /** With `allProjects`: projects read at the same time, 1 to 64. @default 8 */
+    concurrency?: pulumi.Input<number>;
 }
 
 /** The type token: a policy can match `args.type` against it. */
@@ -69,8 +79,11 @@ export class Certificates extends pulumi.dynamic.Resource {
     declare readonly namePattern: pulumi.Output<string | undefined>;
     declare readonly activeOnly: pulumi.Output<boolean>;
     declare readonly onReadError: pulumi.Output<OnReadError>;
-    /** Every certificate in the scope (after `namePattern` and `activeOnly`). */
-    declare readonly certificates: pulumi.Output<Certificate[]>;
+    declare readonly allProjects: pulumi.Output<boolean>;
+    declare readonly includeArchived: pulumi.Output<boolean>;
+    declare readonly concurrency: pulumi.Output<number>;
+    /** Every certificate in the scope (after `namePattern` and `activeOnly`); with `allProjects`, with where each is active. */
+    declare readonly certificates: pulumi.Output<Array<Certificate & Partial<CertificateUsage>>>;
     /** The read error, when `onReadError` is `warn` and the list could not be read. */
     declare readonly readError: pulumi.Output<ReadError | undefined>;
 

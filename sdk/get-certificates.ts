@@ -14,6 +14,7 @@ import {
 } from "../provider";
 import { assertKnownKeys, optionalString } from "./arguments";
 import { resolveAdminKey, resolveBaseUrl } from "./credentials";
+import { invokeWithInputs } from "./output-invoke";
 
 /** Arguments of {@link getCertificates}. Every one is optional. */
 export interface GetCertificatesArgs {
@@ -130,11 +131,7 @@ export async function getCertificates(args: GetCertificatesArgs = {}, opts?: pul
  * ```
  */
 export function getCertificatesOutput(args: GetCertificatesOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetCertificatesResult> {
-    const { adminKey, ...rest } = args;
-    // Only the key is unwrapped from its secret: the result holds no part of it.
-    return pulumi
-        .all([pulumi.output(rest), pulumi.unsecret(pulumi.output(adminKey))])
-        .apply(([plain, key]) => getCertificates({ ...(plain as GetCertificatesArgs), ...(key !== undefined ? { adminKey: key } : {}) }, opts));
+    return invokeWithInputs(args, (plain) => getCertificates(plain as GetCertificatesArgs, opts));
 }
 
 /** Checks the arguments other than the key and applies defaults; nothing is sent on bad input. */

@@ -36,3 +36,11 @@ export { CertificateExpiryError } from "./certificate-expiry-error";
 export { ExpiryLogger, assertCertificateExpiry } from "./assert-expiry";
 export { CERTIFICATES_TYPE, Certificates, CertificatesArgs } from "./certificates-resource";
 export { OnReadError, ReadError } from "../provider";
+export {
+    GetCertificateUsageArgs,
+    GetCertificateUsageOutputArgs,
+    GetCertificateUsageResult,
+    getCertificateUsage,
+    getCertificateUsageOutput,
+} from "./get-certificate-usage";
+export { CertificateUsage, DEFAULT_USAGE_CONCURRENCY, Project, ProjectAttachment, UsageProgress } from "../provider";

@@ -1,7 +1,8 @@
-import { checkProjectId, orderOf, pageSizeOf, SortOrder } from "../certificates";
+import { checkProjectId, orderOf, pageSizeOf, SortOrder } from "../certificates-query";
 import { DEFAULT_MAX_PAGES } from "../cursor";
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, integerIn, normalizeBaseUrl } from "../client-options";
 import { InvalidArgumentError } from "../errors";
+import { DEFAULT_USAGE_CONCURRENCY } from "../certificate-usage";
 
 /** The engine's wire value for "not known yet" (during preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -24,6 +25,12 @@ export interface CertificatesInputs {
     activeOnly?: boolean;
     /** `fail` (default) fails preview and up when the list cannot be read; `warn` records the error instead. */
     onReadError?: OnReadError;
+    /** Read the organization-wide view: every project's list too, with where each certificate is active. */
+    allProjects?: boolean;
+    /** With `allProjects`: read archived projects too. */
+    includeArchived?: boolean;
+    /** With `allProjects`: projects read at the same time. */
+    concurrency?: number;
 }
 
 /** Inputs checked, with defaults applied: the query part of the resource's state. */
@@ -38,6 +45,9 @@ export interface ResolvedCertificatesQuery {
     namePattern?: string;
     activeOnly: boolean;
     onReadError: OnReadError;
+    allProjects: boolean;
+    includeArchived: boolean;
+    concurrency: number;
 }
 
 /** The input names the resource accepts. */
@@ -52,6 +62,9 @@ export const CERTIFICATES_INPUT_NAMES: readonly (keyof CertificatesInputs)[] = [
     "namePattern",
     "activeOnly",
     "onReadError",
+    "allProjects",
+    "includeArchived",
+    "concurrency",
 ];
 
 /** Whether any input is still unknown (a value computed by another resource during preview). */
@@ -77,13 +90,16 @@ export function resolveCertificatesQuery(news: Record<string, unknown>, fallback
     if (namePattern !== undefined && (typeof namePattern !== "string" || namePattern === "")) {
         throw new InvalidArgumentError("namePattern", "must be a non-empty glob such as \"gateway-*\"");
     }
-    const activeOnly = news.activeOnly ?? false;
-    if (typeof activeOnly !== "boolean") throw new InvalidArgumentError("activeOnly", "must be true or false");
+    const activeOnly = booleanInput("activeOnly", news.activeOnly);
     const onReadError = news.onReadError ?? "fail";
     if (onReadError !== "fail" && onReadError !== "warn") {
         throw new InvalidArgumentError("onReadError", `must be "fail" or "warn", got ${JSON.stringify(onReadError)}`);
     }
     const projectId = news.projectId === undefined || news.projectId === null ? undefined : checkProjectId(news.projectId);
+    const allProjects = booleanInput("allProjects", news.allProjects);
+    if (allProjects && projectId !== undefined) {
+        throw new InvalidArgumentError("allProjects", "reads every project; leave projectId out, or set allProjects to false");
+    }
     return {
         baseUrl: normalizeBaseUrl(baseUrl),
         ...(projectId !== undefined ? { projectId } : {}),
@@ -95,10 +111,20 @@ export function resolveCertificatesQuery(news: Record<string, unknown>, fallback
         ...(namePattern !== undefined ? { namePattern } : {}),
         activeOnly,
         onReadError,
+        allProjects,
+        includeArchived: booleanInput("includeArchived", news.includeArchived),
+        concurrency: integerIn("concurrency", news.concurrency ?? undefined, DEFAULT_USAGE_CONCURRENCY, 1, 64),
     };
 }
 
-/** The stable id of a query: `organization` or `project/<projectId>`. */
-export function queryId(query: { projectId?: string }): string {
+function booleanInput(name: string, value: unknown): boolean {
+    if (value === undefined || value === null) return false;
+    if (typeof value !== "boolean") throw new InvalidArgumentError(name, "must be true or false");
+    return value;
+}
+
+/** The stable id of a query: `organization`, `organization-usage` (all projects) or `project/<projectId>`. */
+export function queryId(query: { projectId?: string; allProjects?: boolean }): string {
+    if (query.allProjects) return "organization-usage";
     return query.projectId === undefined ? "organization" : `project/${query.projectId}`;
 }

@@ -1,5 +1,6 @@
 import { Certificate } from "../certificate";
 import { listCertificates } from "../certificates";
+import { listCertificateUsage } from "../certificate-usage";
 import { DEFAULT_BASE_URL } from "../client-options";
 import { InvalidArgumentError, MissingAdminKeyError, OpenAICertificatesError } from "../errors";
 import { globToRegExp } from "../glob";
@@ -92,18 +93,12 @@ export async function readCertificatesResource(id: string, props: Record<string,
 async function readCertificates(query: ResolvedCertificatesQuery, settings: ProviderSettings): Promise<Certificate[]> {
     const adminKey = settings.adminKey || process.env.OPENAI_ADMIN_KEY;
     if (!adminKey) throw new MissingAdminKeyError();
-    const all = await listCertificates({
-        adminKey,
-        baseUrl: query.baseUrl,
-        projectId: query.projectId,
-        order: query.order,
-        pageSize: query.pageSize,
-        maxRetries: query.maxRetries,
-        timeoutMs: query.timeoutMs,
-        maxPages: query.maxPages,
-    });
+    const client = { adminKey, baseUrl: query.baseUrl, order: query.order, pageSize: query.pageSize, maxRetries: query.maxRetries, timeoutMs: query.timeoutMs, maxPages: query.maxPages };
+    const all: Array<Certificate & { activeAnywhere?: boolean }> = query.allProjects
+        ? (await listCertificateUsage({ ...client, includeArchived: query.includeArchived, concurrency: query.concurrency })).certificates
+        : await listCertificates({ ...client, projectId: query.projectId });
     const pattern = query.namePattern === undefined ? undefined : globToRegExp(query.namePattern);
-    return all.filter((c) => (!query.activeOnly || c.active) && (!pattern || (c.name !== null && pattern.test(c.name))));
+    return all.filter((c) => (!query.activeOnly || (c.activeAnywhere ?? c.active)) && (!pattern || (c.name !== null && pattern.test(c.name))));
 }
 
 function describeReadError(error: unknown, settings: ProviderSettings): ReadError {

@@ -43,6 +43,13 @@ describe("certificateViolations (the policies' logic)", () => {
         assert.equal(certificateViolations(props([c(20)]), config, "warn").length, 1);
     });
 
+    it("judges activeAnywhere from the organization-wide view and names the projects", () => {
+        const usage = [c(5, { active: false, activeInOrganization: false, activeAnywhere: true, activeProjectIds: ["proj_payments"], projects: [{ id: "proj_payments", name: "Payments", active: true }] })];
+        const violations = certificateViolations(props(usage), config, "fail");
+        assert.equal(violations.length, 1);
+        assert.match(violations[0], /active in project proj_payments/);
+    });
+
     it("fails closed on data it cannot read", () => {
         for (const bad of [undefined, "not a list", [{ id: 1 }], [{ ...c(5), expiresAt: "soon" }]]) {
             const violations = certificateViolations(props(bad), config, "fail");

@@ -1,0 +1,159 @@
+import { Certificate } from "./certificate";
+import { SortOrder } from "./certificates-query";
+import { createCertificatesClient } from "./client";
+import { ClientOptions, integerIn } from "./client-options";
+import { Project } from "./project";
+
+/** Reads projects at once, by default: enough to hide latency, gentle on the API's rate limits. */
+export const DEFAULT_USAGE_CONCURRENCY = 8;
+
+/** Where a certificate is attached in one project, and whether it is active there. */
+export interface ProjectAttachment {
+    readonly id: string;
+    readonly name: string | null;
+    readonly active: boolean;
+}
+
+/**
+ * A certificate with where it is in use: the organization list's fields, plus its state in every
+ * project that lists it. `active` is the organization-level flag, as in the organization list.
+ */
+export interface CertificateUsage extends Certificate {
+    /** Active at the organization level. */
+    readonly activeInOrganization: boolean;
+    /** Projects where it is active. */
+    readonly activeProjectIds: string[];
+    /** Active in the organization or in any project: what clients may depend on. */
+    readonly activeAnywhere: boolean;
+    /** Every project that lists it, active or not. */
+    readonly projects: ProjectAttachment[];
+}
+
+/** Progress of an organization-wide read. */
+export interface UsageProgress {
+    /** What is being read now. */
+    readonly stage: "organization" | "projects" | "project-certificates" | "done";
+    /** Pages read so far, of every list. */
+    readonly pagesRead: number;
+    /** Projects whose certificate list is complete. */
+    readonly projectsDone: number;
+    /** Projects to read (known once the project list is read). */
+    readonly projectsTotal: number;
+}
+
+/** Options of {@link listCertificateUsage}. */
+export interface CertificateUsageOptions extends ClientOptions {
+    /** Read archived projects too. @default false */
+    includeArchived?: boolean;
+    /** Projects read at the same time, 1 to 64. @default 8 */
+    concurrency?: number;
+    /** Sort order of the result, by creation time. @default "desc" */
+    order?: SortOrder;
+    /** Items per request, 1 to 100. @default 100 */
+    pageSize?: number;
+    /** Called after every page and every finished project. */
+    onProgress?: (progress: UsageProgress) => void;
+}
+
+/** The organization-wide view. */
+export interface CertificateUsageList {
+    readonly certificates: CertificateUsage[];
+    /** The projects that were read. */
+    readonly projects: Project[];
+}
+
+/**
+ * Reads the organization's certificates, every project, and every project's certificates, and says
+ * for each certificate where it is active. A certificate deactivated at the organization level but
+ * active in a project is still in use: `activeAnywhere` says so.
+ *
+ * Projects are read `concurrency` at a time through one client, so a Retry-After from the server
+ * pauses all of them. Any failure fails the whole read: never a partial view.
+ *
+ * @example
+ * ```ts
+ * const usage = await listCertificateUsage({ adminKey, onProgress: (p) => console.error(p.projectsDone) });
+ * const inUse = usage.certificates.filter((c) => c.activeAnywhere);
+ * ```
+ */
+export async function listCertificateUsage(options: CertificateUsageOptions): Promise<CertificateUsageList> {
+    const concurrency = integerIn("concurrency", options.concurrency, DEFAULT_USAGE_CONCURRENCY, 1, 64);
+    const client = createCertificatesClient(options);
+    const order = options.order ?? "desc";
+    const pageSize = options.pageSize;
+    let pagesRead = 0;
+    let projectsDone = 0;
+    let projectsTotal = 0;
+    const report = (stage: UsageProgress["stage"]) => options.onProgress?.({ stage, pagesRead, projectsDone, projectsTotal });
+
+    // The organization list and the project list do not depend on each other: read both at once.
+    const readAll = async <T>(pages: AsyncIterable<{ items: readonly T[] }>, stage: UsageProgress["stage"]): Promise<T[]> => {
+        const all: T[] = [];
+        for await (const page of pages) {
+            all.push(...page.items);
+            pagesRead += 1;
+            report(stage);
+        }
+        return all;
+    };
+    const [organizationCertificates, projects] = await Promise.all([
+        readAll(client.certificatePages({ order, pageSize }), "organization"),
+        readAll(client.projectPages({ includeArchived: options.includeArchived, pageSize }), "projects"),
+    ]);
+    projectsTotal = projects.length;
+    report("project-certificates");
+
+    const perProject = new Array<Certificate[]>(projects.length);
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+        try {
+            while (!failed && next < projects.length) {
+                const index = next++;
+                perProject[index] = await readAll(client.certificatePages({ projectId: projects[index].id, order, pageSize }), "project-certificates");
+                projectsDone += 1;
+                report("project-certificates");
+            }
+        } catch (error) {
+            // One failing project fails the whole read; the other workers stop taking new projects.
+            failed = true;
+            throw error;
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, projects.length) }, worker));
+
+    const certificates = mergeUsage(organizationCertificates, projects, perProject, order);
+    report("done");
+    return { certificates, projects };
+}
+
+/**
+ * Joins the organization list with each project's list. Pure. A certificate that a project lists but
+ * the organization list does not (uploaded between the two reads) is kept, as inactive there.
+ */
+export function mergeUsage(organization: readonly Certificate[], projects: readonly Project[], perProject: readonly (readonly Certificate[])[], order: SortOrder): CertificateUsage[] {
+    const attachments = new Map<string, ProjectAttachment[]>();
+    const extra = new Map<string, Certificate>();
+    const known = new Set(organization.map((c) => c.id));
+    projects.forEach((project, i) => {
+        for (const cert of perProject[i]) {
+            const list = attachments.get(cert.id) ?? [];
+            list.push({ id: project.id, name: project.name, active: cert.active });
+            attachments.set(cert.id, list);
+            if (!known.has(cert.id) && !extra.has(cert.id)) extra.set(cert.id, { ...cert, object: "organization.certificate", active: false });
+        }
+    });
+    const all = [...organization, ...extra.values()];
+    if (extra.size) all.sort((a, b) => (order === "asc" ? 1 : -1) * (a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+    return all.map((cert) => {
+        const attached = attachments.get(cert.id) ?? [];
+        const activeProjectIds = attached.filter((a) => a.active).map((a) => a.id);
+        return {
+            ...cert,
+            activeInOrganization: cert.active,
+            activeProjectIds,
+            activeAnywhere: cert.active || activeProjectIds.length > 0,
+            projects: attached,
+        };
+    });
+}

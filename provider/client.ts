@@ -1,0 +1,90 @@
+import { Certificate, toCertificate } from "./certificate";
+import { certificateListPath, orderOf, pageSizeOf, SortOrder } from "./certificates-query";
+import { ClientOptions, resolveClientOptions } from "./client-options";
+import { ListedCertificateWire, ProjectWire } from "./codecs";
+import { ListPage, paginate } from "./paginate";
+import { Project, toProject } from "./project";
+import { createTransport } from "./transport";
+
+/** Which certificate list to read, and how. */
+export interface CertificateQuery {
+    /** A project's list instead of the organization's. */
+    projectId?: string;
+    /** @default "desc" */
+    order?: SortOrder;
+    /** 1 to 100. @default 100 */
+    pageSize?: number;
+}
+
+/** Which projects to list. */
+export interface ProjectQuery {
+    /** Include archived projects. @default false */
+    includeArchived?: boolean;
+    /** 1 to 100. @default 100 */
+    pageSize?: number;
+}
+
+/**
+ * One connection to the API: every read made through it shares its options, its transport and its
+ * request gate (so one Retry-After pauses them all). The admin key stays inside the transport.
+ */
+export interface CertificatesClient {
+    /** Streams a certificate list page by page. */
+    certificatePages(query?: CertificateQuery): AsyncGenerator<ListPage<Certificate>, void, undefined>;
+    /** Reads a whole certificate list; never a partial one. */
+    listCertificates(query?: CertificateQuery): Promise<Certificate[]>;
+    /** Streams the organization's projects page by page (`GET /organization/projects`). */
+    projectPages(query?: ProjectQuery): AsyncGenerator<ListPage<Project>, void, undefined>;
+    /** Reads every project; archived ones only with `includeArchived`. */
+    listProjects(query?: ProjectQuery): Promise<Project[]>;
+}
+
+/**
+ * Creates a client. Options are checked at once; nothing is sent until a list is read.
+ *
+ * @example
+ * ```ts
+ * const client = createCertificatesClient({ adminKey: process.env.OPENAI_ADMIN_KEY! });
+ * const projects = await client.listProjects();
+ * ```
+ */
+export function createCertificatesClient(options: ClientOptions): CertificatesClient {
+    const resolved = resolveClientOptions(options);
+    const transport = createTransport(resolved);
+
+    const certificatePages = (query: CertificateQuery = {}) =>
+        paginate({
+            transport,
+            path: certificateListPath(query.projectId),
+            query: { limit: pageSizeOf(query.pageSize), order: orderOf(query.order) },
+            item: ListedCertificateWire,
+            toItem: toCertificate,
+            idOf: (wire: ListedCertificateWire) => wire.id,
+            maxPages: resolved.maxPages,
+        });
+
+    const projectPages = (query: ProjectQuery = {}) =>
+        paginate({
+            transport,
+            path: "/organization/projects",
+            query: { limit: pageSizeOf(query.pageSize), include_archived: query.includeArchived ? "true" : undefined },
+            item: ProjectWire,
+            toItem: toProject,
+            idOf: (wire: ProjectWire) => wire.id,
+            maxPages: resolved.maxPages,
+        });
+
+    return {
+        certificatePages,
+        // async, so that a bad query rejects instead of throwing at the call.
+        listCertificates: async (query) => collect(certificatePages(query)),
+        projectPages,
+        listProjects: async (query) => collect(projectPages(query)),
+    };
+}
+
+async function collect<T>(pages: AsyncIterable<ListPage<T>>): Promise<T[]> {
+    const all: T[] = [];
+    for await (const page of pages) all.push(...page.items);
+    return all;
+}

@@ -1,0 +1,24 @@
+import { ProjectWire } from "./codecs";
+
+/** A project of the organization, as users of this package see it. */
+export interface Project {
+    readonly id: string;
+    readonly name: string | null;
+    /** Unix seconds. */
+    readonly createdAt: number;
+    /** Unix seconds, or `null` for a live project. */
+    readonly archivedAt: number | null;
+    /** `active` or `archived`, when the API says. */
+    readonly status: string | null;
+}
+
+/** Maps a project from the wire format to the domain type. */
+export function toProject(wire: ProjectWire): Project {
+    return {
+        id: wire.id,
+        name: wire.name ?? null,
+        createdAt: wire.created_at,
+        archivedAt: wire.archived_at ?? null,
+        status: wire.status ?? null,
+    };
+}

@@ -1,0 +1,87 @@
+import * as pulumi from "@pulumi/pulumi";
+import { CertificateUsage, DEFAULT_USAGE_CONCURRENCY, InvalidArgumentError, Project, UsageProgress, integerIn, listCertificateUsage } from "../provider";
+import { invokeWithInputs } from "./output-invoke";
+import { assertKnownKeys, optionalString } from "./arguments";
+import { resolveAdminKey } from "./credentials";
+import { GetCertificatesArgs, resolveGetCertificatesArgs } from "./get-certificates";
+
+/** Arguments of {@link getCertificateUsage}: those of `getCertificates` but `projectId`, plus the fan-out's. */
+export interface GetCertificateUsageArgs extends Omit<GetCertificatesArgs, "projectId"> {
+    /** Read archived projects too. @default false */
+    includeArchived?: boolean;
+    /** Projects read at the same time, 1 to 64. @default 8 */
+    concurrency?: number;
+    /** Called after every page and every finished project. Not available in the Output form. */
+    onProgress?: (progress: UsageProgress) => void;
+}
+
+/** {@link GetCertificateUsageArgs} as `pulumi.Input`s (without `onProgress`). */
+export type GetCertificateUsageOutputArgs = { [K in Exclude<keyof GetCertificateUsageArgs, "onProgress">]?: pulumi.Input<GetCertificateUsageArgs[K]> };
+
+/** The organization-wide view: every certificate with where it is active. Plain JSON. */
+export interface GetCertificateUsageResult {
+    /** Always `organization-usage`. */
+    readonly id: string;
+    readonly baseUrl: string;
+    readonly order: "asc" | "desc";
+    readonly pageSize: number;
+    readonly maxRetries: number;
+    readonly timeoutMs: number;
+    readonly maxPages: number;
+    readonly includeArchived: boolean;
+    readonly concurrency: number;
+    /** The projects that were read. */
+    readonly projects: Project[];
+    /** Every certificate, with `activeInOrganization`, `activeProjectIds`, `activeAnywhere` and `projects`. */
+    readonly certificates: CertificateUsage[];
+}
+
+const KNOWN_ARGS = ["adminKey", "baseUrl", "order", "pageSize", "maxRetries", "timeoutMs", "maxPages", "includeArchived", "concurrency", "onProgress"] as const;
+
+/**
+ * Which certificates are in use anywhere, and where: reads the organization's list, every project
+ * (archived ones only with `includeArchived`) and every project's list, `concurrency` projects at a
+ * time. A certificate inactive at the organization level but active in a project is `activeAnywhere`;
+ * the expiry evaluation and both gates judge that flag and name the projects.
+ *
+ * @example
+ * ```ts
+ * const usage = await getCertificateUsage();
+ * assertCertificateExpiry(usage, { failWithin: "14d" });
+ * ```
+ */
+export async function getCertificateUsage(args: GetCertificateUsageArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetCertificateUsageResult> {
+    void opts;
+    assertKnownKeys(args, KNOWN_ARGS, "getCertificateUsage");
+    const { includeArchived, concurrency: rawConcurrency, onProgress, adminKey, ...listArgs } = args;
+    const settings = resolveGetCertificatesArgs(listArgs);
+    if (includeArchived !== undefined && typeof includeArchived !== "boolean") {
+        throw new InvalidArgumentError("includeArchived", "must be true or false");
+    }
+    const concurrency = integerIn("concurrency", rawConcurrency, DEFAULT_USAGE_CONCURRENCY, 1, 64);
+    const usage = await listCertificateUsage({
+        ...settings,
+        adminKey: resolveAdminKey(optionalString("adminKey", adminKey)),
+        includeArchived: includeArchived ?? false,
+        concurrency,
+        onProgress,
+    });
+    return {
+        id: "organization-usage",
+        baseUrl: settings.baseUrl,
+        order: settings.order,
+        pageSize: settings.pageSize,
+        maxRetries: settings.maxRetries,
+        timeoutMs: settings.timeoutMs,
+        maxPages: settings.maxPages,
+        includeArchived: includeArchived ?? false,
+        concurrency,
+        projects: usage.projects,
+        certificates: usage.certificates,
+    };
+}
+
+/** {@link getCertificateUsage} for `pulumi.Input` arguments, as a `pulumi.Output`; the key never reaches the result. */
+export function getCertificateUsageOutput(args: GetCertificateUsageOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetCertificateUsageResult> {
+    return invokeWithInputs(args, (plain) => getCertificateUsage(plain as GetCertificateUsageArgs, opts));
+}

@@ -1,0 +1,128 @@
+import { strict as assert } from "assert";
+import { CertificateUsage, NotFoundError, UsageProgress, listCertificateUsage, mergeUsage } from "../../provider";
+import { LEAK_CANARY_KEY, NOW_SECONDS, organizationSpec, rejectionOf, seededRandom, useFakeApi } from "../support/fixtures";
+
+describe("listCertificateUsage (the organization-wide view) over loopback HTTP", function () {
+    this.timeout(60_000);
+    // A seeded random for the fake's fault draws: the n-th request to arrive gets the same draw every run.
+    const api = useFakeApi(() => ({ latencyMs: 15, random: seededRandom(2026) }));
+    const client = (extra: Record<string, unknown> = {}) => ({ adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl, ...extra });
+
+    it("finds a certificate inactive in the organization but active in a project, and names the project", async () => {
+        api().setState({
+            certificates: [
+                { id: "cert_org", name: "org-wide", createdAt: NOW_SECONDS - 300, active: true },
+                { id: "cert_proj", name: "project-only", createdAt: NOW_SECONDS - 200, active: false },
+                { id: "cert_idle", name: "unused", createdAt: NOW_SECONDS - 100, active: false },
+            ],
+            projects: [
+                { id: "proj_a", name: "A", certificates: [{ id: "cert_proj", active: false }] },
+                { id: "proj_b", name: "B", certificates: [{ id: "cert_proj", active: true }, { id: "cert_org", active: true }] },
+            ],
+        });
+        const usage = await listCertificateUsage(client());
+        const byId = Object.fromEntries(usage.certificates.map((c) => [c.id, c]));
+        assert.deepEqual(
+            usage.certificates.map((c) => c.id),
+            ["cert_idle", "cert_proj", "cert_org"],
+        );
+        assert.equal(byId.cert_proj.active, false);
+        assert.equal(byId.cert_proj.activeInOrganization, false);
+        assert.equal(byId.cert_proj.activeAnywhere, true);
+        assert.deepEqual(byId.cert_proj.activeProjectIds, ["proj_b"]);
+        assert.deepEqual(byId.cert_proj.projects, [
+            { id: "proj_a", name: "A", active: false },
+            { id: "proj_b", name: "B", active: true },
+        ]);
+        assert.equal(byId.cert_idle.activeAnywhere, false);
+        assert.equal(byId.cert_org.activeAnywhere, true);
+        assert.deepEqual(
+            usage.projects.map((p) => p.id),
+            ["proj_a", "proj_b"],
+        );
+    });
+
+    it("leaves archived projects out unless asked", async () => {
+        api().setState(organizationSpec({ certificates: 4, projects: 5, archived: 2 }));
+        assert.equal((await listCertificateUsage(client())).projects.length, 3);
+        assert.equal((await listCertificateUsage(client({ includeArchived: true }))).projects.length, 5);
+    });
+
+    for (const concurrency of [1, 4, 8]) {
+        it(`never has more than ${concurrency} project reads in flight (measured by the fake API), and uses the room`, async () => {
+            api().setState(organizationSpec({ certificates: 10, projects: 24 }));
+            api().resetStats();
+            await listCertificateUsage(client({ concurrency }));
+            // The organization list and the project list are read side by side first: two at once.
+            assert.equal(api().concurrency.max, Math.max(concurrency, 2), "the bound is reached and never exceeded");
+        });
+    }
+
+    it("pauses every request when one gets a 429 with Retry-After", async () => {
+        api().setState(organizationSpec({ certificates: 10, projects: 16 }));
+        api().injectFault({ path: /^\/organization\/projects\/proj_0003\//, times: 1, action: { kind: "status", status: 429, headers: { "retry-after-ms": "300" } } });
+        await listCertificateUsage(client({ concurrency: 8 }));
+        const limited = api().requests.find((r) => r.status === 429)!;
+        assert.ok(limited, "the 429 was served");
+        const startedDuringPause = api().requests.filter((r) => r.startedAt > limited.finishedAt + 20 && r.startedAt < limited.finishedAt + 280);
+        assert.deepEqual(
+            startedDuringPause.map((r) => r.path),
+            [],
+            "no request may start while the server asked everyone to wait",
+        );
+        assert.ok(api().requests.some((r) => r.startedAt >= limited.finishedAt + 280), "the read carried on after the pause");
+    });
+
+    it("loses and duplicates nothing under random 429s and 5xx", async () => {
+        const spec = organizationSpec({ certificates: 40, projects: 30, perProject: 5 });
+        api().setState(spec);
+        const expected = await listCertificateUsage(client());
+        api().resetStats();
+        api().injectFault(
+            { probability: 0.15, action: { kind: "status", status: 429, headers: { "retry-after-ms": "5" } } },
+            { probability: 0.1, action: { kind: "status", status: 503 } },
+        );
+        const noisy = await listCertificateUsage(client({ maxRetries: 10, random: seededRandom(7), sleep: (ms: number) => new Promise((r) => setTimeout(r, Math.min(ms, 10))) }));
+        assert.ok(api().requests.some((r) => r.status === 429) && api().requests.some((r) => r.status === 503), "faults were injected");
+        assert.deepEqual(noisy.certificates, expected.certificates);
+        assert.equal(new Set(noisy.certificates.map((c) => c.id)).size, 40);
+    });
+
+    it("reports progress: pages read and projects done, ending with done", async () => {
+        api().setState(organizationSpec({ certificates: 5, projects: 6 }));
+        const seen: UsageProgress[] = [];
+        api().resetStats();
+        await listCertificateUsage(client({ onProgress: (p: UsageProgress) => seen.push(p) }));
+        const last = seen[seen.length - 1];
+        assert.equal(last.stage, "done");
+        assert.equal(last.projectsTotal, 6);
+        assert.equal(last.projectsDone, 6);
+        assert.equal(last.pagesRead, api().requests.length);
+        assert.deepEqual(
+            [...new Set(seen.map((p) => p.stage))].sort(),
+            ["done", "organization", "project-certificates", "projects"],
+        );
+    });
+
+    it("fails the whole read when one project cannot be read: no partial view", async () => {
+        api().setState(organizationSpec({ certificates: 5, projects: 10 }));
+        api().injectFault({ path: /^\/organization\/projects\/proj_0004\//, action: { kind: "status", status: 404 } });
+        const error = await rejectionOf(listCertificateUsage(client({ concurrency: 2 })));
+        assert.ok(error instanceof NotFoundError);
+        assert.match(error.message, /proj_0004/);
+    });
+});
+
+describe("mergeUsage", () => {
+    it("keeps a certificate that only a project lists, as inactive in the organization", () => {
+        const cert = (id: string, createdAt: number, active: boolean) => ({ id, object: "organization.project.certificate", name: id, active, createdAt });
+        const merged: CertificateUsage[] = mergeUsage([cert("cert_a", 10, true)], [{ id: "proj_x", name: null, createdAt: 1, archivedAt: null, status: "active" }], [[cert("cert_new", 20, true)]], "desc");
+        assert.deepEqual(
+            merged.map((c) => [c.id, c.activeInOrganization, c.activeAnywhere, c.object]),
+            [
+                ["cert_new", false, true, "organization.certificate"],
+                ["cert_a", true, true, "organization.project.certificate"],
+            ],
+        );
+    });
+});
