@@ -13,8 +13,12 @@ export function formatCertificateTable(certificates: readonly Certificate[], now
         c.expiresAt === undefined ? "unknown" : new Date(c.expiresAt * 1000).toISOString().replace(/\.000Z$/, "Z"),
         c.expiresAt === undefined ? "-" : ((c.expiresAt - nowSeconds) / 86_400).toFixed(1),
     ]);
-    const header = ["NAME", "ID", "ACTIVE", "EXPIRES AT", "DAYS LEFT"];
+    return formatColumns(["NAME", "ID", "ACTIVE", "EXPIRES AT", "DAYS LEFT"], rows);
+}
+
+/** Left-aligned columns two spaces apart, each as wide as its widest cell. */
+export function formatColumns(header: readonly string[], rows: readonly (readonly string[])[]): string {
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd();
+    const line = (cells: readonly string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd();
     return [line(header), ...rows.map(line)].join("\n");
 }

@@ -131,7 +131,7 @@ function judge(c: EvaluatedCertificate, opts: ReturnType<typeof resolveExpiryOpt
     const now = opts.nowSeconds;
     const active = c.activeAnywhere ?? c.active;
     const label = `Certificate ${c.name === null ? "(unnamed)" : `"${c.name}"`} (${c.id})`;
-    const where = c.activeProjectIds && c.activeProjectIds.length ? `, active in project${c.activeProjectIds.length === 1 ? "" : "s"} ${c.activeProjectIds.join(", ")}` : "";
+    const where = c.activeProjectIds && c.activeProjectIds.length ? `, active in project${c.activeProjectIds.length === 1 ? "" : "s"} ${c.activeProjectIds.join(", ")},` : "";
     const remaining = c.expiresAt === undefined ? undefined : c.expiresAt - now;
     const anomalies: string[] = [];
     if (c.expiresAt !== undefined && c.validAt !== undefined && c.expiresAt < c.validAt) {

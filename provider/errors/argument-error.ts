@@ -28,7 +28,7 @@ export class MissingAdminKeyError extends OpenAICertificatesError {
     constructor() {
         super(
             "No OpenAI admin key found. Pass `adminKey`, or set it as the Pulumi secret `openai:adminKey` " +
-                "(`pulumi config set --secret openai:adminKey sk-admin-...`), or set the environment " +
+                "(`pulumi config set --secret openai:adminKey <key>`), or set the environment " +
                 "variable OPENAI_ADMIN_KEY.",
         );
     }

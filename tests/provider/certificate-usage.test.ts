@@ -59,18 +59,26 @@ describe("listCertificateUsage (the organization-wide view) over loopback HTTP",
     }
 
     it("pauses every request when one gets a 429 with Retry-After", async () => {
-        api().setState(organizationSpec({ certificates: 10, projects: 16 }));
-        api().injectFault({ path: /^\/organization\/projects\/proj_0003\//, times: 1, action: { kind: "status", status: 429, headers: { "retry-after-ms": "300" } } });
-        await listCertificateUsage(client({ concurrency: 8 }));
-        const limited = api().requests.find((r) => r.status === 429)!;
-        assert.ok(limited, "the 429 was served");
-        const startedDuringPause = api().requests.filter((r) => r.startedAt > limited.finishedAt + 20 && r.startedAt < limited.finishedAt + 280);
-        assert.deepEqual(
-            startedDuringPause.map((r) => r.path),
-            [],
-            "no request may start while the server asked everyone to wait",
-        );
-        assert.ok(api().requests.some((r) => r.startedAt >= limited.finishedAt + 280), "the read carried on after the pause");
+        // Enough work that, without a shared pause, the other workers would keep sending requests
+        // all through the window checked below (120 projects / 8 workers x 30 ms is about 450 ms).
+        const slow = await (await import("../../fake-api")).startFakeOpenAI({ adminKey: LEAK_CANARY_KEY, latencyMs: 30, seed: organizationSpec({ certificates: 10, projects: 120 }) });
+        try {
+            slow.injectFault({ path: /^\/organization\/projects\/proj_0000\//, times: 1, action: { kind: "status", status: 429, headers: { "retry-after-ms": "600" } } });
+            await listCertificateUsage({ adminKey: LEAK_CANARY_KEY, baseUrl: slow.baseUrl, concurrency: 8 });
+            const limited = slow.requests.find((r) => r.status === 429)!;
+            assert.ok(limited, "the 429 was served");
+            // Requests already on their way when the 429 left the server may still arrive just after
+            // it; 150 ms covers that. After that, nothing may start until the 600 ms are over.
+            const duringPause = slow.requests.filter((r) => r.startedAt > limited.finishedAt + 150 && r.startedAt < limited.finishedAt + 580);
+            assert.deepEqual(
+                duringPause.map((r) => r.path),
+                [],
+                "no request may start while the server asked everyone to wait",
+            );
+            assert.ok(slow.requests.filter((r) => r.startedAt >= limited.finishedAt + 580).length > 50, "most of the work came after the pause");
+        } finally {
+            await slow.close();
+        }
     });
 
     it("loses and duplicates nothing under random 429s and 5xx", async () => {

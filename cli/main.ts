@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+/**
+ * `openai-certs`: list OpenAI organization certificates and gate CI pipelines on their expiry.
+ * Reads OPENAI_ADMIN_KEY and OPENAI_BASE_URL from the environment, like the library; the key is
+ * never a flag (flags end up in shell history and process lists) and never printed.
+ *
+ *     openai-certs list  [--project ID | --all-projects] [--format table|json]
+ *     openai-certs check [--project ID | --all-projects] [--warn-within 30d] [--fail-within 14d]
+ *                        [--include-inactive] [--exemptions FILE] [--now ISO] [--fail-on-warn] [--format table|json]
+ *     openai-certs fake-api [--port N] [--seed FILE]
+ *
+ * Exit codes: 0 passed, 1 warnings with --fail-on-warn, 2 failed, 3 could not read or check the data.
+ */
+import { Command, CommanderError, Option } from "commander";
+import { Certificate, DEFAULT_USAGE_CONCURRENCY, InvalidArgumentError, PACKAGE_VERSION, redact } from "../provider";
+import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, evaluateCertificateExpiry, getCertificateUsage, getCertificates } from "../sdk";
+import { EXIT } from "./exit-codes";
+import { readExemptionsFile } from "./exemptions-file";
+import { progressBar } from "./progress-bar";
+import { Scope, checkTable, jsonReport, listTable } from "./report";
+
+interface ScopeOptions {
+    project?: string;
+    allProjects?: boolean;
+    includeArchived?: boolean;
+    concurrency?: string;
+    format: "table" | "json";
+}
+
+interface CheckOptions extends ScopeOptions {
+    warnWithin: string;
+    failWithin: string;
+    includeInactive?: boolean;
+    failOnUnknown?: boolean;
+    exemptions?: string;
+    now?: string;
+    failOnWarn?: boolean;
+}
+
+/** Where the command writes; replaceable in tests. */
+export interface Io {
+    out: (text: string) => void;
+    err: (text: string) => void;
+    stderr: NodeJS.WriteStream;
+    env: NodeJS.ProcessEnv;
+}
+
+const defaultIo: Io = {
+    out: (t) => void process.stdout.write(t),
+    err: (t) => void process.stderr.write(t),
+    stderr: process.stderr,
+    env: process.env,
+};
+
+/** Runs the command with `argv` (without `node` and the script) and resolves with the exit code. */
+export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
+    let exitCode: number = EXIT.PASSED;
+    const program = new Command()
+        .name("openai-certs")
+        .description("List OpenAI organization mTLS certificates and gate CI on their expiry.\nReads OPENAI_ADMIN_KEY and OPENAI_BASE_URL from the environment.")
+        .version(PACKAGE_VERSION)
+        .option("--debug", "show stack traces on errors")
+        .exitOverride()
+        .configureOutput({ writeOut: io.out, writeErr: io.err })
+        .showHelpAfterError("(run with --help for usage)");
+
+    const withScope = (command: Command) =>
+        command
+            .option("--project <id>", "a project's certificates instead of the organization's")
+            .option("--all-projects", "every project too: a certificate counts as active if it is active anywhere")
+            .option("--include-archived", "with --all-projects, read archived projects too")
+            .option("--concurrency <n>", "with --all-projects, projects read at once", String(DEFAULT_USAGE_CONCURRENCY))
+            .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"));
+
+    withScope(program.command("list").description("list the certificates"))
+        .action(async (options: ScopeOptions) => {
+            const { certificates } = await readScope(options, io);
+            io.out(options.format === "json" ? `${JSON.stringify({ schemaVersion: 1, certificates }, null, 2)}\n` : `${listTable(certificates, new Date())}\n`);
+        });
+
+    withScope(program.command("check").description("check expiry; exit 0 passed, 1 warnings with --fail-on-warn, 2 failed, 3 could not check"))
+        .option("--warn-within <duration>", "warn when an active certificate expires within this", DEFAULT_WARN_WITHIN)
+        .option("--fail-within <duration>", "fail when an active certificate expires within this", DEFAULT_FAIL_WITHIN)
+        .option("--include-inactive", "judge inactive certificates too")
+        .option("--fail-on-unknown", "fail on a certificate with no expiry date")
+        .option("--exemptions <file>", "JSON file of exemptions: [{ id or name, reason, until }]")
+        .option("--now <iso>", "judge as of this time instead of now")
+        .option("--fail-on-warn", "exit 1 when there are warnings")
+        .action(async (options: CheckOptions) => {
+            // Check every option before reading anything: a typo must not cost an API read.
+            const now = options.now === undefined ? new Date() : parseNow(options.now);
+            const exemptions = options.exemptions ? readExemptionsFile(options.exemptions) : [];
+            const expiry = {
+                now,
+                warnWithin: options.warnWithin,
+                failWithin: options.failWithin,
+                includeInactive: options.includeInactive ?? false,
+                failOnUnknown: options.failOnUnknown ?? false,
+                exemptions,
+            };
+            evaluateCertificateExpiry([], expiry);
+            const { certificates, scope } = await readScope(options, io);
+            const report = evaluateCertificateExpiry(certificates, expiry);
+            const warnings = report.findings.some((f) => f.severity === "warn");
+            exitCode = !report.passed ? EXIT.FAILED : warnings && options.failOnWarn ? EXIT.WARNINGS : EXIT.PASSED;
+            io.out(options.format === "json" ? `${JSON.stringify(jsonReport(report, scope, exitCode), null, 2)}\n` : `${checkTable(report)}\n`);
+        });
+
+    program
+        .command("fake-api")
+        .description("serve the OpenAI-compatible fake of the certificate endpoints on loopback, for your own tests")
+        .option("--port <n>", "port, 0 for any free one", "0")
+        .option("--seed <file>", "JSON seed file (see examples/seeds/organization.json)")
+        .option("--latency-ms <ms>", "latency added to every request", "0")
+        .action(async (options: { port: string; seed?: string; latencyMs: string }) => {
+            const { main } = await import("../fake-api/cli");
+            await main(["--port", options.port, "--latency-ms", options.latencyMs, ...(options.seed ? ["--seed", options.seed] : [])]);
+            exitCode = -1; // keeps serving until interrupted
+        });
+
+    try {
+        await program.parseAsync(argv, { from: "user" });
+        return exitCode;
+    } catch (caught) {
+        let error = caught;
+        if (error instanceof CommanderError) {
+            // --help and --version are not errors; anything else is a usage error: nothing was checked.
+            return error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0 ? EXIT.PASSED : EXIT.UNCHECKED;
+        }
+        const key = io.env.OPENAI_ADMIN_KEY ? [io.env.OPENAI_ADMIN_KEY] : [];
+        if (error instanceof InvalidArgumentError && FLAGS[error.argument]) {
+            error = new InvalidArgumentError(FLAGS[error.argument], error.message.replace(/^Invalid argument "[^"]+": /, ""));
+        }
+        const name = error instanceof Error ? error.name : "Error";
+        const code = (error as { code?: unknown }).code;
+        const message = error instanceof Error ? error.message : String(error);
+        io.err(redact(`openai-certs: ${name}${typeof code === "string" ? ` (${code})` : ""}: ${message.split("\n")[0]}\n`, key));
+        if (program.opts().debug && error instanceof Error && error.stack) io.err(`${redact(error.stack, key)}\n`);
+        return EXIT.UNCHECKED;
+    }
+}
+
+async function readScope(options: ScopeOptions, io: Io): Promise<{ certificates: Certificate[]; scope: Scope }> {
+    if (options.project !== undefined && options.allProjects) {
+        throw new InvalidArgumentError("--project", "cannot be combined with --all-projects");
+    }
+    const connection = { adminKey: io.env.OPENAI_ADMIN_KEY || undefined, baseUrl: io.env.OPENAI_BASE_URL || undefined };
+    if (options.allProjects) {
+        const concurrency = Number(options.concurrency);
+        const bar = progressBar(io.stderr);
+        try {
+            const usage = await getCertificateUsage({ ...connection, includeArchived: options.includeArchived ?? false, concurrency, onProgress: bar.update });
+            return { certificates: usage.certificates, scope: { type: "all-projects", projects: usage.projects.length } };
+        } finally {
+            bar.done();
+        }
+    }
+    const result = await getCertificates({ ...connection, ...(options.project !== undefined ? { projectId: options.project } : {}) });
+    return { certificates: result.certificates, scope: options.project !== undefined ? { type: "project", projectId: options.project } : { type: "organization" } };
+}
+
+/** The library's argument names, as this command's flags. */
+const FLAGS: Record<string, string> = {
+    warnWithin: "--warn-within",
+    failWithin: "--fail-within",
+    concurrency: "--concurrency",
+    projectId: "--project",
+    baseUrl: "OPENAI_BASE_URL",
+};
+
+function parseNow(text: string): Date {
+    const now = new Date(text);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(now.getTime())) {
+        throw new InvalidArgumentError("--now", `must be an ISO date or time such as 2026-03-01T00:00:00Z, got ${JSON.stringify(text)}`);
+    }
+    return now;
+}
+
+if (require.main === module) {
+    run(process.argv.slice(2)).then((code) => {
+        if (code >= 0) process.exitCode = code;
+    });
+}

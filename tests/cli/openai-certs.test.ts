@@ -1,0 +1,234 @@
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { CertificateSpec } from "../../fake-api";
+import { LEAK_CANARY_KEY, NOW, NOW_SECONDS, organizationSpec, seededRandom, useFakeApi } from "../support/fixtures";
+import { runNode, spawnUntil } from "../support/processes";
+
+const DAY = 86_400;
+const CLI = "dist/cli/main.js";
+
+const cert = (name: string, days: number, extra: Partial<CertificateSpec> = {}): CertificateSpec => ({
+    id: `cert_${name.replace(/-/g, "_")}`,
+    name,
+    createdAt: NOW_SECONDS - 100 * DAY - name.length,
+    expiresAt: NOW_SECONDS + days * DAY,
+    ...extra,
+});
+
+describe("the openai-certs command, spawned as a process against the fake API", function () {
+    this.timeout(60_000);
+    const api = useFakeApi();
+    /** Runs the command with the fake's URL and the canary key in its environment, judging as of NOW. */
+    const certs = async (args: string[], env: Record<string, string> = {}) => {
+        const result = await runNode([CLI, ...args], { env: { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api().baseUrl, ...env } });
+        assert.ok(!result.stdout.includes(LEAK_CANARY_KEY) && !result.stderr.includes(LEAK_CANARY_KEY), "the admin key was printed");
+        return result;
+    };
+    const check = (args: string[] = [], env?: Record<string, string>) => certs(["check", "--now", NOW.toISOString(), ...args], env);
+
+    describe("exit codes", () => {
+        it("0 when every active certificate is healthy", async () => {
+            api().setState({ certificates: [cert("gateway", 90), cert("edge", 60)] });
+            const r = await check();
+            assert.equal(r.code, 0, r.stderr);
+            assert.match(r.stdout, /Certificate expiry check passed \(2 ok\)/);
+        });
+
+        it("0 with warnings, and 1 with warnings when --fail-on-warn", async () => {
+            api().setState({ certificates: [cert("edge", 20)] });
+            assert.equal((await check()).code, 0);
+            const strict = await check(["--fail-on-warn"]);
+            assert.equal(strict.code, 1);
+            assert.match(strict.stdout, /WARN: Certificate "edge" \(cert_edge\)/);
+        });
+
+        it("2 when an active certificate expires within --fail-within", async () => {
+            api().setState({ certificates: [cert("gateway", 5), cert("edge", 20)] });
+            const r = await check(["--fail-on-warn"]);
+            assert.equal(r.code, 2, "failure wins over warnings");
+            assert.match(r.stdout, /FAIL: Certificate "gateway" \(cert_gateway\) expires in 5 days 0 hours/);
+        });
+
+        it("3, in one line naming the problem, when the API cannot be read", async () => {
+            api().injectFault({ action: { kind: "status", status: 500 } });
+            const r = await check();
+            assert.equal(r.code, 3);
+            assert.equal(r.stdout, "");
+            assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+            assert.match(r.stderr, /^openai-certs: InternalServerError \(server_error\): OpenAI API returned HTTP 500/);
+        });
+
+        it("3 when the key is missing, naming OPENAI_ADMIN_KEY, with nothing sent", async () => {
+            const r = await check([], { OPENAI_ADMIN_KEY: "" });
+            assert.equal(r.code, 3);
+            assert.match(r.stderr, /missing_admin_key.*OPENAI_ADMIN_KEY/);
+            assert.equal(api().requests.length, 0);
+        });
+
+        it("3 when the server reflects the key back, and the key is not printed", async () => {
+            api().injectFault({ action: { kind: "reflect-credentials" } });
+            const r = await check(["--debug"]);
+            assert.equal(r.code, 3);
+            assert.match(r.stderr, /authentication_failed/);
+            assert.match(r.stderr, /\n\s+at /, "--debug shows the stack");
+        });
+
+        it("3 for bad arguments, naming the flag, before reading anything", async () => {
+            for (const args of [["--fail-within", "2x"], ["--warn-within", "7d"], ["--now", "yesterday"], ["--format", "xml"], ["--project", "p", "--all-projects"], ["--bogus"]]) {
+                const r = await check(args);
+                assert.equal(r.code, 3, `${args.join(" ")}: ${r.stderr}`);
+                assert.ok(r.stderr.length > 0);
+            }
+            const r = await check(["--fail-within", "2x"]);
+            assert.match(r.stderr, /"--fail-within"/);
+            assert.equal(api().requests.length, 0);
+        });
+
+        it("shows no stack trace without --debug", async () => {
+            api().injectFault({ action: { kind: "status", status: 500 } });
+            assert.doesNotMatch((await check()).stderr, /\n\s+at /);
+        });
+    });
+
+    describe("formats", () => {
+        it("writes a versioned JSON report with the time, thresholds, counts and findings", async () => {
+            api().setState({ certificates: [cert("gateway", 5), cert("edge", 20), cert("legacy", 1, { active: false })] });
+            const r = await check(["--format", "json", "--warn-within", "21d", "--fail-within", "7d"]);
+            assert.equal(r.code, 2);
+            const report = JSON.parse(r.stdout);
+            assert.equal(report.schemaVersion, 1);
+            assert.equal(report.evaluatedAt, NOW_SECONDS);
+            assert.deepEqual(report.scope, { type: "organization" });
+            assert.equal(report.thresholds.warnWithinSeconds, 21 * DAY);
+            assert.equal(report.thresholds.failWithinSeconds, 7 * DAY);
+            assert.equal(report.exitCode, 2);
+            assert.equal(report.passed, false);
+            assert.deepEqual(report.counts, { fail: 1, expired: 0, notYetValid: 0, unknown: 0, warn: 1, exempted: 0, ok: 0, skipped: 1 });
+            assert.deepEqual(
+                report.findings.map((f: { id: string; state: string }) => [f.id, f.state]),
+                [
+                    ["cert_gateway", "fail"],
+                    ["cert_edge", "warn"],
+                    ["cert_legacy", "skipped"],
+                ],
+            );
+        });
+
+        it("lists as a table and as JSON", async () => {
+            api().setState({ certificates: [cert("gateway", 90)] });
+            const table = await certs(["list"]);
+            assert.equal(table.code, 0);
+            assert.match(table.stdout, /^NAME\s+ID\s+ACTIVE\s+EXPIRES AT\s+DAYS LEFT\n/);
+            assert.match(table.stdout, /gateway\s+cert_gateway\s+yes/);
+            const json = JSON.parse((await certs(["list", "--format", "json"])).stdout);
+            assert.equal(json.schemaVersion, 1);
+            assert.deepEqual(
+                json.certificates.map((c: { id: string }) => c.id),
+                ["cert_gateway"],
+            );
+        });
+    });
+
+    describe("options", () => {
+        it("honours an exemptions file, and names the bad field of a broken one", async () => {
+            api().setState({ certificates: [cert("legacy-eu", 3), cert("gateway", 90)] });
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "exemptions-"));
+            const good = path.join(dir, "good.json");
+            fs.writeFileSync(good, JSON.stringify([{ name: "legacy-*", reason: "migrating to cert_gateway", until: "2026-02-01" }]));
+            const r = await check(["--exemptions", good]);
+            assert.equal(r.code, 0, r.stdout);
+            assert.match(r.stdout, /EXEMPTED\s+legacy-eu/);
+
+            const bad = path.join(dir, "bad.json");
+            fs.writeFileSync(bad, JSON.stringify({ exemptions: [{ name: "*", reason: "all", until: "2026-02-01" }] }));
+            const refused = await check(["--exemptions", bad]);
+            assert.equal(refused.code, 3);
+            assert.match(refused.stderr, /exemptions\[0\]\.name/);
+        });
+
+        it("judges as of --now", async () => {
+            api().setState({ certificates: [cert("gateway", 30)] });
+            assert.equal((await certs(["check", "--now", new Date((NOW_SECONDS - 60 * DAY) * 1000).toISOString()])).code, 0);
+            assert.equal((await certs(["check", "--now", new Date((NOW_SECONDS + 20 * DAY) * 1000).toISOString()])).code, 2);
+            assert.equal((await certs(["check", "--now", new Date((NOW_SECONDS + 31 * DAY) * 1000).toISOString()])).code, 2, "expired");
+        });
+
+        it("reads one project with --project", async () => {
+            api().setState({ certificates: [cert("gateway", 90), cert("payments", 5)], projects: [{ id: "proj_web", certificates: [{ id: "cert_gateway" }] }] });
+            const r = await check(["--project", "proj_web", "--format", "json"]);
+            assert.equal(r.code, 0);
+            assert.deepEqual(JSON.parse(r.stdout).scope, { type: "project", projectId: "proj_web" });
+            assert.equal(api().requests[0].path, "/organization/projects/proj_web/certificates");
+        });
+    });
+
+    describe("--all-projects", () => {
+        // "payments-legacy" is inactive in the organization but active in proj_payments, and expires in 5 days.
+        const seed = () =>
+            api().setState({
+                certificates: [cert("gateway", 90), cert("payments-legacy", 5, { active: false })],
+                projects: [
+                    { id: "proj_web", certificates: [{ id: "cert_gateway", active: true }] },
+                    { id: "proj_payments", certificates: [{ id: "cert_payments_legacy", active: true }] },
+                ],
+            });
+
+        it("finds a certificate active only in one project, which the organization list misses", async () => {
+            seed();
+            const missed = await check();
+            assert.equal(missed.code, 0, "the organization list alone says inactive");
+            const found = await check(["--all-projects"]);
+            assert.equal(found.code, 2);
+            assert.match(found.stdout, /FAIL: Certificate "payments-legacy" \(cert_payments_legacy\), active in project proj_payments, expires in 5 days/);
+            const listed = await certs(["list", "--all-projects"]);
+            assert.match(listed.stdout, /payments-legacy\s+cert_payments_legacy\s+no\s+proj_payments/);
+        });
+
+        it("draws no progress bar when stderr is not a terminal", async () => {
+            seed();
+            const r = await check(["--all-projects"]);
+            assert.equal(r.stderr, "");
+        });
+
+        it("loses and duplicates nothing while rate limited, and never exceeds --concurrency", async () => {
+            api().setState(organizationSpec({ certificates: 30, projects: 40, perProject: 4 }));
+            const clean = JSON.parse((await certs(["list", "--all-projects", "--format", "json"])).stdout).certificates;
+            await api().close();
+            // A fresh fake with the same data, answering 429 with Retry-After to a fifth of the requests.
+            const { startFakeOpenAI } = await import("../../fake-api");
+            const limited = await startFakeOpenAI({
+                adminKey: LEAK_CANARY_KEY,
+                nowSeconds: NOW_SECONDS,
+                latencyMs: 10,
+                random: seededRandom(99),
+                seed: organizationSpec({ certificates: 30, projects: 40, perProject: 4 }),
+                faults: [{ probability: 0.2, action: { kind: "status", status: 429, headers: { "retry-after-ms": "20" } } }],
+            });
+            try {
+                const r = await runNode([CLI, "list", "--all-projects", "--concurrency", "3", "--format", "json"], {
+                    env: { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: limited.baseUrl },
+                });
+                assert.equal(r.code, 0, r.stderr);
+                assert.ok(limited.requests.filter((q) => q.status === 429).length > 0, "rate limiting happened");
+                assert.deepEqual(JSON.parse(r.stdout).certificates, clean);
+                assert.ok(limited.concurrency.max <= 3, `saw ${limited.concurrency.max} requests at once`);
+            } finally {
+                await limited.close();
+            }
+        });
+    });
+
+    it("serves the fake API with `openai-certs fake-api`, printing its base URL", async () => {
+        const seed = path.resolve(__dirname, "../../../examples/seeds/organization.json");
+        const { child, match } = await spawnUntil([CLI, "fake-api", "--seed", seed], /OPENAI_BASE_URL=(\S+)\n/);
+        try {
+            const r = await runNode([CLI, "list", "--format", "json"], { env: { ...process.env, OPENAI_ADMIN_KEY: "sk-admin-fake-key", OPENAI_BASE_URL: match[1] } });
+            assert.equal(r.code, 0, r.stderr);
+            assert.equal(JSON.parse(r.stdout).certificates.length, 3);
+        } finally {
+            child.kill("SIGTERM");
+        }
+    });
+});
