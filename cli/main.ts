@@ -12,7 +12,7 @@
  * Exit codes: 0 passed, 1 warnings with --fail-on-warn, 2 failed, 3 could not read or check the data.
  */
 import { Command, CommanderError, Option } from "commander";
-import { Certificate, DEFAULT_USAGE_CONCURRENCY, InvalidArgumentError, PACKAGE_VERSION, redact } from "../provider";
+import { Certificate, DEFAULT_MAX_RETRIES, DEFAULT_USAGE_CONCURRENCY, InvalidArgumentError, PACKAGE_VERSION, redact } from "../provider";
 import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, evaluateCertificateExpiry, getCertificateUsage, getCertificates } from "../sdk";
 import { EXIT } from "./exit-codes";
 import { readExemptionsFile } from "./exemptions-file";
@@ -24,6 +24,7 @@ interface ScopeOptions {
     allProjects?: boolean;
     includeArchived?: boolean;
     concurrency?: string;
+    maxRetries: string;
     format: "table" | "json";
 }
 
@@ -70,6 +71,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
             .option("--all-projects", "every project too: a certificate counts as active if it is active anywhere")
             .option("--include-archived", "with --all-projects, read archived projects too")
             .option("--concurrency <n>", "with --all-projects, projects read at once", String(DEFAULT_USAGE_CONCURRENCY))
+            .option("--max-retries <n>", "retries per request for 408, 409, 429, 5xx and network errors", String(DEFAULT_MAX_RETRIES))
             .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"));
 
     withScope(program.command("list").description("list the certificates"))
@@ -144,7 +146,7 @@ async function readScope(options: ScopeOptions, io: Io): Promise<{ certificates:
     if (options.project !== undefined && options.allProjects) {
         throw new InvalidArgumentError("--project", "cannot be combined with --all-projects");
     }
-    const connection = { adminKey: io.env.OPENAI_ADMIN_KEY || undefined, baseUrl: io.env.OPENAI_BASE_URL || undefined };
+    const connection = { adminKey: io.env.OPENAI_ADMIN_KEY || undefined, baseUrl: io.env.OPENAI_BASE_URL || undefined, maxRetries: Number(options.maxRetries) };
     if (options.allProjects) {
         const concurrency = Number(options.concurrency);
         const bar = progressBar(io.stderr);
@@ -164,6 +166,7 @@ const FLAGS: Record<string, string> = {
     warnWithin: "--warn-within",
     failWithin: "--fail-within",
     concurrency: "--concurrency",
+    maxRetries: "--max-retries",
     projectId: "--project",
     baseUrl: "OPENAI_BASE_URL",
 };

@@ -207,7 +207,9 @@ describe("the openai-certs command, spawned as a process against the fake API", 
                 faults: [{ probability: 0.2, action: { kind: "status", status: 429, headers: { "retry-after-ms": "20" } } }],
             });
             try {
-                const r = await runNode([CLI, "list", "--all-projects", "--concurrency", "3", "--format", "json"], {
+                // A fifth of requests limited: with the default 2 retries one request in 125 would run
+                // out; --max-retries 10 makes that one in 50 million.
+                const r = await runNode([CLI, "list", "--all-projects", "--concurrency", "3", "--max-retries", "10", "--format", "json"], {
                     env: { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: limited.baseUrl },
                 });
                 assert.equal(r.code, 0, r.stderr);
