@@ -242,7 +242,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
             case "reset-mid-body": {
                 const text = JSON.stringify({ object: "list", data: [], has_more: false, padding: "x".repeat(4096) });
                 res.writeHead(200, { "content-type": "application/json", "content-length": String(text.length) });
-                res.write(text.slice(0, text.length / 2), () => res.destroy());
+                // Reset the connection itself: destroying only the response can leave the socket open.
+                res.write(text.slice(0, text.length / 2), () => req.socket.destroy());
                 return;
             }
             case "redirect":

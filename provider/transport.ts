@@ -16,6 +16,8 @@ import {
 } from "./errors";
 import { redact } from "./redact";
 import { backoffDelayMs, HeaderLookup, MAX_RETRY_AFTER_MS, planRetry, shouldRetryStatus } from "./retry";
+import { createAbortFanout } from "./abort-fanout";
+import { createWatchedAgents, watchForPrematureClose } from "./connection-watch";
 import { RequestGate } from "./request-gate";
 import { PACKAGE_VERSION } from "./version";
 
@@ -53,6 +55,8 @@ const MAX_REDIRECTS = 3;
 export function createTransport(options: ResolvedClientOptions): Transport {
     const { adminKey, baseUrl } = options;
     const gate = new RequestGate(options.now, options.sleep);
+    const agents = createWatchedAgents();
+    const callerAbort = createAbortFanout(options.signal);
     const secrets = [adminKey];
     const headers = {
         Authorization: `Bearer ${adminKey}`,
@@ -63,22 +67,31 @@ export function createTransport(options: ResolvedClientOptions): Transport {
     async function attempt(url: string, operation: string): Promise<RawResponse> {
         const controller = new AbortController();
         let timedOut = false;
+        let closedEarly = false;
+        const onPrematureClose = () => {
+            closedEarly = true;
+            controller.abort();
+        };
         const timer = setTimeout(() => {
             timedOut = true;
             controller.abort();
         }, options.timeoutMs);
-        const onCallerAbort = () => controller.abort();
-        options.signal?.addEventListener("abort", onCallerAbort, { once: true });
+        const unsubscribe = callerAbort.subscribe(() => controller.abort());
         try {
             let target = url;
             for (let hops = 0; ; hops++) {
                 // node-fetch 2's AbortSignal type predates the DOM one; they are the same object at run time.
-                const response = await fetch(target, {
-                    headers,
-                    redirect: "manual",
-                    size: options.maxResponseBytes,
-                    signal: controller.signal as never,
-                });
+                const response = await agents.watching(
+                    (request) => watchForPrematureClose(request, onPrematureClose),
+                    () =>
+                        fetch(target, {
+                            headers,
+                            redirect: "manual",
+                            size: options.maxResponseBytes,
+                            signal: controller.signal as never,
+                            agent: (url: URL) => agents.agentFor(url),
+                        }),
+                );
                 if (response.status < 300 || response.status >= 400 || !response.headers.get("location")) {
                     // Read the body inside the timeout and the abort: a trickling body must not hang us.
                     return { status: response.status, headers: response.headers, body: await response.buffer() };
@@ -96,6 +109,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
             if (error instanceof OpenAICertificatesError) throw error;
             if (options.signal?.aborted) throw new RequestAbortedError(operation);
             if (timedOut) throw new APITimeoutError(operation, options.timeoutMs);
+            if (closedEarly) throw new APIConnectionError(operation, "the connection closed before the whole response arrived");
             if (error instanceof FetchError && error.type === "max-size") {
                 throw new ResponseTooLargeError(operation, options.maxResponseBytes);
             }
@@ -103,7 +117,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
             throw new APIConnectionError(operation, redact(reason, secrets));
         } finally {
             clearTimeout(timer);
-            options.signal?.removeEventListener("abort", onCallerAbort);
+            unsubscribe();
         }
     }
 
@@ -113,7 +127,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
         for (let retriesDone = 0; ; retriesDone++) {
             if (options.signal?.aborted) throw new RequestAbortedError(operation);
             const canRetry = retriesDone < options.maxRetries;
-            await waitFor(() => gate.ready(options.signal), operation);
+            await waitFor((signal) => gate.ready(signal), operation);
 
             let response: RawResponse;
             try {
@@ -121,7 +135,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
             } catch (error) {
                 // Connection failures and timeouts are retried, as in the official SDK.
                 if (error instanceof APIConnectionError && canRetry) {
-                    await waitFor(() => options.sleep(backoffDelayMs(retriesDone, options.random), options.signal), operation);
+                    await waitFor((signal) => options.sleep(backoffDelayMs(retriesDone, options.random), signal), operation);
                     continue;
                 }
                 throw error;
@@ -140,7 +154,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
                     // The server named a time: everyone waits for it, through the gate, at the top of the loop.
                     gate.pause(plan.delayMs);
                 } else {
-                    await waitFor(() => options.sleep(plan.delayMs, options.signal), operation);
+                    await waitFor((signal) => options.sleep(plan.delayMs, signal), operation);
                 }
                 continue;
             }
@@ -148,11 +162,14 @@ export function createTransport(options: ResolvedClientOptions): Transport {
         }
     }
 
-    async function waitFor(waiting: () => Promise<void>, operation: string): Promise<void> {
+    async function waitFor(waiting: (signal: AbortSignal) => Promise<void>, operation: string): Promise<void> {
+        const { signal, release } = callerAbort.child();
         try {
-            await waiting();
+            await waiting(signal);
         } catch {
             throw new RequestAbortedError(operation);
+        } finally {
+            release();
         }
     }
 

@@ -1,0 +1,152 @@
+import { strict as assert } from "assert";
+import { FaultAction, startFakeOpenAI } from "../../fake-api";
+import {
+    APIConnectionError,
+    InternalServerError,
+    OpenAICertificatesError,
+    PaginationError,
+    RateLimitError,
+    RedirectRefusedError,
+    ResponseParseError,
+    ResponseTooLargeError,
+    ResponseValidationError,
+    RetryAfterTooLongError,
+    listCertificates,
+} from "../../provider";
+import { evaluateCertificateExpiry } from "../../sdk";
+import { LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertNoKeyIn, certificateSpecs, fakeClock, rejectionOf, useFakeApi } from "../support/fixtures";
+
+/**
+ * A server that misbehaves in every way we could think of. Each case must end in a typed error
+ * that never holds the key: never a hang, never a partial list, never a pass.
+ */
+describe("hostile servers", function () {
+    this.timeout(30_000);
+    const api = useFakeApi(() => ({ seed: { certificates: certificateSpecs(5) } }));
+    const read = (extra: Record<string, unknown> = {}) => {
+        const clock = fakeClock();
+        return listCertificates({ adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl, pageSize: 2, sleep: clock.sleep, now: clock.now, ...extra });
+    };
+    /** Reads through the fault and returns the typed error, checked for the key. */
+    const failure = async (action: FaultAction, extra: Record<string, unknown> = {}) => {
+        api().injectFault({ action });
+        const error = await rejectionOf(read(extra));
+        assert.ok(error instanceof OpenAICertificatesError, `not a typed error: ${error}`);
+        assertNoKeyIn(error);
+        return error;
+    };
+    const transform = (fn: (body: any) => unknown): FaultAction => ({ kind: "transform", transform: fn });
+
+    it("an HTML error page with 502: InternalServerError that says the body was not JSON", async () => {
+        const error = await failure({ kind: "raw", status: 502, contentType: "text/html", body: `<html><body>Bad gateway ${LEAK_CANARY_KEY}</body></html>` });
+        assert.ok(error instanceof InternalServerError);
+        assert.equal((error as InternalServerError).status, 502);
+        assert.match(error.message, /non-JSON body \(text\/html/);
+    });
+
+    it("a content-type that claims JSON over an HTML body: ResponseParseError", async () => {
+        const error = await failure({ kind: "raw", status: 200, contentType: "application/json", body: "<html>maintenance</html>" });
+        assert.ok(error instanceof ResponseParseError);
+    });
+
+    it("a content-type that claims HTML over a valid JSON list: the body decides, and decodes", async () => {
+        api().setState({ certificates: certificateSpecs(1) });
+        const body = JSON.stringify({ object: "list", data: [], first_id: null, last_id: null, has_more: false });
+        api().injectFault({ times: 1, action: { kind: "raw", status: 200, contentType: "text/html", body } });
+        assert.deepEqual(await read(), []);
+    });
+
+    it("a truncated body: ResponseParseError", async () => {
+        assert.ok((await failure({ kind: "truncated" })) instanceof ResponseParseError);
+    });
+
+    it("an oversized body: ResponseTooLargeError at the cap", async () => {
+        const error = await failure({ kind: "oversize", bytes: 4 * 1024 * 1024 }, { maxResponseBytes: 64 * 1024 });
+        assert.ok(error instanceof ResponseTooLargeError);
+        assert.equal((error as ResponseTooLargeError).limitBytes, 64 * 1024);
+    });
+
+    it("a connection reset mid-body: APIConnectionError at once (regression: node-fetch 2 waited for the timeout)", async () => {
+        // With a 20 s timeout the old behaviour would have ended in APITimeoutError; the type tells them apart.
+        const error = await failure({ kind: "reset-mid-body" }, { timeoutMs: 20_000, maxRetries: 1 });
+        assert.ok(error instanceof APIConnectionError);
+        assert.equal(error.code, "connection_failed");
+        assert.match(error.message, /closed before the whole response arrived/);
+    });
+
+    it("a 429 without Retry-After: backoff, then RateLimitError", async () => {
+        const clock = fakeClock();
+        api().injectFault({ action: { kind: "status", status: 429 } });
+        const error = await rejectionOf(listCertificates({ adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl, sleep: clock.sleep, now: clock.now, random: () => 0 }));
+        assert.ok(error instanceof RateLimitError);
+        assert.deepEqual(clock.waits, [500, 1000], "0.5 s then 1 s of backoff");
+    });
+
+    it("a Retry-After of an hour: fails fast", async () => {
+        const error = await failure({ kind: "status", status: 503, headers: { "retry-after": "3600" } });
+        assert.ok(error instanceof RetryAfterTooLongError);
+        assert.equal(api().requests.length, 1);
+    });
+
+    it("x-should-retry: false on a 503: no retry", async () => {
+        const error = await failure({ kind: "status", status: 503, headers: { "x-should-retry": "false" } });
+        assert.ok(error instanceof InternalServerError);
+        assert.equal(api().requests.length, 1);
+    });
+
+    for (const status of [301, 302, 307, 308]) {
+        it(`a ${status} to another origin: RedirectRefusedError, and the other origin gets nothing`, async () => {
+            const elsewhere = await startFakeOpenAI();
+            try {
+                const error = await failure({ kind: "redirect", status, location: `${elsewhere.baseUrl}/organization/certificates` });
+                assert.ok(error instanceof RedirectRefusedError);
+                assert.equal(elsewhere.requests.length, 0);
+            } finally {
+                await elsewhere.close();
+            }
+        });
+    }
+
+    it("duplicate ids across pages: PaginationError", async () => {
+        const error = await failure(transform((body) => ({ ...body, data: body.data.map((c: object) => ({ ...c, id: "cert_same" })) })));
+        assert.ok(error instanceof PaginationError);
+        assert.equal(error.code, "pagination_duplicate_id");
+    });
+
+    it("has_more without last_id on a page with items: follows the last item's id, and returns everything", async () => {
+        api().injectFault({ action: transform((body) => ({ ...body, last_id: undefined })) });
+        assert.equal((await read()).length, 5);
+    });
+
+    it("has_more without last_id and without items: PaginationError", async () => {
+        const error = await failure(transform((body) => ({ ...body, data: [], last_id: null, has_more: true })));
+        assert.ok(error instanceof PaginationError);
+        assert.equal(error.code, "pagination_empty_page");
+    });
+
+    const badFields: Array<[string, (c: any) => object, string]> = [
+        ["an object type that does not belong", (c) => ({ ...c, object: "organization.project" }), "data.0.object"],
+        ["a negative timestamp", (c) => ({ ...c, created_at: -5 }), "data.0.created_at"],
+        ["a fractional timestamp", (c) => ({ ...c, certificate_details: { expires_at: 1_800_000_000.5 } }), "data.0.certificate_details.expires_at"],
+        ["a timestamp in milliseconds", (c) => ({ ...c, certificate_details: { expires_at: 1_800_000_000_000 } }), "data.0.certificate_details.expires_at"],
+        ["a null active flag", (c) => ({ ...c, active: null }), "data.0.active"],
+    ];
+    for (const [what, mutate, path] of badFields) {
+        it(`${what}: ResponseValidationError naming ${path}`, async () => {
+            const error = await failure(transform((body) => ({ ...body, data: body.data.map(mutate) })));
+            assert.ok(error instanceof ResponseValidationError);
+            assert.deepEqual(
+                (error as ResponseValidationError).issues.map((i) => i.path),
+                [path, "data.1." + path.slice("data.0.".length)],
+            );
+        });
+    }
+
+    it("expires_at before valid_at: read as sent, then flagged by the evaluation without crashing it", async () => {
+        api().setState({ certificates: [{ id: "cert_odd", name: "odd", createdAt: NOW_SECONDS - 100, validAt: NOW_SECONDS + 40 * 86_400, expiresAt: NOW_SECONDS + 35 * 86_400 }] });
+        const certs = await read();
+        const report = evaluateCertificateExpiry(certs, { now: NOW });
+        assert.equal(report.findings[0].anomalies?.length, 1);
+        assert.equal(report.passed, false, "active but not valid for 40 days");
+    });
+});
