@@ -17,7 +17,8 @@ function heading(text: string): void {
 
 async function main(): Promise<number> {
     const binDir = await ensurePulumiCli();
-    const api = await startFakeOpenAI({ seed: DEMO_ORGANIZATION });
+    // FAKE_OPENAI_ADMIN_KEY lets the secret sweep run the demo with a recognisable key.
+    const api = await startFakeOpenAI({ seed: DEMO_ORGANIZATION, adminKey: process.env.FAKE_OPENAI_ADMIN_KEY || undefined });
     const stack = new DemoStack(binDir, "demo");
     try {
         heading(`1. The fake OpenAI API on ${api.baseUrl} (loopback only), read with getCertificates`);
