@@ -16,3 +16,4 @@ export {
     project,
 } from "./model";
 export { OrganizationSpecCodec, readSeedFile } from "./seed-file";
+export { seededRandom } from "./random";

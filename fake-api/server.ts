@@ -131,31 +131,42 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
             record.finishedAt = Date.now();
         });
 
-        if (options.latencyMs) await delay(options.latencyMs);
+        // The latency runs while the answer is computed, as on a real server: the fake's own work
+        // (sorting, serializing) does not add to it.
+        const latency = options.latencyMs ? delay(options.latencyMs) : undefined;
         const fault = pickFault(faults, path, random);
         if (fault && fault.kind === "delay") await delay(fault.ms);
         if (fault && fault.kind !== "delay" && fault.kind !== "transform" && fault.kind !== "trickle" && fault.kind !== "oversize") {
+            await latency;
             return applyFault(fault, req, res);
         }
+        const answer = answerFor(req, url, path, record, fault);
+        await latency;
+        if (answer.kind === "trickle") return trickle(res, answer.text, answer.intervalMs, answer.chunkBytes);
+        sendText(res, answer.status, "application/json", answer.text);
+    }
 
-        if (!url.pathname.startsWith("/v1/")) return sendError(res, 404, "invalid_request_error", `Unknown path ${url.pathname}`, null);
-        if (record.auth === "missing") {
-            return sendError(res, 401, "invalid_request_error", "You didn't provide an API key.", null, "missing_api_key");
-        }
-        if (record.auth === "invalid") {
-            return sendError(res, 401, "invalid_request_error", `Incorrect API key provided: ${mask(bearer(req.headers.authorization))}.`, null, "invalid_api_key");
-        }
-        if (req.method !== "GET") return sendError(res, 405, "invalid_request_error", `Method ${req.method} is not supported by the fake`, null);
+    /** The API's answer to a request that no fault replaced. */
+    function answerFor(
+        req: http.IncomingMessage,
+        url: URL,
+        path: string,
+        record: FakeRequestRecord,
+        fault: FaultAction | undefined,
+    ): { kind: "send"; status: number; text: string } | { kind: "trickle"; text: string; intervalMs: number; chunkBytes: number } {
+        const error = (status: number, message: string, code: string | null = null) => ({ kind: "send" as const, status, text: JSON.stringify(errorBody(status, "invalid_request_error", message, null, code).body) });
+        if (!url.pathname.startsWith("/v1/")) return error(404, `Unknown path ${url.pathname}`);
+        if (record.auth === "missing") return error(401, "You didn't provide an API key.", "missing_api_key");
+        if (record.auth === "invalid") return error(401, `Incorrect API key provided: ${mask(bearer(req.headers.authorization))}.`, "invalid_api_key");
+        if (req.method !== "GET") return error(405, `Method ${req.method} is not supported by the fake`);
 
         const answer = route(path, url.searchParams);
         let body = answer.body;
         if (answer.status === 200 && fault?.kind === "transform") body = fault.transform(body, { path, query: url.searchParams });
-        if (answer.status === 200 && fault?.kind === "trickle") return trickle(res, JSON.stringify(body), fault.intervalMs, fault.chunkBytes ?? 16);
-        if (answer.status === 200 && fault?.kind === "oversize") {
-            const text = JSON.stringify({ ...(body as object), padding: "x".repeat(fault.bytes) });
-            return sendText(res, 200, "application/json", text);
-        }
-        sendJson(res, answer.status, body);
+        if (answer.status === 200 && fault?.kind === "oversize") body = { ...(body as object), padding: "x".repeat(fault.bytes) };
+        const text = JSON.stringify(body);
+        if (answer.status === 200 && fault?.kind === "trickle") return { kind: "trickle", text, intervalMs: fault.intervalMs, chunkBytes: fault.chunkBytes ?? 16 };
+        return { kind: "send", status: answer.status, text };
     }
 
     function route(path: string, query: URLSearchParams): { status: number; body: unknown } {

@@ -1,5 +1,8 @@
 import { Certificate } from "../provider";
 import { ExpiryOptions, ResolvedExemption, describeSpan, resolveExpiryOptions } from "./expiry-options";
+import { isoFromUnixSeconds } from "./iso-time";
+
+const iso = isoFromUnixSeconds;
 
 /** What the evaluation concluded about one certificate. */
 export type CertificateState =
@@ -95,14 +98,20 @@ export type CertificatesInput = readonly EvaluatedCertificate[] | { readonly cer
 export function evaluateCertificateExpiry(input: CertificatesInput, options: ExpiryOptions = {}): ExpiryReport {
     const opts = resolveExpiryOptions(options);
     const certificates = certificatesOf(input);
-    const findings = certificates.map((c) => judge(c, opts)).sort(byUrgency);
+    const context: JudgeContext = {
+        opts,
+        failText: `within the fail threshold of ${describeSpan(opts.failWithinSeconds)}`,
+        warnText: `within the warning threshold of ${describeSpan(opts.warnWithinSeconds)}`,
+    };
+    const findings = sortByUrgency(certificates.map((c) => judge(c, context)));
     const counts = Object.fromEntries(CERTIFICATE_STATES.map((s) => [s, 0])) as Record<CertificateState, number>;
-    for (const f of findings) counts[f.state] += 1;
-
-    const earliest = findings
-        .filter((f) => f.active && f.expiresAt !== undefined)
-        .reduce<ExpiryFinding | undefined>((best, f) => (best === undefined || f.expiresAt! < best.expiresAt! ? f : best), undefined);
-    const passed = findings.every((f) => f.severity !== "fail");
+    let passed = true;
+    let earliest: ExpiryFinding | undefined;
+    for (const f of findings) {
+        counts[f.state] += 1;
+        if (f.severity === "fail") passed = false;
+        if (f.active && f.expiresAt !== undefined && (earliest === undefined || f.expiresAt < earliest.expiresAt!)) earliest = f;
+    }
     const report = {
         evaluatedAt: opts.nowSeconds,
         passed,
@@ -127,68 +136,124 @@ function certificatesOf(input: CertificatesInput): readonly EvaluatedCertificate
     return list;
 }
 
-function judge(c: EvaluatedCertificate, opts: ReturnType<typeof resolveExpiryOptions>): ExpiryFinding {
+/** What every judgement shares: the options and the threshold phrases, built once. */
+interface JudgeContext {
+    readonly opts: ReturnType<typeof resolveExpiryOptions>;
+    readonly failText: string;
+    readonly warnText: string;
+}
+
+/**
+ * One certificate's finding. Written to allocate little: at 100,000 certificates, per-finding object
+ * spreads and closures were most of the evaluation's time (see bench/RESULTS.md).
+ */
+function judge(c: EvaluatedCertificate, context: JudgeContext): ExpiryFinding {
+    const { opts } = context;
     const now = opts.nowSeconds;
     const active = c.activeAnywhere ?? c.active;
-    const label = `Certificate ${c.name === null ? "(unnamed)" : `"${c.name}"`} (${c.id})`;
-    const where = c.activeProjectIds && c.activeProjectIds.length ? `, active in project${c.activeProjectIds.length === 1 ? "" : "s"} ${c.activeProjectIds.join(", ")},` : "";
-    const remaining = c.expiresAt === undefined ? undefined : c.expiresAt - now;
-    const anomalies: string[] = [];
-    if (c.expiresAt !== undefined && c.validAt !== undefined && c.expiresAt < c.validAt) {
-        anomalies.push(`expiresAt (${iso(c.expiresAt)}) is before validAt (${iso(c.validAt)})`);
+    const expiresAt = c.expiresAt;
+    const remaining = expiresAt === undefined ? undefined : expiresAt - now;
+
+    // The verdict first; the words after.
+    let state: CertificateState = "ok";
+    let severity: Severity = "pass";
+    const exemption = active || opts.includeInactive ? findExemption(c, opts.exemptions, now) : undefined;
+    if (!active && !opts.includeInactive) {
+        state = "skipped";
+        severity = "info";
+    } else if (exemption && !exemption.lapsed) {
+        state = "exempted";
+        severity = "info";
+    } else if (c.validAt !== undefined && c.validAt - now > VALIDITY_SKEW_SECONDS) {
+        state = "notYetValid";
+        severity = "fail";
+    } else if (remaining === undefined) {
+        state = "unknown";
+        severity = opts.failOnUnknown ? "fail" : "warn";
+    } else if (remaining <= 0) {
+        state = "expired";
+        severity = "fail";
+    } else if (remaining <= opts.failWithinSeconds) {
+        state = "fail";
+        severity = "fail";
+    } else if (remaining <= opts.warnWithinSeconds) {
+        state = "warn";
+        severity = "warn";
     }
-    const base = {
+
+    const projects = c.activeProjectIds && c.activeProjectIds.length ? c.activeProjectIds : undefined;
+    const anomalies = expiresAt !== undefined && c.validAt !== undefined && expiresAt < c.validAt ? [`expiresAt (${iso(expiresAt)}) is before validAt (${iso(c.validAt)})`] : undefined;
+    const finding: { -readonly [K in keyof ExpiryFinding]: ExpiryFinding[K] } = {
         id: c.id,
         name: c.name,
-        active,
-        ...(c.expiresAt !== undefined ? { expiresAt: c.expiresAt, daysRemaining: Math.round((remaining! / 86_400) * 100) / 100 } : {}),
-        ...(c.activeProjectIds && c.activeProjectIds.length ? { projects: [...c.activeProjectIds] } : {}),
-        ...(anomalies.length ? { anomalies } : {}),
-    };
-    const note = anomalies.length ? ` Data problem: ${anomalies.join("; ")}.` : "";
-    const finding = (state: CertificateState, severity: Severity, message: string, exemption?: ExpiryFinding["exemption"]): ExpiryFinding => ({
-        ...base,
         state,
         severity,
-        ...(exemption ? { exemption } : {}),
-        message: message + note,
-    });
-
-    const timing = remaining === undefined ? "has no expiry date in the API" : remaining <= 0 ? `expired ${describeTimeLeft(-remaining)} ago, on ${iso(c.expiresAt!)}` : `expires in ${describeTimeLeft(remaining)}, on ${iso(c.expiresAt!)}`;
-
-    if (!active && !opts.includeInactive) {
-        return finding("skipped", "info", `${label} is inactive and was not judged (it ${timing}).`);
+        active,
+        message: describeFinding(c, state, remaining, exemption, projects, anomalies, context),
+    };
+    if (expiresAt !== undefined) {
+        finding.expiresAt = expiresAt;
+        finding.daysRemaining = Math.round((remaining! / 86_400) * 100) / 100;
     }
+    if (projects) finding.projects = [...projects];
+    if (exemption) finding.exemption = exemption;
+    if (anomalies) finding.anomalies = anomalies;
+    return finding;
+}
 
-    const exemption = findExemption(c, opts.exemptions, now);
-    if (exemption && !exemption.lapsed) {
-        return finding("exempted", "info", `${label}${where} ${timing}; exempted until ${exemption.until}: ${exemption.reason}.`, exemption);
-    }
-    const lapsedNote = exemption ? ` Its exemption ("${exemption.reason}") lapsed on ${exemption.until}.` : "";
-    const verdict = (state: CertificateState, severity: Severity, text: string) => finding(state, severity, text + lapsedNote, exemption);
-
-    if (c.validAt !== undefined && c.validAt - now > VALIDITY_SKEW_SECONDS) {
-        return verdict("notYetValid", "fail", `${label}${where} is active but not valid until ${iso(c.validAt)} (in ${describeTimeLeft(c.validAt - now)}); clients using it will be refused until then. Deactivate it, or wait before activating it.`);
-    }
-    if (remaining === undefined) {
-        return opts.failOnUnknown
-            ? verdict("unknown", "fail", `${label}${where} ${timing}, and failOnUnknown is set. Check the certificate and re-upload it if needed.`)
-            : verdict("unknown", "warn", `${label}${where} ${timing}; its expiry cannot be checked.`);
-    }
+function describeFinding(
+    c: EvaluatedCertificate,
+    state: CertificateState,
+    remaining: number | undefined,
+    exemption: ExpiryFinding["exemption"] | undefined,
+    projects: readonly string[] | undefined,
+    anomalies: readonly string[] | undefined,
+    { opts, failText, warnText }: JudgeContext,
+): string {
+    const label = `Certificate ${c.name === null ? "(unnamed)" : `"${c.name}"`} (${c.id})`;
+    const where = projects ? `, active in project${projects.length === 1 ? "" : "s"} ${projects.join(", ")},` : "";
+    const timing =
+        remaining === undefined
+            ? "has no expiry date in the API"
+            : remaining <= 0
+              ? `expired ${describeTimeLeft(-remaining)} ago, on ${iso(c.expiresAt!)}`
+              : `expires in ${describeTimeLeft(remaining)}, on ${iso(c.expiresAt!)}`;
     const rotate = "Upload a replacement and activate it before then.";
-    if (remaining <= 0) {
-        return verdict("expired", "fail", `${label}${where} ${timing}. Clients using it can no longer connect: activate a replacement and deactivate it.`);
+    let text: string;
+    switch (state) {
+        case "skipped":
+            text = `${label} is inactive and was not judged (it ${timing}).`;
+            break;
+        case "exempted":
+            text = `${label}${where} ${timing}; exempted until ${exemption!.until}: ${exemption!.reason}.`;
+            break;
+        case "notYetValid":
+            text = `${label}${where} is active but not valid until ${iso(c.validAt!)} (in ${describeTimeLeft(c.validAt! - opts.nowSeconds)}); clients using it will be refused until then. Deactivate it, or wait before activating it.`;
+            break;
+        case "unknown":
+            text = opts.failOnUnknown
+                ? `${label}${where} ${timing}, and failOnUnknown is set. Check the certificate and re-upload it if needed.`
+                : `${label}${where} ${timing}; its expiry cannot be checked.`;
+            break;
+        case "expired":
+            text = `${label}${where} ${timing}. Clients using it can no longer connect: activate a replacement and deactivate it.`;
+            break;
+        case "fail":
+            text = `${label}${where} ${timing}: ${failText}. ${rotate}`;
+            break;
+        case "warn":
+            text = `${label}${where} ${timing}: ${warnText}. ${rotate}`;
+            break;
+        default:
+            text = `${label}${where} ${timing}.`;
     }
-    if (remaining <= opts.failWithinSeconds) {
-        return verdict("fail", "fail", `${label}${where} ${timing}: within the fail threshold of ${describeSpan(opts.failWithinSeconds)}. ${rotate}`);
-    }
-    if (remaining <= opts.warnWithinSeconds) {
-        return verdict("warn", "warn", `${label}${where} ${timing}: within the warning threshold of ${describeSpan(opts.warnWithinSeconds)}. ${rotate}`);
-    }
-    return verdict("ok", "pass", `${label}${where} ${timing}.`);
+    if (exemption?.lapsed && state !== "skipped") text += ` Its exemption ("${exemption.reason}") lapsed on ${exemption.until}.`;
+    if (anomalies) text += ` Data problem: ${anomalies.join("; ")}.`;
+    return text;
 }
 
 function findExemption(c: EvaluatedCertificate, exemptions: readonly ResolvedExemption[], now: number): ExpiryFinding["exemption"] | undefined {
+    if (exemptions.length === 0) return undefined;
     const matching = exemptions.filter((e) => e.matches(c));
     if (matching.length === 0) return undefined;
     // A live exemption wins over a lapsed one; among several, the one that lasts longest.
@@ -198,13 +263,34 @@ function findExemption(c: EvaluatedCertificate, exemptions: readonly ResolvedExe
 
 const URGENCY: Record<CertificateState, number> = Object.fromEntries(CERTIFICATE_STATES.map((s, i) => [s, i])) as Record<CertificateState, number>;
 
-function byUrgency(a: ExpiryFinding, b: ExpiryFinding): number {
-    return URGENCY[a.state] - URGENCY[b.state] || (a.expiresAt ?? Infinity) - (b.expiresAt ?? Infinity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/**
+ * Most urgent state first, then earliest expiry (none last), then id. The keys live in typed arrays
+ * and an index array is sorted, so sorting 100,000 findings allocates no object per finding.
+ */
+function sortByUrgency(findings: ExpiryFinding[]): ExpiryFinding[] {
+    const n = findings.length;
+    const rank = new Uint8Array(n);
+    const expires = new Float64Array(n);
+    const order = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+        const f = findings[i];
+        rank[i] = URGENCY[f.state];
+        expires[i] = f.expiresAt ?? Number.MAX_VALUE;
+        order[i] = i;
+    }
+    order.sort((a, b) => rank[a] - rank[b] || expires[a] - expires[b] || (findings[a].id < findings[b].id ? -1 : findings[a].id > findings[b].id ? 1 : 0));
+    const sorted = new Array<ExpiryFinding>(n);
+    for (let i = 0; i < n; i++) sorted[i] = findings[order[i]];
+    return sorted;
 }
 
 function summarize(r: Omit<ExpiryReport, "summary">): string {
-    const blocking = r.findings.filter((f) => f.severity === "fail").length;
-    const warnings = r.findings.filter((f) => f.severity === "warn").length;
+    let blocking = 0;
+    let warnings = 0;
+    for (const f of r.findings) {
+        if (f.severity === "fail") blocking += 1;
+        else if (f.severity === "warn") warnings += 1;
+    }
     const counted = CERTIFICATE_STATES.filter((s) => r.counts[s] > 0).map((s) => `${r.counts[s]} ${s}`);
     const head = r.passed ? (warnings ? `passed with ${warnings} warning${warnings === 1 ? "" : "s"}` : "passed") : `FAILED: ${blocking} certificate${blocking === 1 ? "" : "s"} must be rotated`;
     const earliest = r.earliestExpiring
@@ -220,6 +306,3 @@ export function describeTimeLeft(seconds: number): string {
     return `${days} day${days === 1 ? "" : "s"} ${hours} hour${hours === 1 ? "" : "s"}`;
 }
 
-function iso(seconds: number): string {
-    return new Date(seconds * 1000).toISOString().replace(/\.000Z$/, "Z");
-}

@@ -125,17 +125,8 @@ export function fakeClock(startMs: number = NOW_SECONDS * 1000): { now: () => nu
     };
 }
 
-/** A small seeded random source (mulberry32), so fault sequences repeat from run to run. */
-export function seededRandom(seed: number): () => number {
-    let a = seed >>> 0;
-    return () => {
-        a = (a + 0x6d2b79f5) >>> 0;
-        let t = a;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+/** Seeded randomness for fault probabilities and jitter. */
+export { seededRandom } from "../../fake-api";
 
 /** An organization of `projects` projects, each with a few of `certificates` attached in turn. */
 export function organizationSpec(options: { certificates: number; projects: number; perProject?: number; archived?: number }): import("../../fake-api").OrganizationSpec {
