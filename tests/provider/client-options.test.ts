@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { invalidArgument } from "../support/fixtures";
 import {
     DEFAULT_BASE_URL,
     DEFAULT_MAX_RESPONSE_BYTES,
@@ -13,14 +14,6 @@ import { InvalidArgumentError } from "../../provider/errors";
 
 const ADMIN_KEY = "sk-admin-test-0123456789abcdef";
 
-/** Matches an InvalidArgumentError about `argument`. */
-function invalidArgument(argument: string) {
-    return (e: unknown): boolean =>
-        e instanceof InvalidArgumentError &&
-        (e as InvalidArgumentError).code === "invalid_argument" &&
-        (e as InvalidArgumentError).argument === argument &&
-        (e as InvalidArgumentError).message.includes(argument);
-}
 
 describe("client options", () => {
     describe("resolveClientOptions", () => {

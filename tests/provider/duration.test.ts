@@ -1,18 +1,11 @@
 import { strict as assert } from "assert";
+import { invalidArgument } from "../support/fixtures";
 import { parseDurationSeconds, Duration } from "../../provider/duration";
 import { InvalidArgumentError } from "../../provider/errors";
 
 const HOUR = 3600;
 const DAY = 86_400;
 
-/** Matches an InvalidArgumentError about `argument`. */
-function invalidArgument(argument: string) {
-    return (e: unknown): boolean =>
-        e instanceof InvalidArgumentError &&
-        (e as InvalidArgumentError).code === "invalid_argument" &&
-        (e as InvalidArgumentError).argument === argument &&
-        (e as InvalidArgumentError).message.includes(argument);
-}
 
 describe("parseDurationSeconds", () => {
     const cases: Array<[Duration, number]> = [

@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { InvalidArgumentError } from "../../provider/errors";
 import { CertificateSpec, FakeOpenAI, FakeOpenAIOptions, startFakeOpenAI } from "../../fake-api";
 
 /** A fixed clock for fixtures: 2026-01-15T00:00:00Z, in Unix seconds. */
@@ -142,4 +143,10 @@ export function organizationSpec(options: { certificates: number; projects: numb
             certificates: Array.from({ length: Math.min(per, certs.length) }, (_, k) => ({ id: certs[(p * per + k) % certs.length].id!, active: (p + k) % 2 === 0 })),
         })),
     };
+}
+
+/** Matches an InvalidArgumentError about `argument`, for `assert.throws`. */
+export function invalidArgument(argument: string) {
+    return (e: unknown): boolean =>
+        e instanceof InvalidArgumentError && e.code === "invalid_argument" && e.argument === argument && e.message.includes(argument);
 }
