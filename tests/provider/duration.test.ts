@@ -1,7 +1,6 @@
 import { strict as assert } from "assert";
 import { invalidArgument } from "../support/fixtures";
 import { parseDurationSeconds, Duration } from "../../provider/duration";
-import { InvalidArgumentError } from "../../provider/errors";
 
 const HOUR = 3600;
 const DAY = 86_400;
