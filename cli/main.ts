@@ -14,6 +14,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { Certificate, DEFAULT_MAX_RETRIES, DEFAULT_USAGE_CONCURRENCY, InvalidArgumentError, PACKAGE_VERSION, redact } from "../provider";
 import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, evaluateCertificateExpiry, getCertificateUsage, getCertificates } from "../sdk";
+import { parseIsoInstant } from "../sdk/expiry-options";
 import { EXIT } from "./exit-codes";
 import { readExemptionsFile } from "./exemptions-file";
 import { progressBar } from "./progress-bar";
@@ -146,9 +147,12 @@ async function readScope(options: ScopeOptions, io: Io): Promise<{ certificates:
     if (options.project !== undefined && options.allProjects) {
         throw new InvalidArgumentError("--project", "cannot be combined with --all-projects");
     }
-    const connection = { adminKey: io.env.OPENAI_ADMIN_KEY || undefined, baseUrl: io.env.OPENAI_BASE_URL || undefined, maxRetries: Number(options.maxRetries) };
+    const connection = { adminKey: io.env.OPENAI_ADMIN_KEY || undefined, baseUrl: io.env.OPENAI_BASE_URL || undefined, maxRetries: wholeNumber("--max-retries", options.maxRetries) };
+    if (!options.allProjects && (options.includeArchived || options.concurrency !== String(DEFAULT_USAGE_CONCURRENCY))) {
+        throw new InvalidArgumentError(options.includeArchived ? "--include-archived" : "--concurrency", "only applies with --all-projects");
+    }
     if (options.allProjects) {
-        const concurrency = Number(options.concurrency);
+        const concurrency = wholeNumber("--concurrency", options.concurrency ?? "");
         const bar = progressBar(io.stderr);
         try {
             const usage = await getCertificateUsage({ ...connection, includeArchived: options.includeArchived ?? false, concurrency, onProgress: bar.update });
@@ -172,11 +176,13 @@ const FLAGS: Record<string, string> = {
 };
 
 function parseNow(text: string): Date {
-    const now = new Date(text);
-    if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(now.getTime())) {
-        throw new InvalidArgumentError("--now", `must be an ISO date or time such as 2026-03-01T00:00:00Z, got ${JSON.stringify(text)}`);
-    }
-    return now;
+    return parseIsoInstant(text, "--now");
+}
+
+/** A whole number for a flag, strictly: `""`, `"2.5"` and `"8x"` are refused, not read as 0, 2 or NaN. */
+function wholeNumber(flag: string, text: string): number {
+    if (!/^\d+$/.test(text.trim())) throw new InvalidArgumentError(flag, `must be a whole number, got ${JSON.stringify(text)}`);
+    return Number(text);
 }
 
 if (require.main === module) {

@@ -17,6 +17,8 @@ export type FaultAction =
     | { kind: "reset-mid-body" }
     /** Send the normal body a few bytes at a time, `intervalMs` apart. */
     | { kind: "trickle"; intervalMs: number; chunkBytes?: number }
+    /** 200 with a body that never ends (no content-length), `chunkBytes` every `intervalMs`, until the client hangs up. */
+    | { kind: "endless"; intervalMs?: number; chunkBytes?: number }
     /** 200 with a valid JSON body padded to at least `bytes`. */
     | { kind: "oversize"; bytes: number }
     /** Redirect to `location` with this status (301, 302, 307, 308). */

@@ -257,6 +257,13 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
                 res.write(text.slice(0, text.length / 2), () => req.socket.destroy());
                 return;
             }
+            case "endless": {
+                res.writeHead(200, { "content-type": "application/json" });
+                const chunk = "x".repeat(fault.chunkBytes ?? 4096);
+                const timer = setInterval(() => res.write(chunk), fault.intervalMs ?? 5);
+                res.on("close", () => clearInterval(timer));
+                return;
+            }
             case "redirect":
                 res.writeHead(fault.status, { location: fault.location });
                 res.end();

@@ -1,6 +1,6 @@
 import { Certificate } from "./certificate";
 import { SortOrder } from "./certificates-query";
-import { createCertificatesClient } from "./client";
+import { CertificatesClient, createCertificatesClient } from "./client";
 import { ClientOptions, integerIn } from "./client-options";
 import { Project } from "./project";
 
@@ -78,13 +78,35 @@ export interface CertificateUsageList {
  */
 export async function listCertificateUsage(options: CertificateUsageOptions): Promise<CertificateUsageList> {
     const concurrency = integerIn("concurrency", options.concurrency, DEFAULT_USAGE_CONCURRENCY, 1, 64);
-    const client = createCertificatesClient(options);
+    // One failure fails the read: this stops every other request in flight and every retry, so
+    // nothing keeps running (or reporting progress) after the caller has the error.
+    const stop = new AbortController();
+    const onCallerAbort = () => stop.abort();
+    options.signal?.addEventListener("abort", onCallerAbort, { once: true });
+    if (options.signal?.aborted) stop.abort();
+    const client = createCertificatesClient({ ...options, signal: stop.signal });
+    try {
+        return await readUsage(client, options, concurrency, stop);
+    } finally {
+        options.signal?.removeEventListener("abort", onCallerAbort);
+    }
+}
+
+async function readUsage(client: CertificatesClient, options: CertificateUsageOptions, concurrency: number, stop: AbortController): Promise<CertificateUsageList> {
     const order = options.order ?? "desc";
     const pageSize = options.pageSize;
     let pagesRead = 0;
     let projectsDone = 0;
     let projectsTotal = 0;
-    const report = (stage: UsageProgress["stage"]) => options.onProgress?.({ stage, pagesRead, projectsDone, projectsTotal });
+    let failed = false;
+    const report = (stage: UsageProgress["stage"]) => {
+        if (!failed) options.onProgress?.({ stage, pagesRead, projectsDone, projectsTotal });
+    };
+    const failWith = (error: unknown): never => {
+        failed = true;
+        stop.abort();
+        throw error;
+    };
 
     // The organization list and the project list do not depend on each other: read both at once.
     const readAll = async <T>(pages: AsyncIterable<{ items: readonly T[] }>, stage: UsageProgress["stage"]): Promise<T[]> => {
@@ -97,15 +119,14 @@ export async function listCertificateUsage(options: CertificateUsageOptions): Pr
         return all;
     };
     const [organizationCertificates, projects] = await Promise.all([
-        readAll(client.certificatePages({ order, pageSize }), "organization"),
-        readAll(client.projectPages({ includeArchived: options.includeArchived, pageSize }), "projects"),
+        readAll(client.certificatePages({ order, pageSize }), "organization").catch(failWith),
+        readAll(client.projectPages({ includeArchived: options.includeArchived, pageSize }), "projects").catch(failWith),
     ]);
     projectsTotal = projects.length;
     report("project-certificates");
 
     const perProject = new Array<Certificate[]>(projects.length);
     let next = 0;
-    let failed = false;
     const worker = async () => {
         try {
             while (!failed && next < projects.length) {
@@ -115,9 +136,8 @@ export async function listCertificateUsage(options: CertificateUsageOptions): Pr
                 report("project-certificates");
             }
         } catch (error) {
-            // One failing project fails the whole read; the other workers stop taking new projects.
-            failed = true;
-            throw error;
+            // The first failure is the caller's error; the others are the aborts it caused.
+            failWith(error);
         }
     };
     await Promise.all(Array.from({ length: Math.min(concurrency, projects.length) }, worker));

@@ -52,11 +52,19 @@ export async function* paginate<C extends t.Mixed, T>(spec: PaginateSpec<C, T>):
         const pageNumber = cursor.pageCount + 1;
         const operation = `${label} (page ${pageNumber})`;
         const body = await spec.transport.getJson({ path: spec.path, query: { ...spec.query, after }, operation });
-        const page = decodeOrThrow(envelope, body, operation);
+        let page: t.TypeOf<typeof envelope>;
+        let ids: string[];
+        let lastId: string | null;
+        try {
+            page = decodeOrThrow(envelope, body, operation);
+            ids = (page.data as t.TypeOf<C>[]).map(spec.idOf);
+            lastId = page.last_id ?? null;
+            after = cursor.next({ ids, hasMore: page.has_more, lastId });
+        } catch (error) {
+            // Decoding and cursor errors quote what the server sent, which may echo our key.
+            throw spec.transport.scrub(error);
+        }
         const data: t.TypeOf<C>[] = page.data;
-        const ids = data.map(spec.idOf);
-        const lastId = page.last_id ?? null;
-        after = cursor.next({ ids, hasMore: page.has_more, lastId });
         yield {
             pageNumber,
             items: data.map(spec.toItem),

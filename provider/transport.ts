@@ -14,10 +14,10 @@ import {
     ResponseTooLargeError,
     RetryAfterTooLongError,
 } from "./errors";
-import { redact } from "./redact";
+import { redact, scrubError } from "./redact";
 import { backoffDelayMs, HeaderLookup, MAX_RETRY_AFTER_MS, planRetry, shouldRetryStatus } from "./retry";
 import { createAbortFanout } from "./abort-fanout";
-import { createWatchedAgents, watchForPrematureClose } from "./connection-watch";
+import { WatchedAgents, createWatchedAgents, watchForPrematureClose } from "./connection-watch";
 import { RequestGate } from "./request-gate";
 import { PACKAGE_VERSION } from "./version";
 
@@ -35,6 +35,8 @@ export interface JsonRequest {
 export interface Transport {
     /** Returns the parsed JSON body of a 2xx answer, or throws an {@link OpenAICertificatesError}. */
     getJson(request: JsonRequest): Promise<unknown>;
+    /** Removes this transport's key (and anything shaped like a key) from an error, in place. */
+    scrub<E>(error: E): E;
 }
 
 /** A response read in full, within the timeout. */
@@ -42,6 +44,18 @@ interface RawResponse {
     readonly status: number;
     readonly headers: Headers;
     readonly body: Buffer;
+}
+
+let agentsOfProcess: WatchedAgents | undefined;
+
+/**
+ * One pair of keep-alive agents for the whole process, as Node's global agents are: clients created
+ * one after another (each getCertificates call makes one) reuse idle connections instead of each
+ * leaving its own open until the server closes it.
+ */
+function sharedAgents(): WatchedAgents {
+    agentsOfProcess ??= createWatchedAgents();
+    return agentsOfProcess;
 }
 
 /** Same-origin redirects followed per request; a real API does not redirect at all. */
@@ -55,7 +69,7 @@ const MAX_REDIRECTS = 3;
 export function createTransport(options: ResolvedClientOptions): Transport {
     const { adminKey, baseUrl } = options;
     const gate = new RequestGate(options.now, options.sleep);
-    const agents = createWatchedAgents();
+    const agents = sharedAgents();
     const callerAbort = createAbortFanout(options.signal);
     const secrets = [adminKey];
     const headers = {
@@ -96,6 +110,8 @@ export function createTransport(options: ResolvedClientOptions): Transport {
                     // Read the body inside the timeout and the abort: a trickling body must not hang us.
                     return { status: response.status, headers: response.headers, body: await response.buffer() };
                 }
+                // Drain the redirect's body so its connection can serve the next request.
+                response.body.resume();
                 const next = new URL(response.headers.get("location")!, target);
                 if (next.origin !== new URL(baseUrl).origin) {
                     throw new RedirectRefusedError(operation, response.status, next.origin);
@@ -106,6 +122,9 @@ export function createTransport(options: ResolvedClientOptions): Transport {
                 target = next.toString();
             }
         } catch (error) {
+            // Whatever went wrong, stop the download: a body past the size cap, or the unread body of
+            // a refused redirect, would otherwise keep the socket (and the process) busy.
+            controller.abort();
             if (error instanceof OpenAICertificatesError) throw error;
             if (options.signal?.aborted) throw new RequestAbortedError(operation);
             if (timedOut) throw new APITimeoutError(operation, options.timeoutMs);
@@ -173,7 +192,16 @@ export function createTransport(options: ResolvedClientOptions): Transport {
         }
     }
 
-    return { getJson };
+    return {
+        getJson: async (request) => {
+            try {
+                return await getJson(request);
+            } catch (error) {
+                throw scrubError(error, (text) => redact(text, secrets));
+            }
+        },
+        scrub: (error) => scrubError(error, (text) => redact(text, secrets)),
+    };
 }
 
 function buildUrl(baseUrl: string, request: JsonRequest): string {

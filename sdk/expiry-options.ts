@@ -120,10 +120,7 @@ export function resolveExemptions(exemptions: readonly Exemption[]): ResolvedExe
             }
         }
         if (typeof reason !== "string" || reason.trim() === "") throw new InvalidArgumentError(`${where}.reason`, "is required: say why this certificate may expire");
-        const untilSeconds = typeof until === "string" && ISO_DATE.test(until.trim()) ? Date.parse(until.trim()) / 1000 : NaN;
-        if (Number.isNaN(untilSeconds)) {
-            throw new InvalidArgumentError(`${where}.until`, `must be an ISO date such as "2026-03-01" or "2026-03-01T12:00:00Z", got ${JSON.stringify(until)}`);
-        }
+        const untilSeconds = parseIsoInstant(until, `${where}.until`).getTime() / 1000;
         const pattern = name === undefined ? undefined : globToRegExp(name);
         return {
             ...(id !== undefined ? { id } : {}),
@@ -137,7 +134,26 @@ export function resolveExemptions(exemptions: readonly Exemption[]): ResolvedExe
     });
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+/**
+ * Parses an ISO date (`2026-03-01`, meaning 00:00 UTC that day) or date-time with its zone
+ * (`2026-03-01T12:00:00Z`, `...+02:00`). A date-time without a zone is refused: `Date` would read it
+ * in the machine's local time, and the same exemption would then hold on one CI runner and lapse on
+ * another. Dates that do not exist (`2026-02-30`) are refused rather than rolled over.
+ */
+export function parseIsoInstant(text: unknown, argument: string): Date {
+    const problem = `must be an ISO date such as "2026-03-01" (00:00 UTC) or a date-time with its zone such as "2026-03-01T12:00:00Z", got ${JSON.stringify(text)}`;
+    const match = typeof text === "string" ? ISO_INSTANT.exec(text.trim()) : null;
+    if (!match) throw new InvalidArgumentError(argument, problem);
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    const calendar = new Date(Date.UTC(year, month - 1, day));
+    const instant = new Date(Date.parse((text as string).trim()));
+    if (calendar.getUTCFullYear() !== year || calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day || Number.isNaN(instant.getTime())) {
+        throw new InvalidArgumentError(argument, `${problem}: no such date`);
+    }
+    return instant;
+}
 
 /** Renders a span of seconds the way people say it: `14 days`, `36 hours`, `1 day 12 hours`. */
 export function describeSpan(seconds: number): string {

@@ -12,7 +12,7 @@ import { CertificateCodec, OpenAICertificatesError } from "../provider";
 import { validationIssues } from "../provider/decode";
 import { CERTIFICATES_TYPE } from "./certificates-resource";
 import { ExpiryReport, Severity, evaluateCertificateExpiry } from "./evaluate-expiry";
-import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, ExpiryOptions } from "./expiry-options";
+import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, ExpiryOptions, parseIsoInstant } from "./expiry-options";
 
 /** The policy that fails deployments: expired, expiring within `failWithin`, not yet valid, unreadable. */
 export const EXPIRY_POLICY_NAME = "openai-certificate-expiry";
@@ -73,7 +73,7 @@ export function certificateViolations(props: Record<string, unknown>, config: Ce
     let report: ExpiryReport;
     try {
         const { now, ...options } = config;
-        report = evaluateCertificateExpiry(decoded.right, { ...options, ...(now !== undefined ? { now: new Date(now) } : {}) });
+        report = evaluateCertificateExpiry(decoded.right, { ...options, ...(now !== undefined ? { now: parseIsoInstant(now, "now") } : {}) });
     } catch (error) {
         if (severity === "warn") return [];
         const reason = error instanceof OpenAICertificatesError ? error.message : String(error);

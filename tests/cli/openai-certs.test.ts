@@ -76,7 +76,20 @@ describe("the openai-certs command, spawned as a process against the fake API", 
         });
 
         it("3 for bad arguments, naming the flag, before reading anything", async () => {
-            for (const args of [["--fail-within", "2x"], ["--warn-within", "7d"], ["--now", "yesterday"], ["--format", "xml"], ["--project", "p", "--all-projects"], ["--bogus"]]) {
+            for (const args of [
+                ["--fail-within", "2x"],
+                ["--warn-within", "7d"],
+                ["--now", "yesterday"],
+                ["--now", "2026-01-15T00:00"],
+                ["--format", "xml"],
+                ["--project", "p", "--all-projects"],
+                ["--max-retries", ""],
+                ["--max-retries", "2.5"],
+                ["--include-archived"],
+                ["--concurrency", "3"],
+                ["--all-projects", "--concurrency", "999"],
+                ["--bogus"],
+            ]) {
                 const r = await check(args);
                 assert.equal(r.code, 3, `${args.join(" ")}: ${r.stderr}`);
                 assert.ok(r.stderr.length > 0);

@@ -112,6 +112,23 @@ describe("listCertificateUsage (the organization-wide view) over loopback HTTP",
         );
     });
 
+    it("stops every other request and all progress once one project fails (regression: the others kept going)", async () => {
+        api().setState(organizationSpec({ certificates: 5, projects: 8 }));
+        api().injectFault({ path: /^\/organization\/projects\/proj_0000\//, action: { kind: "status", status: 404 } }, { path: /^\/organization\/projects\/proj_000[1-7]\//, action: { kind: "delay", ms: 3000 } });
+        let progressAfterFailure = 0;
+        let rejected = false;
+        const error = await rejectionOf(
+            listCertificateUsage(client({ concurrency: 8, onProgress: () => void (rejected && progressAfterFailure++) })).finally(() => (rejected = true)),
+        );
+        assert.ok(error instanceof NotFoundError, `${error.name}: ${error.message}`);
+        const requestsAtFailure = api().requests.length;
+        // Well before the slow answers would arrive: only an abort can have ended them.
+        await new Promise((r) => setTimeout(r, 300));
+        assert.equal(progressAfterFailure, 0, "progress reported after the read failed");
+        assert.equal(api().requests.length, requestsAtFailure, "requests sent after the read failed");
+        assert.equal(api().concurrency.current, 0, "requests still in flight");
+    });
+
     it("fails the whole read when one project cannot be read: no partial view", async () => {
         api().setState(organizationSpec({ certificates: 5, projects: 10 }));
         api().injectFault({ path: /^\/organization\/projects\/proj_0004\//, action: { kind: "status", status: 404 } });

@@ -142,6 +142,31 @@ describe("hostile servers", function () {
         });
     }
 
+    describe("echoing the key into places no one redacts by habit (regression: only the error envelope was redacted)", () => {
+        const echo: Array<[string, FaultAction, new (...args: never[]) => Error]> = [
+            ["the content-type of a non-JSON 200", { kind: "raw", status: 200, contentType: `text/html; ${LEAK_CANARY_KEY}`, body: "<html>" }, ResponseParseError],
+            ["the content-type of a non-JSON 502", { kind: "raw", status: 502, contentType: `text/html; Bearer ${LEAK_CANARY_KEY}`, body: "<html>" }, InternalServerError],
+            ["a field value that fails the schema", transform((body) => ({ ...body, object: LEAK_CANARY_KEY })), ResponseValidationError],
+            ["a certificate id delivered twice", transform((body) => ({ ...body, data: body.data.map((c: object) => ({ ...c, id: LEAK_CANARY_KEY })) })), PaginationError],
+            ["the host of a cross-origin redirect", { kind: "redirect", status: 302, location: `https://${LEAK_CANARY_KEY.toLowerCase()}.example.com/v1/organization/certificates` }, RedirectRefusedError],
+        ];
+        for (const [where, action, type] of echo) {
+            it(`in ${where}`, async () => {
+                const error = await failure(action, { maxRetries: 0 });
+                assert.ok(error instanceof type, `${error.name}: ${error.message}`);
+                assert.match(error.message, /\[REDACTED\]/);
+            });
+        }
+    });
+
+    it("stops downloading a body past the size cap (regression: the socket kept the process alive)", async () => {
+        const error = await failure({ kind: "endless", intervalMs: 2, chunkBytes: 8192 }, { maxResponseBytes: 16 * 1024, maxRetries: 0 });
+        assert.ok(error instanceof ResponseTooLargeError);
+        // The server sees the connection close: nothing is left in flight.
+        for (let i = 0; i < 100 && api().concurrency.current > 0; i++) await new Promise((r) => setTimeout(r, 20));
+        assert.equal(api().concurrency.current, 0, "the oversized download is still running");
+    });
+
     it("expires_at before valid_at: read as sent, then flagged by the evaluation without crashing it", async () => {
         api().setState({ certificates: [{ id: "cert_odd", name: "odd", createdAt: NOW_SECONDS - 100, validAt: NOW_SECONDS + 40 * 86_400, expiresAt: NOW_SECONDS + 35 * 86_400 }] });
         const certs = await read();

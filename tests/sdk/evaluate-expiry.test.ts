@@ -178,6 +178,15 @@ describe("evaluateCertificateExpiry", () => {
             assert.equal(report.passed, false);
         });
 
+        it("reads a date as 00:00 UTC and a date-time in its own zone", () => {
+            const judged = (until: string) =>
+                evaluateCertificateExpiry([cert({ id: "cert_old", expiresIn: "3d" })], { now: new Date("2026-01-15T01:00:00Z"), exemptions: [{ id: "cert_old", reason: "r", until }] }).findings[0].state;
+            assert.equal(judged("2026-01-15"), "fail", "lapsed at 00:00 UTC");
+            assert.equal(judged("2026-01-16"), "exempted");
+            assert.equal(judged("2026-01-15T02:00:00Z"), "exempted");
+            assert.equal(judged("2026-01-15T02:00:00+02:00"), "fail", "that is 00:00 UTC");
+        });
+
         it("no longer applies a lapsed exemption, and reports that it lapsed", () => {
             const report = evaluateCertificateExpiry([cert({ id: "cert_old", expiresIn: "3d" })], {
                 ...at,
@@ -204,6 +213,8 @@ describe("evaluateCertificateExpiry", () => {
             ["a blank reason", { id: "cert_a", reason: "  ", until: "2026-02-01" }, "exemptions[0].reason"],
             ["no until", { id: "cert_a", reason: "r" }, "exemptions[0].until"],
             ["a non-ISO until", { id: "cert_a", reason: "r", until: "next tuesday" }, "exemptions[0].until"],
+            ["an until time without its zone (read in local time, it would differ between machines)", { id: "cert_a", reason: "r", until: "2026-03-01T08:00" }, "exemptions[0].until"],
+            ["an until date that does not exist", { id: "cert_a", reason: "r", until: "2026-02-30" }, "exemptions[0].until"],
             ["an unknown key", { id: "cert_a", reason: "r", until: "2026-02-01", forever: true }, "forever"],
         ];
         for (const [what, exemption, argument] of bad) {
