@@ -59,3 +59,4 @@ export {
     listCertificateUsage,
     mergeUsage,
 } from "./certificate-usage";
+export { ListSettings, ListSettingsArgs, resolveListSettings } from "./list-settings";

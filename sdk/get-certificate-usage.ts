@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CertificateUsage, DEFAULT_USAGE_CONCURRENCY, InvalidArgumentError, Project, UsageProgress, integerIn, listCertificateUsage } from "../provider";
+import { CertificateUsage, DEFAULT_USAGE_CONCURRENCY, InvalidArgumentError, ListSettings, Project, UsageProgress, integerIn, listCertificateUsage } from "../provider";
 import { invokeWithInputs } from "./output-invoke";
 import { assertKnownKeys, optionalString } from "./arguments";
 import { resolveAdminKey } from "./credentials";
@@ -19,15 +19,9 @@ export interface GetCertificateUsageArgs extends Omit<GetCertificatesArgs, "proj
 export type GetCertificateUsageOutputArgs = { [K in Exclude<keyof GetCertificateUsageArgs, "onProgress">]?: pulumi.Input<GetCertificateUsageArgs[K]> };
 
 /** The organization-wide view: every certificate with where it is active. Plain JSON. */
-export interface GetCertificateUsageResult {
+export interface GetCertificateUsageResult extends Omit<ListSettings, "projectId"> {
     /** Always `organization-usage`. */
     readonly id: string;
-    readonly baseUrl: string;
-    readonly order: "asc" | "desc";
-    readonly pageSize: number;
-    readonly maxRetries: number;
-    readonly timeoutMs: number;
-    readonly maxPages: number;
     readonly includeArchived: boolean;
     readonly concurrency: number;
     /** The projects that were read. */
@@ -68,12 +62,7 @@ export async function getCertificateUsage(args: GetCertificateUsageArgs = {}, op
     });
     return {
         id: "organization-usage",
-        baseUrl: settings.baseUrl,
-        order: settings.order,
-        pageSize: settings.pageSize,
-        maxRetries: settings.maxRetries,
-        timeoutMs: settings.timeoutMs,
-        maxPages: settings.maxPages,
+        ...settings,
         includeArchived: includeArchived ?? false,
         concurrency,
         projects: usage.projects,

@@ -43,4 +43,4 @@ export {
     getCertificateUsage,
     getCertificateUsageOutput,
 } from "./get-certificate-usage";
-export { CertificateUsage, DEFAULT_USAGE_CONCURRENCY, Project, ProjectAttachment, UsageProgress } from "../provider";
+export { CertificateUsage, DEFAULT_USAGE_CONCURRENCY, ListSettings, ListSettingsArgs, Project, ProjectAttachment, UsageProgress } from "../provider";

@@ -1,6 +1,5 @@
-import { checkProjectId, orderOf, pageSizeOf, SortOrder } from "../certificates-query";
-import { DEFAULT_MAX_PAGES } from "../cursor";
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, integerIn, normalizeBaseUrl } from "../client-options";
+import { integerIn } from "../client-options";
+import { ListSettings, ListSettingsArgs, resolveListSettings } from "../list-settings";
 import { InvalidArgumentError } from "../errors";
 import { DEFAULT_USAGE_CONCURRENCY } from "../certificate-usage";
 
@@ -11,14 +10,7 @@ export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 export type OnReadError = "fail" | "warn";
 
 /** The inputs of a `Certificates` resource, as the provider receives them (plain values). */
-export interface CertificatesInputs {
-    baseUrl?: string;
-    projectId?: string;
-    order?: SortOrder;
-    pageSize?: number;
-    maxRetries?: number;
-    timeoutMs?: number;
-    maxPages?: number;
+export interface CertificatesInputs extends ListSettingsArgs {
     /** Keep only certificates whose name matches this glob (`*`, `?`). */
     namePattern?: string;
     /** Keep only certificates active in the scope. */
@@ -34,14 +26,7 @@ export interface CertificatesInputs {
 }
 
 /** Inputs checked, with defaults applied: the query part of the resource's state. */
-export interface ResolvedCertificatesQuery {
-    baseUrl: string;
-    projectId?: string;
-    order: SortOrder;
-    pageSize: number;
-    maxRetries: number;
-    timeoutMs: number;
-    maxPages: number;
+export interface ResolvedCertificatesQuery extends ListSettings {
     namePattern?: string;
     activeOnly: boolean;
     onReadError: OnReadError;
@@ -84,8 +69,7 @@ function containsUnknown(value: unknown): boolean {
  * used when the input is absent. Throws {@link InvalidArgumentError} naming the input.
  */
 export function resolveCertificatesQuery(news: Record<string, unknown>, fallbackBaseUrl: string): ResolvedCertificatesQuery {
-    const baseUrl = news.baseUrl === undefined || news.baseUrl === null ? fallbackBaseUrl : news.baseUrl;
-    if (typeof baseUrl !== "string") throw new InvalidArgumentError("baseUrl", "must be a string");
+    const list = resolveListSettings(news, fallbackBaseUrl);
     const namePattern = news.namePattern ?? undefined;
     if (namePattern !== undefined && (typeof namePattern !== "string" || namePattern === "")) {
         throw new InvalidArgumentError("namePattern", "must be a non-empty glob such as \"gateway-*\"");
@@ -95,19 +79,12 @@ export function resolveCertificatesQuery(news: Record<string, unknown>, fallback
     if (onReadError !== "fail" && onReadError !== "warn") {
         throw new InvalidArgumentError("onReadError", `must be "fail" or "warn", got ${JSON.stringify(onReadError)}`);
     }
-    const projectId = news.projectId === undefined || news.projectId === null ? undefined : checkProjectId(news.projectId);
     const allProjects = booleanInput("allProjects", news.allProjects);
-    if (allProjects && projectId !== undefined) {
+    if (allProjects && list.projectId !== undefined) {
         throw new InvalidArgumentError("allProjects", "reads every project; leave projectId out, or set allProjects to false");
     }
     return {
-        baseUrl: normalizeBaseUrl(baseUrl),
-        ...(projectId !== undefined ? { projectId } : {}),
-        order: orderOf(news.order ?? undefined),
-        pageSize: pageSizeOf(news.pageSize ?? undefined),
-        maxRetries: integerIn("maxRetries", news.maxRetries ?? undefined, DEFAULT_MAX_RETRIES, 0, 10),
-        timeoutMs: integerIn("timeoutMs", news.timeoutMs ?? undefined, DEFAULT_TIMEOUT_MS, 1, 600_000),
-        maxPages: integerIn("maxPages", news.maxPages ?? undefined, DEFAULT_MAX_PAGES, 1, 1_000_000),
+        ...list,
         ...(namePattern !== undefined ? { namePattern } : {}),
         activeOnly,
         onReadError,

@@ -1,0 +1,75 @@
+import { checkProjectId, orderOf, pageSizeOf, SortOrder } from "./certificates-query";
+import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, integerIn, normalizeBaseUrl } from "./client-options";
+import { DEFAULT_MAX_PAGES } from "./cursor";
+import { InvalidArgumentError } from "./errors";
+
+/**
+ * What to read and how, as `getCertificates`, `getCertificateUsage` and the `Certificates` resource
+ * all take it. One definition, so the three cannot drift apart.
+ */
+export interface ListSettingsArgs {
+    /**
+     * The API's base URL, ending in `/v1`. Else `openai:baseUrl`, else `OPENAI_BASE_URL`.
+     * @default "https://api.openai.com/v1"
+     */
+    baseUrl?: string;
+    /** Read this project's certificates instead of the organization's. */
+    projectId?: string;
+    /**
+     * Sort order by creation time.
+     * @default "desc"
+     */
+    order?: SortOrder;
+    /**
+     * Items per request, 1 to 100.
+     * @default 100
+     */
+    pageSize?: number;
+    /**
+     * Retries per request after the first attempt, for 408, 409, 429, 5xx and network errors.
+     * @default 2
+     */
+    maxRetries?: number;
+    /**
+     * Time allowed per request, body included, in milliseconds.
+     * @default 30000
+     */
+    timeoutMs?: number;
+    /**
+     * Most pages read from one list before failing with a `pagination_page_limit` error.
+     * @default 1000
+     */
+    maxPages?: number;
+}
+
+/** {@link ListSettingsArgs} checked, with every default applied. */
+export interface ListSettings {
+    readonly baseUrl: string;
+    readonly projectId?: string;
+    readonly order: SortOrder;
+    readonly pageSize: number;
+    readonly maxRetries: number;
+    readonly timeoutMs: number;
+    readonly maxPages: number;
+}
+
+/**
+ * Checks the list settings in `args` (other keys are ignored) and applies the defaults; `baseUrl`
+ * falls back to `fallbackBaseUrl` (the config or environment value). Null counts as absent, since
+ * Pulumi inputs arrive that way. Throws {@link InvalidArgumentError} naming the setting.
+ */
+export function resolveListSettings(args: { readonly [K in keyof ListSettingsArgs]?: unknown }, fallbackBaseUrl: string): ListSettings {
+    const given = (value: unknown) => (value === null ? undefined : value);
+    const baseUrl = given(args.baseUrl) ?? fallbackBaseUrl;
+    if (typeof baseUrl !== "string") throw new InvalidArgumentError("baseUrl", `must be a string, got ${typeof baseUrl}`);
+    const projectId = given(args.projectId) === undefined ? undefined : checkProjectId(args.projectId);
+    return {
+        baseUrl: normalizeBaseUrl(baseUrl),
+        ...(projectId !== undefined ? { projectId } : {}),
+        order: orderOf(given(args.order)),
+        pageSize: pageSizeOf(given(args.pageSize)),
+        maxRetries: integerIn("maxRetries", given(args.maxRetries), DEFAULT_MAX_RETRIES, 0, 10),
+        timeoutMs: integerIn("timeoutMs", given(args.timeoutMs), DEFAULT_TIMEOUT_MS, 1, 600_000),
+        maxPages: integerIn("maxPages", given(args.maxPages), DEFAULT_MAX_PAGES, 1, 1_000_000),
+    };
+}
