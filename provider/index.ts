@@ -59,4 +59,4 @@ export {
     listCertificateUsage,
     mergeUsage,
 } from "./certificate-usage";
-export { ListSettings, ListSettingsArgs, resolveListSettings } from "./list-settings";
+export { LIST_SETTING_NAMES, ListSettings, ListSettingsArgs, resolveListSettings } from "./list-settings";

@@ -42,6 +42,9 @@ export interface ListSettingsArgs {
     maxPages?: number;
 }
 
+/** The names of {@link ListSettingsArgs}, for the unknown-argument checks. */
+export const LIST_SETTING_NAMES: readonly (keyof ListSettingsArgs)[] = ["baseUrl", "projectId", "order", "pageSize", "maxRetries", "timeoutMs", "maxPages"];
+
 /** {@link ListSettingsArgs} checked, with every default applied. */
 export interface ListSettings {
     readonly baseUrl: string;

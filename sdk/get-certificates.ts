@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Certificate, ListSettings, ListSettingsArgs, listCertificates, resolveListSettings } from "../provider";
+import { Certificate, LIST_SETTING_NAMES, ListSettings, ListSettingsArgs, listCertificates, resolveListSettings } from "../provider";
 import { assertKnownKeys, optionalString } from "./arguments";
 import { resolveAdminKey, resolveBaseUrl } from "./credentials";
 import { invokeWithInputs } from "./output-invoke";
@@ -27,16 +27,7 @@ export interface GetCertificatesResult extends ListSettings {
     readonly certificates: Certificate[];
 }
 
-const KNOWN_ARGS: readonly (keyof GetCertificatesArgs)[] = [
-    "adminKey",
-    "baseUrl",
-    "projectId",
-    "order",
-    "pageSize",
-    "maxRetries",
-    "timeoutMs",
-    "maxPages",
-];
+const KNOWN_ARGS: readonly (keyof GetCertificatesArgs)[] = ["adminKey", ...LIST_SETTING_NAMES];
 
 /**
  * Reads every certificate of the organization (or of `projectId`), page by page, checked against the

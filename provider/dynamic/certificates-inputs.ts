@@ -1,5 +1,5 @@
 import { integerIn } from "../client-options";
-import { ListSettings, ListSettingsArgs, resolveListSettings } from "../list-settings";
+import { LIST_SETTING_NAMES, ListSettings, ListSettingsArgs, resolveListSettings } from "../list-settings";
 import { InvalidArgumentError } from "../errors";
 import { DEFAULT_USAGE_CONCURRENCY } from "../certificate-usage";
 
@@ -37,13 +37,7 @@ export interface ResolvedCertificatesQuery extends ListSettings {
 
 /** The input names the resource accepts. */
 export const CERTIFICATES_INPUT_NAMES: readonly (keyof CertificatesInputs)[] = [
-    "baseUrl",
-    "projectId",
-    "order",
-    "pageSize",
-    "maxRetries",
-    "timeoutMs",
-    "maxPages",
+    ...LIST_SETTING_NAMES,
     "namePattern",
     "activeOnly",
     "onReadError",
