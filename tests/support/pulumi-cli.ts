@@ -20,6 +20,29 @@ export async function findPulumiCli(): Promise<string | undefined> {
     }
 }
 
+let ensured: Promise<string | undefined> | undefined;
+
+/**
+ * The folder holding the Pulumi CLI, installing it first when there is none (once per test run), as
+ * `npm run demo` does: with Go this builds it from the Go module proxy into .tools/ (seconds when
+ * Go's build cache is warm, a few minutes cold). `undefined` when neither a CLI nor Go is there.
+ */
+export function ensurePulumiCli(): Promise<string | undefined> {
+    ensured ??= (async () => {
+        const found = await findPulumiCli();
+        if (found) return found;
+        console.error("      (no Pulumi CLI yet: installing it with scripts/pulumi-cli.sh, once)");
+        try {
+            const { stdout } = await exec("bash", [path.join(REPO_ROOT, "scripts/pulumi-cli.sh")], { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60_000 });
+            return stdout.trim() || undefined;
+        } catch (error) {
+            console.error(`      (could not install the Pulumi CLI: ${(error as Error).message.split("\n")[0]})`);
+            return undefined;
+        }
+    })();
+    return ensured;
+}
+
 /** A Pulumi project in a temporary folder, run offline on a local file backend. */
 export interface PulumiProject {
     readonly dir: string;
