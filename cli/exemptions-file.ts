@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import { InvalidArgumentError } from "../provider";
-import { Exemption } from "../sdk";
+import type { Exemption } from "../sdk/expiry-options";
 
 /**
  * Reads an exemptions file: a JSON list of `{ id or name, reason, until }`, or an object with an

@@ -12,9 +12,23 @@
  * Exit codes: 0 passed, 1 warnings with --fail-on-warn, 2 failed, 3 could not read or check the data.
  */
 import { Command, CommanderError, Option } from "commander";
-import { Certificate, DEFAULT_MAX_RETRIES, DEFAULT_USAGE_CONCURRENCY, InvalidArgumentError, PACKAGE_VERSION, redact } from "../provider";
-import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, evaluateCertificateExpiry, getCertificateUsage, getCertificates } from "../sdk";
-import { parseIsoInstant } from "../sdk/expiry-options";
+// The command imports the API layer and the evaluation module by module, never the package root: the
+// root loads @pulumi/pulumi, which a CI step has no use for (it tripled the start-up time).
+import {
+    Certificate,
+    DEFAULT_BASE_URL,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_USAGE_CONCURRENCY,
+    InvalidArgumentError,
+    MissingAdminKeyError,
+    PACKAGE_VERSION,
+    listCertificateUsage,
+    listCertificates,
+    redact,
+    resolveListSettings,
+} from "../provider";
+import { evaluateCertificateExpiry } from "../sdk/evaluate-expiry";
+import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, parseIsoInstant } from "../sdk/expiry-options";
 import { EXIT } from "./exit-codes";
 import { readExemptionsFile } from "./exemptions-file";
 import { progressBar } from "./progress-bar";
@@ -147,22 +161,29 @@ async function readScope(options: ScopeOptions, io: Io): Promise<{ certificates:
     if (options.project !== undefined && options.allProjects) {
         throw new InvalidArgumentError("--project", "cannot be combined with --all-projects");
     }
-    const connection = { adminKey: io.env.OPENAI_ADMIN_KEY || undefined, baseUrl: io.env.OPENAI_BASE_URL || undefined, maxRetries: wholeNumber("--max-retries", options.maxRetries) };
+    const settings = resolveListSettings(
+        { projectId: options.project, maxRetries: wholeNumber("--max-retries", options.maxRetries) },
+        io.env.OPENAI_BASE_URL?.trim() || DEFAULT_BASE_URL,
+    );
     if (!options.allProjects && (options.includeArchived || options.concurrency !== String(DEFAULT_USAGE_CONCURRENCY))) {
         throw new InvalidArgumentError(options.includeArchived ? "--include-archived" : "--concurrency", "only applies with --all-projects");
     }
+    const adminKey = io.env.OPENAI_ADMIN_KEY?.trim();
+    if (!adminKey) throw new MissingAdminKeyError();
     if (options.allProjects) {
         const concurrency = wholeNumber("--concurrency", options.concurrency ?? "");
         const bar = progressBar(io.stderr);
         try {
-            const usage = await getCertificateUsage({ ...connection, includeArchived: options.includeArchived ?? false, concurrency, onProgress: bar.update });
+            const { projectId: _none, ...listSettings } = settings;
+            void _none;
+            const usage = await listCertificateUsage({ ...listSettings, adminKey, includeArchived: options.includeArchived ?? false, concurrency, onProgress: bar.update });
             return { certificates: usage.certificates, scope: { type: "all-projects", projects: usage.projects.length } };
         } finally {
             bar.done();
         }
     }
-    const result = await getCertificates({ ...connection, ...(options.project !== undefined ? { projectId: options.project } : {}) });
-    return { certificates: result.certificates, scope: options.project !== undefined ? { type: "project", projectId: options.project } : { type: "organization" } };
+    const certificates = await listCertificates({ ...settings, adminKey });
+    return { certificates, scope: options.project !== undefined ? { type: "project", projectId: options.project } : { type: "organization" } };
 }
 
 /** The library's argument names, as this command's flags. */

@@ -1,5 +1,5 @@
 import { CertificateUsage, PACKAGE_VERSION } from "../provider";
-import { ExpiryFinding, ExpiryReport } from "../sdk";
+import type { ExpiryFinding, ExpiryReport } from "../sdk/evaluate-expiry";
 import { formatCertificateTable, formatColumns as columns } from "../sdk/certificate-table";
 
 /** Bumped when a field of the JSON report changes meaning or disappears. */
