@@ -16,7 +16,7 @@ import { Command, CommanderError, Option } from "commander";
 // root loads @pulumi/pulumi, which a CI step has no use for (it tripled the start-up time).
 import {
     Certificate,
-    DEFAULT_BASE_URL,
+    environmentBaseUrl,
     DEFAULT_MAX_RETRIES,
     DEFAULT_USAGE_CONCURRENCY,
     InvalidArgumentError,
@@ -163,7 +163,7 @@ async function readScope(options: ScopeOptions, io: Io): Promise<{ certificates:
     }
     const settings = resolveListSettings(
         { projectId: options.project, maxRetries: wholeNumber("--max-retries", options.maxRetries) },
-        io.env.OPENAI_BASE_URL?.trim() || DEFAULT_BASE_URL,
+        environmentBaseUrl(io.env),
     );
     if (!options.allProjects && (options.includeArchived || options.concurrency !== String(DEFAULT_USAGE_CONCURRENCY))) {
         throw new InvalidArgumentError(options.includeArchived ? "--include-archived" : "--concurrency", "only applies with --all-projects");

@@ -1,6 +1,7 @@
 import { CertificateUsage, PACKAGE_VERSION } from "../provider";
 import type { ExpiryFinding, ExpiryReport } from "../sdk/evaluate-expiry";
 import { formatCertificateTable, formatColumns as columns } from "../sdk/certificate-table";
+import { isoFromUnixSeconds as iso } from "../sdk/iso-time";
 
 /** Bumped when a field of the JSON report changes meaning or disappears. */
 export const REPORT_SCHEMA_VERSION = 1;
@@ -52,8 +53,4 @@ export function listTable(certificates: ReadonlyArray<Partial<CertificateUsage> 
         c.expiresAt === undefined ? "unknown" : iso(c.expiresAt),
     ]);
     return columns(["NAME", "ID", "ACTIVE IN ORG", "ACTIVE IN PROJECTS", "EXPIRES AT"], rows);
-}
-
-function iso(seconds: number): string {
-    return new Date(seconds * 1000).toISOString().replace(/\.000Z$/, "Z");
 }

@@ -88,6 +88,11 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
     };
 }
 
+/** The base URL from `OPENAI_BASE_URL` when it is set and not blank, else the public API's. */
+export function environmentBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
+    return env.OPENAI_BASE_URL?.trim() || DEFAULT_BASE_URL;
+}
+
 /**
  * Validates a base URL and strips trailing slashes. Plain `http://` is refused unless the host is a
  * loopback address: the admin key would otherwise cross a network unencrypted.

@@ -12,6 +12,7 @@ export {
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT_MS,
     ResolvedClientOptions,
+    environmentBaseUrl,
     integerIn,
     isLoopbackHost,
     normalizeBaseUrl,

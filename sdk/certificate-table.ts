@@ -1,4 +1,5 @@
 import { Certificate } from "../provider";
+import { isoFromUnixSeconds } from "./iso-time";
 
 /**
  * Renders certificates as a fixed-width text table for terminals and logs: name, id, active, and
@@ -10,7 +11,7 @@ export function formatCertificateTable(certificates: readonly Certificate[], now
         c.name ?? "(unnamed)",
         c.id,
         c.active ? "yes" : "no",
-        c.expiresAt === undefined ? "unknown" : new Date(c.expiresAt * 1000).toISOString().replace(/\.000Z$/, "Z"),
+        c.expiresAt === undefined ? "unknown" : isoFromUnixSeconds(c.expiresAt),
         c.expiresAt === undefined ? "-" : ((c.expiresAt - nowSeconds) / 86_400).toFixed(1),
     ]);
     return formatColumns(["NAME", "ID", "ACTIVE", "EXPIRES AT", "DAYS LEFT"], rows);

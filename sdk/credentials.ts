@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { DEFAULT_BASE_URL, MissingAdminKeyError } from "../provider";
+import { MissingAdminKeyError, environmentBaseUrl } from "../provider";
 
 /** Where the admin key and base URL are read from, in order, when not passed as arguments. */
 export const CONFIG_ADMIN_KEY = "openai:adminKey";
@@ -19,7 +19,7 @@ export function resolveAdminKey(explicit: string | undefined): string {
 
 /** The base URL: the argument, else `openai:baseUrl`, else `OPENAI_BASE_URL`, else the public API. */
 export function resolveBaseUrl(explicit: string | undefined): string {
-    return nonEmpty(explicit) ?? nonEmpty(readPulumiConfig(CONFIG_BASE_URL)) ?? nonEmpty(process.env[ENV_BASE_URL]) ?? DEFAULT_BASE_URL;
+    return nonEmpty(explicit) ?? nonEmpty(readPulumiConfig(CONFIG_BASE_URL)) ?? environmentBaseUrl();
 }
 
 // Outside a Pulumi program there is no config; getConfig then answers undefined. The low-level

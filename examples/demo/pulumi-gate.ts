@@ -19,6 +19,26 @@ export async function ensurePulumiCli(): Promise<string> {
     return out.trim();
 }
 
+/**
+ * The environment for running Pulumi offline: a local file backend and home of its own, no update
+ * checks or plugin downloads, the CLI's folder and the project's `@pulumi/pulumi` (for the dynamic
+ * provider host) first on PATH, and no inherited OpenAI settings, so that only the stack config counts.
+ */
+export function offlinePulumiEnv(options: { binDir: string; projectDir: string; scratchDir: string; passphrase: string }): NodeJS.ProcessEnv {
+    return {
+        ...process.env,
+        PATH: [options.binDir, path.join(options.projectDir, "node_modules/@pulumi/pulumi"), path.dirname(process.execPath), process.env.PATH].join(path.delimiter),
+        PULUMI_BACKEND_URL: `file://${path.join(options.scratchDir, "state")}`,
+        PULUMI_CONFIG_PASSPHRASE: options.passphrase,
+        PULUMI_HOME: path.join(options.scratchDir, "home"),
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        PULUMI_SKIP_CONFIRMATIONS: "true",
+        OPENAI_ADMIN_KEY: "",
+        OPENAI_BASE_URL: "",
+    };
+}
+
 /** A throwaway stack of the root Pulumi.yaml project: local file backend, its own home and passphrase. */
 export class DemoStack {
     readonly env: NodeJS.ProcessEnv;
@@ -32,17 +52,7 @@ export class DemoStack {
         fs.mkdirSync(path.join(this.scratch, "state"));
         fs.mkdirSync(path.join(this.scratch, "home"));
         this.configFile = path.join(REPO_ROOT, `Pulumi.${name}.yaml`);
-        this.env = {
-            ...process.env,
-            PATH: [binDir, path.join(REPO_ROOT, "node_modules/@pulumi/pulumi"), path.dirname(process.execPath), process.env.PATH].join(path.delimiter),
-            PULUMI_BACKEND_URL: `file://${path.join(this.scratch, "state")}`,
-            PULUMI_CONFIG_PASSPHRASE: "demo-passphrase",
-            PULUMI_HOME: path.join(this.scratch, "home"),
-            PULUMI_SKIP_UPDATE_CHECK: "true",
-            PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-            OPENAI_ADMIN_KEY: "",
-            OPENAI_BASE_URL: "",
-        };
+        this.env = offlinePulumiEnv({ binDir, projectDir: REPO_ROOT, scratchDir: this.scratch, passphrase: "demo-passphrase" });
     }
 
     /** `pulumi stack init`, then the config, as a user types it. */

@@ -1,7 +1,7 @@
 import { Certificate } from "../certificate";
 import { listCertificates } from "../certificates";
 import { listCertificateUsage } from "../certificate-usage";
-import { DEFAULT_BASE_URL } from "../client-options";
+import { environmentBaseUrl } from "../client-options";
 import { InvalidArgumentError, MissingAdminKeyError, OpenAICertificatesError } from "../errors";
 import { globToRegExp } from "../glob";
 import { redact } from "../redact";
@@ -44,7 +44,7 @@ export async function checkCertificates(news: Record<string, unknown>, settings:
 
     let query: ResolvedCertificatesQuery;
     try {
-        query = resolveCertificatesQuery(news, settings.baseUrl ?? envOr("OPENAI_BASE_URL", DEFAULT_BASE_URL));
+        query = resolveCertificatesQuery(news, settings.baseUrl ?? environmentBaseUrl());
     } catch (error) {
         if (error instanceof InvalidArgumentError) return { inputs: pickInputs(news), failures: [{ property: error.argument, reason: error.message }] };
         throw error;
@@ -80,7 +80,7 @@ export function updateCertificates(news: Record<string, unknown>): { outs: Recor
 
 /** `read` (refresh, import): reads the list again for the stored query. */
 export async function readCertificatesResource(id: string, props: Record<string, unknown>, settings: ProviderSettings = {}): Promise<{ id: string; props: Record<string, unknown> }> {
-    const query = resolveCertificatesQuery(props, settings.baseUrl ?? envOr("OPENAI_BASE_URL", DEFAULT_BASE_URL));
+    const query = resolveCertificatesQuery(props, settings.baseUrl ?? environmentBaseUrl());
     try {
         const certificates = await readCertificates(query, settings);
         return { id, props: { ...query, certificates } };
@@ -115,11 +115,6 @@ function stateOf(inputs: Record<string, unknown>): Record<string, unknown> {
     const { __provider: _provider, ...rest } = inputs;
     void _provider;
     return rest;
-}
-
-function envOr(name: string, fallback: string): string {
-    const value = process.env[name];
-    return value && value.trim() !== "" ? value : fallback;
 }
 
 /** JSON with sorted keys, so key order never counts as a change. */

@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
+import { offlinePulumiEnv } from "../../examples/demo/pulumi-gate";
 import { REPO_ROOT } from "./processes";
 
 const exec = promisify(execFile);
@@ -75,19 +76,8 @@ export function pulumiProject(options: { dir: string; binDir: string; name: stri
     fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${options.name}\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: program.js\n`);
     fs.copyFileSync(options.programFile, path.join(dir, "program.js"));
     fs.copyFileSync(path.join(REPO_ROOT, "dist/examples/inline-runner/run.js"), path.join(dir, "run.js"));
-    const env: NodeJS.ProcessEnv = {
-        ...process.env,
-        PATH: [binDir, path.join(dir, "node_modules/@pulumi/pulumi"), path.dirname(process.execPath), process.env.PATH].join(path.delimiter),
-        PULUMI_BACKEND_URL: `file://${backendDir}`,
-        PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
-        PULUMI_HOME: path.join(scratch, "home"),
-        PULUMI_SKIP_UPDATE_CHECK: "true",
-        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-        PULUMI_SKIP_CONFIRMATIONS: "true",
-        // The key comes from the stack config only; an inherited one would hide a bug.
-        OPENAI_ADMIN_KEY: "",
-        OPENAI_BASE_URL: "",
-    };
+    // The key comes from the stack config only; an inherited one would hide a bug.
+    const env = offlinePulumiEnv({ binDir, projectDir: dir, scratchDir: scratch, passphrase: "e2e-passphrase" });
     const spawnCollect = (cmd: string, args: string[], input?: string) =>
         new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
             const child = spawn(cmd, args, { cwd: dir, env, stdio: ["pipe", "pipe", "pipe"] });
