@@ -1,41 +1,83 @@
 #!/usr/bin/env bash
-# Makes a Pulumi CLI available and prints the folder to put first on PATH.
+# Makes a complete Pulumi CLI available and prints the folder that holds `pulumi`.
 #
-#   scripts/pulumi-cli.sh            # prints the bin folder (installing the CLI on first use)
+#   scripts/pulumi-cli.sh            # prints the folder (installing the CLI on first use)
 #   scripts/pulumi-cli.sh --check    # prints it if a CLI is there already, exits 3 otherwise
 #
-# Order: a `pulumi` already on PATH (a user's own install); else our cache in .tools/pulumi/<version>;
-# else build it from the Go module proxy into that cache (a few minutes, once). No download site is
-# needed: `go build` fetches modules through the configured proxy.
+# Order:
+# 1. a `pulumi` already on PATH (a user's own install) keeps precedence; its folder is printed;
+# 2. else our cache, outside the clone so that fresh clones (CI makes one every run) reuse it:
+#    ${PULUMI_CLI_CACHE:-$XDG_CACHE_HOME/pulumi-openai-certificates/pulumi}/<version>/bin;
+# 3. else build it there from the Go module proxy (about 4 minutes cold, seconds warm).
 #
-# The folder also gets `pulumi-analyzer-policy-nodejs`, which runs a Node.js policy pack when the
-# Node.js language host (`pulumi-language-nodejs`) is not installed beside the CLI; see the README.
+# The cache folder holds what an official download has: `pulumi`, its Node.js language host
+# `pulumi-language-nodejs` (built from ../shared/third_party with ../shared/tools, since the module
+# proxy does not serve it) and `pulumi-resource-pulumi-nodejs` (the dynamic-provider launcher shipped
+# in @pulumi/pulumi), so the CLI runs programs and policy packs as users' CLIs do, with no
+# "using ... from $PATH" warning. Without ../shared, the folder gets no language host: programs then
+# run through the Automation API (examples/inline-runner) and packs through the
+# `pulumi-analyzer-policy-nodejs` shim, and this script says so in one line.
 set -euo pipefail
 
 PULUMI_VERSION="${PULUMI_CLI_VERSION:-v3.248.0}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(dirname "$here")"
-cache="${PULUMI_CLI_CACHE:-$repo/.tools/pulumi}/$PULUMI_VERSION"
+shared="${PULUMI_SHARED_DIR:-$(dirname "$repo")/shared}"
+cache_root="${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-openai-certificates/pulumi}"
+cache="$cache_root/$PULUMI_VERSION"
 bin="$cache/bin"
 
 log() { printf 'pulumi-cli: %s\n' "$*" >&2; }
 
-install_shim() {
-    # The shim only helps where there is no language host; it is harmless next to one.
-    mkdir -p "$bin"
-    cp "$here/pulumi-analyzer-policy-nodejs" "$bin/pulumi-analyzer-policy-nodejs"
-    chmod +x "$bin/pulumi-analyzer-policy-nodejs"
-}
-
-if [ -z "${PULUMI_CLI_FORCE_BUILD:-}" ] && existing="$(command -v pulumi 2>/dev/null)" && [ "$(dirname "$existing")" != "$bin" ]; then
-    install_shim
-    log "using the pulumi on PATH: $existing ($("$existing" version 2>/dev/null || echo 'version unknown'))"
-    printf '%s\n' "$bin"
+# 1. A user's own CLI.
+if [ -z "${PULUMI_CLI_FORCE_BUILD:-}" ] && existing="$(command -v pulumi 2>/dev/null)" && [ "$(cd "$(dirname "$existing")" && pwd)" != "$bin" ]; then
+    dir="$(cd "$(dirname "$existing")" && pwd)"
+    if [ ! -x "$dir/pulumi-language-nodejs" ] && ! command -v pulumi-language-nodejs >/dev/null 2>&1; then
+        log "the pulumi on PATH ($existing) has no Node.js language host beside it: programs run through the Automation API instead"
+    fi
+    printf '%s\n' "$dir"
     exit 0
 fi
 
+# The parts of a complete install that cost seconds: the language host (built from ../shared) and
+# the dynamic-provider launcher. Each is added when missing, so a cache filled before ../shared was
+# there is completed later.
+complete_install() {
+    if [ ! -x "$bin/pulumi-resource-pulumi-nodejs" ]; then
+        launcher="$repo/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
+        [ -f "$launcher" ] || { log "no $launcher: run npm ci first"; exit 3; }
+        cp "$launcher" "$bin/pulumi-resource-pulumi-nodejs.tmp"
+        chmod +x "$bin/pulumi-resource-pulumi-nodejs.tmp"
+        mv "$bin/pulumi-resource-pulumi-nodejs.tmp" "$bin/pulumi-resource-pulumi-nodejs"
+    fi
+    if [ ! -x "$bin/pulumi-language-nodejs" ]; then
+        if [ -x "$shared/tools/build-pulumi-language-nodejs.sh" ] || [ -f "$shared/tools/build-pulumi-language-nodejs.sh" ]; then
+            if command -v go >/dev/null 2>&1; then
+                log "building the Node.js language host from $shared/third_party (once; seconds warm, about 2 minutes cold)"
+                tmp="$(mktemp -d "$cache/langhost.XXXXXX")"
+                if bash "$shared/tools/build-pulumi-language-nodejs.sh" "$tmp" >&2; then
+                    mv "$tmp/pulumi-language-nodejs" "$bin/pulumi-language-nodejs"
+                else
+                    log "could not build the Node.js language host; programs run through the Automation API instead"
+                fi
+                rm -rf "$tmp"
+            fi
+        else
+            log "no ../shared beside this clone, so no Node.js language host: programs run through the Automation API (examples/inline-runner) instead"
+        fi
+    fi
+    if [ ! -x "$bin/pulumi-language-nodejs" ]; then
+        # Without a language host the engine runs a Node.js policy pack through a plugin of this name.
+        cp "$here/pulumi-analyzer-policy-nodejs" "$bin/pulumi-analyzer-policy-nodejs"
+        chmod +x "$bin/pulumi-analyzer-policy-nodejs"
+    else
+        rm -f "$bin/pulumi-analyzer-policy-nodejs"
+    fi
+}
+
+# 2. Our cache.
 if [ -x "$bin/pulumi" ]; then
-    install_shim
+    if [ "${1:-}" != "--check" ]; then complete_install; fi
     printf '%s\n' "$bin"
     exit 0
 fi
@@ -51,7 +93,8 @@ if ! command -v go >/dev/null 2>&1; then
     exit 3
 fi
 
-log "building the Pulumi CLI $PULUMI_VERSION from the Go module proxy into $cache (once; a few minutes)"
+# 3. Build it.
+log "building the Pulumi CLI $PULUMI_VERSION from the Go module proxy into $cache (once; about 4 minutes cold)"
 start=$(date +%s)
 src="$cache/src"
 mkdir -p "$src" "$bin"
@@ -74,27 +117,11 @@ EOM
     export GOFLAGS=-mod=mod
     go mod tidy >&2
     # Stamp the version, or `pulumi version` prints nothing and the Automation API refuses the CLI.
-    go build -o "$bin/pulumi.tmp" \
+    go build -trimpath -o "$bin/pulumi.tmp.$$" \
         -ldflags "-X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$PULUMI_VERSION" \
         github.com/pulumi/pulumi/pkg/v3/cmd/pulumi >&2
 )
-mv "$bin/pulumi.tmp" "$bin/pulumi"
-
-# The Node.js language host is a separate Go module with no version tags; it is only published as a
-# pseudo-version of the release commit, which not every module proxy serves. Try it; without it,
-# programs run through the Automation API's inline programs (the tests and the demo do).
-commit_info="$(cd "$src" && GOFLAGS=-mod=mod go mod download -json "github.com/pulumi/pulumi/pkg/v3@$PULUMI_VERSION" 2>/dev/null || true)"
-hash="$(printf '%s' "$commit_info" | sed -n 's/.*"Hash": "\([0-9a-f]\{12\}\).*/\1/p' | head -n1)"
-when="$(printf '%s' "$commit_info" | sed -n 's/.*"Info": "\(.*\)".*/\1/p' | head -n1)"
-if [ -n "$hash" ] && [ -n "$when" ] && [ -f "$when" ]; then
-    stamp="$(sed -n 's/.*"Time":"\([0-9-]*\)T\([0-9:]*\)Z".*/\1\2/p' "$when" | tr -d ':-')"
-    langhost="github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3@v3.0.0-$stamp-$hash"
-    if (cd "$src" && GOFLAGS=-mod=mod go get "$langhost" >/dev/null 2>&1 && go build -o "$bin/pulumi-language-nodejs" github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 >&2); then
-        log "built the Node.js language host ($langhost)"
-    else
-        log "the Node.js language host ($langhost) is not served by this module proxy; Node.js programs run through the Automation API (inline programs)"
-    fi
-fi
-install_shim
+mv "$bin/pulumi.tmp.$$" "$bin/pulumi"
+complete_install
 log "done in $(( $(date +%s) - start )) s: $("$bin/pulumi" version)"
 printf '%s\n' "$bin"

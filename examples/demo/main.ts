@@ -9,17 +9,19 @@
 import { startFakeOpenAI } from "../../fake-api";
 import { formatCertificateTable, getCertificates } from "../../sdk";
 import { DEMO_ORGANIZATION, EXPIRING_CERTIFICATE } from "./organization";
-import { DemoStack, ensurePulumiCli } from "./pulumi-gate";
+import { installPulumiCli } from "./pulumi-cli";
+import { DemoStack } from "./pulumi-gate";
 
 function heading(text: string): void {
     console.log(`\n${"=".repeat(100)}\n${text}\n${"=".repeat(100)}`);
 }
 
 async function main(): Promise<number> {
-    const binDir = await ensurePulumiCli();
+    const cli = await installPulumiCli();
+    if (!cli) throw new Error("no Pulumi CLI could be installed (see the message above)");
     // FAKE_OPENAI_ADMIN_KEY lets the secret sweep run the demo with a recognisable key.
     const api = await startFakeOpenAI({ seed: DEMO_ORGANIZATION, adminKey: process.env.FAKE_OPENAI_ADMIN_KEY || undefined });
-    const stack = new DemoStack(binDir, "demo");
+    const stack = new DemoStack(cli, "demo");
     try {
         heading(`1. The fake OpenAI API on ${api.baseUrl} (loopback only), read with getCertificates`);
         const org = await getCertificates({ adminKey: api.adminKey, baseUrl: api.baseUrl });

@@ -3,85 +3,59 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
+import { INLINE_FALLBACK_NOTICE, PulumiCli, REPO_ROOT, offlinePulumiEnv } from "./pulumi-cli";
 
 const exec = promisify(execFile);
 
-/** The repository root, from dist/examples/demo. */
-export const REPO_ROOT = path.resolve(__dirname, "../../..");
-
-/** Makes sure a Pulumi CLI is installed (building it once if needed) and returns its folder. */
-export async function ensurePulumiCli(): Promise<string> {
-    const child = spawn("bash", [path.join(REPO_ROOT, "scripts/pulumi-cli.sh")], { cwd: REPO_ROOT, stdio: ["ignore", "pipe", "inherit"] });
-    let out = "";
-    child.stdout.on("data", (c) => (out += c));
-    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
-    if (code !== 0) throw new Error("no Pulumi CLI could be installed (see the message above)");
-    return out.trim();
-}
-
 /**
- * The environment for running Pulumi offline: a local file backend and home of its own, no update
- * checks or plugin downloads, the CLI's folder and the project's `@pulumi/pulumi` (for the dynamic
- * provider host) first on PATH, and no inherited OpenAI settings, so that only the stack config counts.
+ * A throwaway stack of the root Pulumi.yaml project (the program in examples/gate): local file
+ * backend, its own home and passphrase. Every step is the `pulumi` command a user types.
  */
-export function offlinePulumiEnv(options: { binDir: string; projectDir: string; scratchDir: string; passphrase: string }): NodeJS.ProcessEnv {
-    return {
-        ...process.env,
-        PATH: [options.binDir, path.join(options.projectDir, "node_modules/@pulumi/pulumi"), path.dirname(process.execPath), process.env.PATH].join(path.delimiter),
-        PULUMI_BACKEND_URL: `file://${path.join(options.scratchDir, "state")}`,
-        PULUMI_CONFIG_PASSPHRASE: options.passphrase,
-        PULUMI_HOME: path.join(options.scratchDir, "home"),
-        PULUMI_SKIP_UPDATE_CHECK: "true",
-        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-        PULUMI_SKIP_CONFIRMATIONS: "true",
-        OPENAI_ADMIN_KEY: "",
-        OPENAI_BASE_URL: "",
-    };
-}
-
-/** A throwaway stack of the root Pulumi.yaml project: local file backend, its own home and passphrase. */
 export class DemoStack {
     readonly env: NodeJS.ProcessEnv;
     private readonly scratch = fs.mkdtempSync(path.join(os.tmpdir(), "openai-certs-demo-"));
     private readonly configFile: string;
 
     constructor(
-        private readonly binDir: string,
+        private readonly cli: PulumiCli,
         readonly name: string,
     ) {
         fs.mkdirSync(path.join(this.scratch, "state"));
         fs.mkdirSync(path.join(this.scratch, "home"));
         this.configFile = path.join(REPO_ROOT, `Pulumi.${name}.yaml`);
-        this.env = offlinePulumiEnv({ binDir, projectDir: REPO_ROOT, scratchDir: this.scratch, passphrase: "demo-passphrase" });
+        this.env = offlinePulumiEnv({ binDir: cli.binDir, scratchDir: this.scratch, passphrase: "demo-passphrase" });
+        if (!cli.languageHost) console.log(INLINE_FALLBACK_NOTICE);
     }
 
-    /** `pulumi stack init`, then the config, as a user types it. */
+    /** `pulumi stack init`, then `pulumi config set` (the key with `--secret`), each shown as typed. */
     async init(config: { adminKey: string; baseUrl: string; settings: Record<string, string> }): Promise<void> {
         fs.rmSync(this.configFile, { force: true });
         await this.pulumi(["stack", "init", this.name]);
-        await this.pulumi(["config", "set", "--secret", "openai:adminKey", config.adminKey]);
+        // The key goes in on stdin, as `pulumi config set --secret` prompts for it: never in argv.
+        await this.pulumi(["config", "set", "--secret", "openai:adminKey"], config.adminKey);
         await this.pulumi(["config", "set", "openai:baseUrl", config.baseUrl]);
         for (const [key, value] of Object.entries(config.settings)) await this.pulumi(["config", "set", key, value]);
     }
 
     /**
-     * `pulumi preview --policy-pack policy-pack`, through the Automation API (see
-     * examples/inline-runner), with its output shown as the CLI prints it. Returns whether it passed.
+     * `pulumi preview --policy-pack policy-pack`, its output streamed as the CLI prints it. Returns
+     * whether it passed. Without a language host, the same preview through the Automation API.
      */
     async previewWithPolicyPack(): Promise<boolean> {
-        const args = [
-            path.join(REPO_ROOT, "dist/examples/inline-runner/run.js"),
-            "--work-dir",
-            REPO_ROOT,
-            "--program",
-            "dist/examples/gate/index.js",
-            "--stack",
-            this.name,
-            "--action",
-            "preview",
-            "--policy-pack",
-            path.join(REPO_ROOT, "policy-pack"),
-        ];
+        if (!this.cli.languageHost) return this.previewInline();
+        const args = ["preview", "--policy-pack", "policy-pack", "--stack", this.name, "--non-interactive"];
+        console.log(`$ pulumi ${args.slice(0, 3).join(" ")}`);
+        const child = spawn(path.join(this.cli.binDir, "pulumi"), args, { cwd: REPO_ROOT, env: this.env, stdio: ["ignore", "inherit", "inherit"] });
+        const code = await new Promise<number | null>((resolve, reject) => {
+            child.on("error", reject);
+            child.on("exit", resolve);
+        });
+        return code === 0;
+    }
+
+    private async previewInline(): Promise<boolean> {
+        const runner = path.join(REPO_ROOT, "dist/examples/inline-runner/run.js");
+        const args = [runner, "--work-dir", REPO_ROOT, "--program", "dist/examples/gate/index.js", "--stack", this.name, "--action", "preview", "--policy-pack", path.join(REPO_ROOT, "policy-pack")];
         const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: this.env, stdio: ["ignore", "pipe", "inherit"] });
         let out = "";
         child.stdout.on("data", (chunk: Buffer) => {
@@ -98,8 +72,11 @@ export class DemoStack {
         fs.rmSync(this.scratch, { recursive: true, force: true });
     }
 
-    private async pulumi(args: string[]): Promise<void> {
+    private async pulumi(args: string[], input?: string): Promise<void> {
         const stackFlag = args[0] === "stack" && args[1] === "init" ? [] : ["--stack", this.name];
-        await exec(path.join(this.binDir, "pulumi"), [...args, ...stackFlag, "--non-interactive"], { cwd: REPO_ROOT, env: this.env });
+        console.log(`$ pulumi ${args.join(" ")}`);
+        const run = exec(path.join(this.cli.binDir, "pulumi"), [...args, ...stackFlag, "--non-interactive"], { cwd: REPO_ROOT, env: this.env });
+        run.child.stdin?.end(input ?? "");
+        await run;
     }
 }
