@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CertificateExpiryError } from "./certificate-expiry-error";
 import { CertificatesInput, ExpiryReport, evaluateCertificateExpiry } from "./evaluate-expiry";
 import { ExpiryOptions } from "./expiry-options";
+import { markProgramError } from "./program-error";
 
 /** Where warnings go; `pulumi.log` by default, which shows them in `pulumi preview` and `up`. */
 export interface ExpiryLogger {
@@ -31,6 +32,6 @@ export function assertCertificateExpiry(certificates: CertificatesInput, options
         if (finding.severity === "warn") logger.warn(finding.message);
         else if (finding.exemption?.lapsed === false) logger.info(finding.message);
     }
-    if (!report.passed) throw new CertificateExpiryError(report);
+    if (!report.passed) throw markProgramError(new CertificateExpiryError(report));
     return report;
 }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CertificateUsage, DEFAULT_USAGE_CONCURRENCY, InvalidArgumentError, ListSettings, Project, UsageProgress, integerIn, listCertificateUsage } from "../provider";
 import { invokeWithInputs } from "./output-invoke";
+import { withProgramErrors } from "./program-error";
 import { assertKnownKeys, optionalString } from "./arguments";
 import { resolveAdminKey } from "./credentials";
 import { GetCertificatesArgs, resolveGetCertificatesArgs } from "./get-certificates";
@@ -46,28 +47,30 @@ const KNOWN_ARGS = ["adminKey", "baseUrl", "order", "pageSize", "maxRetries", "t
  */
 export async function getCertificateUsage(args: GetCertificateUsageArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetCertificateUsageResult> {
     void opts;
-    assertKnownKeys(args, KNOWN_ARGS, "getCertificateUsage");
-    const { includeArchived, concurrency: rawConcurrency, onProgress, adminKey, ...listArgs } = args;
-    const settings = resolveGetCertificatesArgs(listArgs);
-    if (includeArchived !== undefined && typeof includeArchived !== "boolean") {
-        throw new InvalidArgumentError("includeArchived", "must be true or false");
-    }
-    const concurrency = integerIn("concurrency", rawConcurrency, DEFAULT_USAGE_CONCURRENCY, 1, 64);
-    const usage = await listCertificateUsage({
-        ...settings,
-        adminKey: resolveAdminKey(optionalString("adminKey", adminKey)),
-        includeArchived: includeArchived ?? false,
-        concurrency,
-        onProgress,
+    return withProgramErrors(async () => {
+        assertKnownKeys(args, KNOWN_ARGS, "getCertificateUsage");
+        const { includeArchived, concurrency: rawConcurrency, onProgress, adminKey, ...listArgs } = args;
+        const settings = resolveGetCertificatesArgs(listArgs);
+        if (includeArchived !== undefined && typeof includeArchived !== "boolean") {
+            throw new InvalidArgumentError("includeArchived", "must be true or false");
+        }
+        const concurrency = integerIn("concurrency", rawConcurrency, DEFAULT_USAGE_CONCURRENCY, 1, 64);
+        const usage = await listCertificateUsage({
+            ...settings,
+            adminKey: resolveAdminKey(optionalString("adminKey", adminKey)),
+            includeArchived: includeArchived ?? false,
+            concurrency,
+            onProgress,
+        });
+        return {
+            id: "organization-usage",
+            ...settings,
+            includeArchived: includeArchived ?? false,
+            concurrency,
+            projects: usage.projects,
+            certificates: usage.certificates,
+        };
     });
-    return {
-        id: "organization-usage",
-        ...settings,
-        includeArchived: includeArchived ?? false,
-        concurrency,
-        projects: usage.projects,
-        certificates: usage.certificates,
-    };
 }
 
 /** {@link getCertificateUsage} for `pulumi.Input` arguments, as a `pulumi.Output`; the key never reaches the result. */

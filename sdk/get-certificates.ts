@@ -3,6 +3,7 @@ import { Certificate, LIST_SETTING_NAMES, ListSettings, ListSettingsArgs, listCe
 import { assertKnownKeys, optionalString } from "./arguments";
 import { resolveAdminKey, resolveBaseUrl } from "./credentials";
 import { invokeWithInputs } from "./output-invoke";
+import { withProgramErrors } from "./program-error";
 
 /** Arguments of {@link getCertificates}. Every one is optional; see {@link ListSettingsArgs} for the list settings. */
 export interface GetCertificatesArgs extends ListSettingsArgs {
@@ -45,9 +46,11 @@ const KNOWN_ARGS: readonly (keyof GetCertificatesArgs)[] = ["adminKey", ...LIST_
  */
 export async function getCertificates(args: GetCertificatesArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetCertificatesResult> {
     void opts;
-    const settings = resolveGetCertificatesArgs(args);
-    const certificates = await listCertificates({ ...settings, adminKey: resolveAdminKey(optionalString("adminKey", args.adminKey)) });
-    return { id: settings.projectId === undefined ? "organization" : `project/${settings.projectId}`, ...settings, certificates };
+    return withProgramErrors(async () => {
+        const settings = resolveGetCertificatesArgs(args);
+        const certificates = await listCertificates({ ...settings, adminKey: resolveAdminKey(optionalString("adminKey", args.adminKey)) });
+        return { id: settings.projectId === undefined ? "organization" : `project/${settings.projectId}`, ...settings, certificates };
+    });
 }
 
 /**

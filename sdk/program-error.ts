@@ -1,0 +1,31 @@
+import { OpenAICertificatesError } from "../provider";
+
+/**
+ * Marks an error of ours that leaves a Pulumi program so that Pulumi treats it as its own `RunError`
+ * (`pulumi.RunError.isInstance` reads this property): the failed `preview` or `up` then prints the
+ * message alone, which is written for the person who reads it, and no stack. The error keeps its
+ * class, `code` and data (such as a `CertificateExpiryError`'s `report`).
+ *
+ * It also spares users a minute per failure: for any other error Pulumi prints
+ * `util.inspect(error, { colors: true })`, which on Node.js 20 and 22 loops until the string is too
+ * long (about 60 s) on the frames Pulumi's source maps name `node_modules/@pulumi/cmd/...`
+ * (nodejs/node#64011, fixed upstream in June 2026).
+ */
+export function markProgramError<E>(error: E): E {
+    if (error instanceof OpenAICertificatesError && !Object.prototype.hasOwnProperty.call(error, PULUMI_RUN_ERROR)) {
+        // Not enumerable: it shows in no JSON and no inspection of the error.
+        Object.defineProperty(error, PULUMI_RUN_ERROR, { value: true, enumerable: false });
+    }
+    return error;
+}
+
+/** Runs `work`, marking any error of ours it throws with {@link markProgramError}. */
+export async function withProgramErrors<T>(work: () => Promise<T>): Promise<T> {
+    try {
+        return await work();
+    } catch (error) {
+        throw markProgramError(error);
+    }
+}
+
+const PULUMI_RUN_ERROR = "__pulumiRunError";

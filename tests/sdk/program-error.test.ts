@@ -1,0 +1,40 @@
+import { strict as assert } from "assert";
+import * as util from "util";
+import * as pulumi from "@pulumi/pulumi";
+import { CertificateExpiryError, NotFoundError, assertCertificateExpiry, getCertificates } from "../../sdk";
+import { NOW, cert, rejectionOf, useFakeApi } from "../support/fixtures";
+
+/**
+ * Errors of ours that leave a Pulumi program are Pulumi RunErrors, so a failed preview prints their
+ * message alone (and never reaches Node's util.inspect loop of nodejs/node#64011).
+ */
+describe("errors leaving a Pulumi program", () => {
+    const api = useFakeApi(() => ({ seed: { certificates: [{ id: "cert_gateway", name: "gateway", expiresIn: "5d" }] } }));
+
+    it("the assertion's CertificateExpiryError is a Pulumi RunError that keeps its class, code and report", () => {
+        let thrown: unknown;
+        try {
+            assertCertificateExpiry([cert({ id: "cert_soon", name: "soon", expiresIn: "3d" })], { now: NOW }, { warn: () => undefined, info: () => undefined });
+        } catch (error) {
+            thrown = error;
+        }
+        assert.ok(thrown instanceof CertificateExpiryError);
+        assert.equal(pulumi.RunError.isInstance(thrown), true);
+        assert.equal(thrown.code, "certificate_expiry");
+        assert.equal(thrown.report.counts.fail, 1);
+    });
+
+    it("a data source's typed error is a RunError too; the marker shows in no JSON or inspection", async () => {
+        const error = await rejectionOf(getCertificates({ adminKey: api().adminKey, baseUrl: api().baseUrl, projectId: "proj_missing" }));
+        assert.ok(error instanceof NotFoundError, String(error));
+        assert.equal(pulumi.RunError.isInstance(error), true);
+        assert.doesNotMatch(JSON.stringify(error), /__pulumiRunError/);
+        assert.doesNotMatch(util.inspect(error), /__pulumiRunError/);
+    });
+
+    it("leaves errors that are not ours alone", async () => {
+        const foreign = new TypeError("not ours");
+        const { markProgramError } = await import("../../sdk/program-error");
+        assert.equal(pulumi.RunError.isInstance(markProgramError(foreign)), false);
+    });
+});
