@@ -1,47 +1,71 @@
-import { execFile, spawn } from "child_process";
+import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { promisify } from "util";
-import { offlinePulumiEnv } from "../../examples/demo/pulumi-gate";
+import { INLINE_FALLBACK_NOTICE, PulumiCli, installPulumiCli, offlinePulumiEnv } from "../../examples/demo/pulumi-cli";
 import { REPO_ROOT } from "./processes";
 
-const exec = promisify(execFile);
+export { PulumiCli };
+
+let ensured: Promise<PulumiCli | undefined> | undefined;
 
 /**
- * The folder holding the Pulumi CLI (and the policy-pack shim), or `undefined` when none is
- * installed. Never installs: `.ci/run` and `npm run demo` do that with scripts/pulumi-cli.sh.
+ * The Pulumi CLI, installing it first when there is none (once per test run), as `npm run demo`
+ * does: scripts/pulumi-cli.sh uses a `pulumi` on PATH, else its cache, else builds it from the Go
+ * module proxy (seconds when Go's caches are warm, a few minutes cold). `undefined` when neither a
+ * CLI nor Go is there.
  */
-export async function findPulumiCli(): Promise<string | undefined> {
-    try {
-        const { stdout } = await exec("bash", [path.join(REPO_ROOT, "scripts/pulumi-cli.sh"), "--check"], { cwd: REPO_ROOT });
-        return stdout.trim() || undefined;
-    } catch {
-        return undefined;
-    }
-}
-
-let ensured: Promise<string | undefined> | undefined;
-
-/**
- * The folder holding the Pulumi CLI, installing it first when there is none (once per test run), as
- * `npm run demo` does: with Go this builds it from the Go module proxy into .tools/ (seconds when
- * Go's build cache is warm, a few minutes cold). `undefined` when neither a CLI nor Go is there.
- */
-export function ensurePulumiCli(): Promise<string | undefined> {
+export function ensurePulumiCli(): Promise<PulumiCli | undefined> {
     ensured ??= (async () => {
-        const found = await findPulumiCli();
+        const found = await installPulumiCli({ check: true, quiet: true });
         if (found) return found;
         console.error("      (no Pulumi CLI yet: installing it with scripts/pulumi-cli.sh, once)");
-        try {
-            const { stdout } = await exec("bash", [path.join(REPO_ROOT, "scripts/pulumi-cli.sh")], { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 15 * 60_000 });
-            return stdout.trim() || undefined;
-        } catch (error) {
-            console.error(`      (could not install the Pulumi CLI: ${(error as Error).message.split("\n")[0]})`);
-            return undefined;
-        }
+        return installPulumiCli();
     })();
     return ensured;
+}
+
+/**
+ * For a tier that needs the CLI: the CLI, or a loud skip on a machine with neither a CLI nor Go, or
+ * a failure in CI (`CI` set), which must run every tier. Says once when programs run through the
+ * Automation API because there is no language host.
+ */
+export async function requirePulumiCli(context: Mocha.Context, tier: string): Promise<PulumiCli> {
+    const cli = await ensurePulumiCli();
+    if (!cli) {
+        const message = `NO PULUMI CLI: ${tier} did NOT run: no \`pulumi\` on PATH and no Go to build one. Install either, then run the tests again.`;
+        if (process.env.CI) throw new Error(`${message} CI must run this tier.`);
+        console.error(`\n${"!".repeat(100)}\n${message}\n${"!".repeat(100)}\n`);
+        context.skip();
+    }
+    if (!cli!.languageHost) noticeOnce(INLINE_FALLBACK_NOTICE);
+    return cli!;
+}
+
+const said = new Set<string>();
+function noticeOnce(line: string): void {
+    if (said.has(line)) return;
+    said.add(line);
+    console.error(`      ${line}`);
+}
+
+export interface CommandResult {
+    code: number | null;
+    stdout: string;
+    stderr: string;
+    /** stdout and stderr together, as a terminal would show them. */
+    output: string;
+}
+
+export interface ActionOptions {
+    policyPack?: string;
+    policyPackConfig?: string;
+    /** `--json`: the result as one JSON document on stdout (preview only). */
+    json?: boolean;
+    /** Extra arguments, as typed after the action. */
+    args?: string[];
+    /** Extra environment variables for this command. */
+    env?: Record<string, string>;
 }
 
 /** A Pulumi project in a temporary folder, run offline on a local file backend. */
@@ -49,70 +73,68 @@ export interface PulumiProject {
     readonly dir: string;
     readonly backendDir: string;
     readonly env: NodeJS.ProcessEnv;
-    /** Runs the `pulumi` binary in the project. */
-    pulumi(args: string[], options?: { input?: string }): Promise<{ code: number | null; stdout: string; stderr: string }>;
-    /** Runs the program through the Automation API (see examples/inline-runner). */
-    run(action: "preview" | "up" | "refresh", stack: string, options?: { policyPack?: string; policyPackConfig?: string }): Promise<InlineRun>;
-}
-
-export interface InlineRun {
-    code: number | null;
-    /** Everything the CLI printed. */
-    output: string;
-    /** The runner's JSON summary (its last line). */
-    result: { ok: boolean; action: string; changeSummary?: Record<string, number>; error?: string };
+    readonly cli: PulumiCli;
+    /** Runs `pulumi ARGS --non-interactive` in the project, as a user types it; `input` is its stdin. */
+    pulumi(args: string[], options?: { input?: string; env?: Record<string, string> }): Promise<CommandResult>;
+    /**
+     * `pulumi preview|up|refresh|destroy --stack STACK` with the options. Through the language host
+     * where there is one; else, for the actions that run the program (preview and up), through the
+     * Automation API runner (examples/inline-runner), which drives the same CLI and engine.
+     */
+    action(action: "preview" | "up" | "refresh" | "destroy", stack: string, options?: ActionOptions): Promise<CommandResult>;
 }
 
 /**
- * Turns `dir` (which has node_modules with this package and the Pulumi SDKs) into a Pulumi project
- * running `programFile`, with state, home and passphrase of its own.
+ * Turns `dir` (a user project with this package and the Pulumi SDKs installed) into a Pulumi project
+ * whose program is `main`, with state, home and passphrase of its own. `files` are written into the
+ * folder first (the program, a tsconfig.json).
  */
-export function pulumiProject(options: { dir: string; binDir: string; name: string; programFile: string }): PulumiProject {
-    const { dir, binDir } = options;
+export function pulumiProject(options: { dir: string; cli: PulumiCli; name: string; main: string; typescript: boolean; files: Record<string, string> }): PulumiProject {
+    const { dir, cli } = options;
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-e2e-"));
     const backendDir = path.join(scratch, "state");
     fs.mkdirSync(backendDir);
     fs.mkdirSync(path.join(scratch, "home"));
-    fs.writeFileSync(path.join(dir, "Pulumi.yaml"), `name: ${options.name}\nruntime:\n  name: nodejs\n  options:\n    typescript: false\nmain: program.js\n`);
-    fs.copyFileSync(options.programFile, path.join(dir, "program.js"));
-    fs.copyFileSync(path.join(REPO_ROOT, "dist/examples/inline-runner/run.js"), path.join(dir, "run.js"));
-    // The key comes from the stack config only; an inherited one would hide a bug.
-    const env = offlinePulumiEnv({ binDir, projectDir: dir, scratchDir: scratch, passphrase: "e2e-passphrase" });
-    const spawnCollect = (cmd: string, args: string[], input?: string) =>
-        new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-            const child = spawn(cmd, args, { cwd: dir, env, stdio: ["pipe", "pipe", "pipe"] });
+    fs.writeFileSync(
+        path.join(dir, "Pulumi.yaml"),
+        `name: ${options.name}\nruntime:\n  name: nodejs\n  options:\n    typescript: ${options.typescript}\nmain: ${options.main}\n`,
+    );
+    for (const [file, text] of Object.entries(options.files)) fs.writeFileSync(path.join(dir, file), text);
+    const env = offlinePulumiEnv({ binDir: cli.binDir, scratchDir: scratch, passphrase: "e2e-passphrase" });
+    const spawnCollect = (cmd: string, args: string[], input?: string, extraEnv?: Record<string, string>) =>
+        new Promise<CommandResult>((resolve, reject) => {
+            const child = spawn(cmd, args, { cwd: dir, env: { ...env, ...extraEnv }, stdio: ["pipe", "pipe", "pipe"] });
             let stdout = "";
             let stderr = "";
+            let output = "";
             const timer = setTimeout(() => {
                 child.kill("SIGKILL");
-                reject(new Error(`${cmd} ${args.join(" ")} did not finish in 180 s; stdout: ${stdout}; stderr: ${stderr}`));
+                reject(new Error(`${cmd} ${args.join(" ")} did not finish in 180 s; output: ${output}`));
             }, 180_000);
-            child.stdout.on("data", (c) => (stdout += c));
-            child.stderr.on("data", (c) => (stderr += c));
+            child.stdout.on("data", (c) => ((stdout += c), (output += c)));
+            child.stderr.on("data", (c) => ((stderr += c), (output += c)));
+            child.on("error", reject);
             child.on("exit", (code) => {
                 clearTimeout(timer);
-                resolve({ code, stdout, stderr });
+                resolve({ code, stdout, stderr, output });
             });
             child.stdin.end(input ?? "");
         });
+    const pulumi = (args: string[], o?: { input?: string; env?: Record<string, string> }) => spawnCollect(path.join(cli.binDir, "pulumi"), [...args, "--non-interactive"], o?.input, o?.env);
     return {
         dir,
         backendDir,
         env,
-        pulumi: (args, o) => spawnCollect(path.join(binDir, "pulumi"), [...args, "--non-interactive"], o?.input),
-        async run(action, stack, o = {}) {
-            const args = ["run.js", "--work-dir", dir, "--program", "program.js", "--stack", stack, "--action", action];
-            if (o.policyPack) args.push("--policy-pack", o.policyPack);
-            if (o.policyPackConfig) args.push("--policy-pack-config", o.policyPackConfig);
-            const { code, stdout, stderr } = await spawnCollect(process.execPath, args);
-            const lines = stdout.trim().split("\n");
-            let result: InlineRun["result"];
-            try {
-                result = JSON.parse(lines[lines.length - 1]);
-            } catch {
-                result = { ok: false, action, error: `runner printed no summary; stderr: ${stderr}` };
+        cli,
+        pulumi,
+        action(action, stack, o = {}) {
+            const policy = [...(o.policyPack ? ["--policy-pack", o.policyPack] : []), ...(o.policyPackConfig ? ["--policy-pack-config", o.policyPackConfig] : [])];
+            if (!cli.languageHost && (action === "preview" || action === "up")) {
+                const runner = path.join(REPO_ROOT, "dist/examples/inline-runner/run.js");
+                return spawnCollect(process.execPath, [runner, "--work-dir", dir, "--program", options.main, "--stack", stack, "--action", action, ...policy], undefined, o.env);
             }
-            return { code, output: stdout + stderr, result };
+            const yes = action === "preview" ? [] : ["--yes"];
+            return pulumi([action, "--stack", stack, ...policy, ...(o.json ? ["--json"] : []), ...yes, ...(o.args ?? [])], { env: o.env });
         },
     };
 }

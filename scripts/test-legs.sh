@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs the test suite on the other legs of the CI matrix (tests/legs/<leg>): each leg's Node.js
+# binary (the npm package `node`, pinned with the leg's @pulumi/pulumi and @pulumi/policy in its
+# lockfile) runs the unit tests and the end-to-end tier. Everything the tests install as a user
+# would (the packed package in a fresh project: the dynamic-provider host, the policy host, the
+# real `pulumi preview`) uses the leg's versions; in-process tests use this repository's lockfile.
+#
+#   scripts/test-legs.sh            # node22 and node24
+#   scripts/test-legs.sh node24     # one leg
+#
+# Run after `npm run build` (npm test does it); `npm run test:legs` builds first.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+legs=("$@")
+[ ${#legs[@]} -gt 0 ] || legs=(node22 node24)
+for leg in "${legs[@]}"; do
+    dir="tests/legs/$leg"
+    [ -f "$dir/package-lock.json" ] || { echo "test-legs: no leg $leg" >&2; exit 2; }
+    echo "== leg $leg: installing from $dir/package-lock.json"
+    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+    node_bin="$(cd "$dir/node_modules/.bin" && pwd)"
+    [ -x "$node_bin/node" ] || node_bin="$(dirname "$(command -v node)")"
+    echo "== leg $leg: node $("$node_bin/node" --version), @pulumi/pulumi $(node -p "require('./$dir/package.json').dependencies['@pulumi/pulumi']")"
+    PATH="$node_bin:$PATH" OPENAI_CERTS_LEG="$leg" "$node_bin/node" node_modules/mocha/bin/mocha.js
+done
