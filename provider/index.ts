@@ -37,7 +37,7 @@ export { createTransport, JsonRequest, Transport } from "./transport";
 export * as codecs from "./codecs";
 export { PACKAGE_VERSION } from "./version";
 export { Duration, parseDurationSeconds } from "./duration";
-export { globToRegExp } from "./glob";
+export { GlobMatcher, compileGlob } from "./glob";
 export * as dynamicOperations from "./dynamic/certificates-operations";
 export { certificatesProvider } from "./dynamic/certificates-provider";
 export {

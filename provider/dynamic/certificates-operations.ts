@@ -3,7 +3,7 @@ import { listCertificates } from "../certificates";
 import { listCertificateUsage } from "../certificate-usage";
 import { environmentBaseUrl } from "../client-options";
 import { InvalidArgumentError, MissingAdminKeyError, OpenAICertificatesError } from "../errors";
-import { globToRegExp } from "../glob";
+import { compileGlob } from "../glob";
 import { redact } from "../redact";
 import { CERTIFICATES_INPUT_NAMES, ResolvedCertificatesQuery, UNKNOWN, hasUnknownInput, queryId, resolveCertificatesQuery } from "./certificates-inputs";
 
@@ -97,8 +97,8 @@ async function readCertificates(query: ResolvedCertificatesQuery, settings: Prov
     const all: Array<Certificate & { activeAnywhere?: boolean }> = query.allProjects
         ? (await listCertificateUsage({ ...client, includeArchived: query.includeArchived, concurrency: query.concurrency })).certificates
         : await listCertificates({ ...client, projectId: query.projectId });
-    const pattern = query.namePattern === undefined ? undefined : globToRegExp(query.namePattern);
-    return all.filter((c) => (!query.activeOnly || (c.activeAnywhere ?? c.active)) && (!pattern || (c.name !== null && pattern.test(c.name))));
+    const matchesName = query.namePattern === undefined ? undefined : compileGlob(query.namePattern);
+    return all.filter((c) => (!query.activeOnly || (c.activeAnywhere ?? c.active)) && (!matchesName || (c.name !== null && matchesName(c.name))));
 }
 
 function describeReadError(error: unknown, settings: ProviderSettings): ReadError {

@@ -178,6 +178,16 @@ describe("evaluateCertificateExpiry", () => {
             assert.equal(report.passed, false);
         });
 
+        it("matches a name glob against a 1 MB name ending in a newline without stalling", () => {
+            // Compiled to ^.*legacy.*$, this glob backtracked for minutes on such a name (issue 12).
+            const name = `${"legacy".repeat(175_000)}\n`;
+            const report = evaluateCertificateExpiry([cert({ id: "cert_huge", name, expiresIn: "3d" })], {
+                ...at,
+                exemptions: [{ name: "*legacy*", reason: "sunset", until: until(30) }],
+            });
+            assert.equal(report.findings[0].state, "exempted");
+        });
+
         it("reads a date as 00:00 UTC and a date-time in its own zone", () => {
             const judged = (until: string) =>
                 evaluateCertificateExpiry([cert({ id: "cert_old", expiresIn: "3d" })], { now: new Date("2026-01-15T01:00:00Z"), exemptions: [{ id: "cert_old", reason: "r", until }] }).findings[0].state;
