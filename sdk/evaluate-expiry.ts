@@ -1,4 +1,6 @@
-import { Certificate } from "../provider";
+import { isLeft } from "fp-ts/lib/Either";
+import { Certificate, CertificateCodec, InvalidArgumentError } from "../provider";
+import { validationIssues } from "../provider/decode";
 import { ExpiryOptions, ResolvedExemption, describeSpan, resolveExpiryOptions } from "./expiry-options";
 import { isoFromUnixSeconds } from "./iso-time";
 
@@ -89,6 +91,15 @@ export type CertificatesInput = readonly EvaluatedCertificate[] | { readonly cer
  * Judges each certificate against the expiry thresholds. Pure: it reads neither the network nor the
  * clock (beyond defaulting `now` once), so the same input always gives the same report.
  *
+ * Fails closed on data it cannot read. Every certificate is checked against `CertificateCodec` (the
+ * domain type's codec) before anything is judged, and the first one that does not match throws an
+ * {@link InvalidArgumentError} whose `argument` names its index and field (`certificates[3].expiresAt`)
+ * and whose message names its id; no report is returned, so unreadable data is never `ok`, never
+ * `skipped` and never a mere warning. Times must be whole Unix seconds from 0 to below 10^11 (the
+ * year 5138): `NaN`, an ISO string and a number of milliseconds (a 2026 date in milliseconds is about
+ * 1.8 x 10^12) are refused, not read. `active` must be a boolean; a missing one is refused rather than
+ * read as inactive, which would skip the certificate.
+ *
  * @example
  * ```ts
  * const report = evaluateCertificateExpiry(await getCertificates(), { warnWithin: "30d", failWithin: "14d" });
@@ -129,11 +140,52 @@ export function evaluateCertificateExpiry(input: CertificatesInput, options: Exp
 }
 
 function certificatesOf(input: CertificatesInput): readonly EvaluatedCertificate[] {
-    const list = Array.isArray(input) ? input : (input as { certificates?: unknown }).certificates;
+    const list: unknown = Array.isArray(input) ? input : (input as { certificates?: unknown } | null | undefined)?.certificates;
     if (!Array.isArray(list)) {
-        throw new TypeError("evaluateCertificateExpiry takes a list of certificates or a result with a `certificates` list");
+        throw new InvalidArgumentError("certificates", "must be a list of certificates, or a result with a `certificates` list such as getCertificates' result");
+    }
+    for (let i = 0; i < list.length; i++) {
+        // `is` allocates nothing; only a certificate that fails it pays for the decode that names the field.
+        if (!CertificateCodec.is(list[i])) throw unreadableCertificate(list[i], i);
     }
     return list;
+}
+
+/** Why certificate `index` cannot be judged, naming its first bad field and, when it has one, its id. */
+function unreadableCertificate(value: unknown, index: number): InvalidArgumentError {
+    const result = CertificateCodec.decode(value);
+    const issue = isLeft(result) ? validationIssues(result.left)[0] : undefined;
+    const path = issue?.path ?? "";
+    const record = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    const which = typeof record?.id === "string" ? `certificate ${JSON.stringify(record.id)}` : `the certificate at index ${index}`;
+    const field = path.split(".")[0];
+    const expected = record === undefined ? "an object" : (FIELD_RULES[field] ?? issue?.expected ?? "a valid value");
+    const got = record === undefined ? describeValue(value) : describeValue(path.split(".").reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], record));
+    return new InvalidArgumentError(
+        `certificates[${index}]${path ? `.${path}` : ""}`,
+        `${which} cannot be judged: expected ${expected}, got ${got}. Nothing was judged: unreadable data fails the check.`,
+    );
+}
+
+const UNIX_SECONDS_RULE = "whole Unix seconds from 0 to below 10^11 (a larger number is read as milliseconds and refused)";
+const FIELD_RULES: Record<string, string> = {
+    id: "a string",
+    object: "a string",
+    name: "a string or null",
+    active: "true or false",
+    activeAnywhere: "true or false, or nothing",
+    activeProjectIds: "a list of project ids, or nothing",
+    createdAt: UNIX_SECONDS_RULE,
+    validAt: `${UNIX_SECONDS_RULE}, or nothing`,
+    expiresAt: `${UNIX_SECONDS_RULE}, or nothing`,
+};
+
+function describeValue(value: unknown): string {
+    if (value === undefined) return "nothing";
+    if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+    if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    if (value === null) return "null";
+    return Array.isArray(value) ? "a list" : `a ${typeof value}`;
 }
 
 /** What every judgement shares: the options and the threshold phrases, built once. */

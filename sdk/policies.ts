@@ -8,7 +8,7 @@
 import * as t from "io-ts";
 import { isLeft } from "fp-ts/lib/Either";
 import type { EnforcementLevel, PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { CertificateCodec, OpenAICertificatesError } from "../provider";
+import { CertificateCodec, InvalidArgumentError, OpenAICertificatesError } from "../provider";
 import { validationIssues } from "../provider/decode";
 import { CERTIFICATES_TYPE } from "./certificates-resource";
 import { ExpiryReport, Severity, evaluateCertificateExpiry } from "./evaluate-expiry";
@@ -77,6 +77,9 @@ export function certificateViolations(props: Record<string, unknown>, config: Ce
     } catch (error) {
         if (severity === "warn") return [];
         const reason = error instanceof OpenAICertificatesError ? error.message : String(error);
+        // The list was decoded above with the evaluation's own codec, so a refusal here is about the
+        // configuration; should the two ever drift apart, the message must not blame the wrong one.
+        if (error instanceof InvalidArgumentError && error.argument.startsWith("certificates")) return [`has unreadable certificate data (${reason}); failing closed.`];
         return [`cannot be checked because the policy configuration is invalid: ${reason}`];
     }
     return report.findings.filter((f) => f.severity === (severity as Severity)).map((f) => f.message);

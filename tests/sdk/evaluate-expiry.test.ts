@@ -5,6 +5,7 @@ import { NOW, NOW_SECONDS, cert } from "../support/fixtures";
 const DAY = 86_400;
 const HOUR = 3600;
 const at = { now: NOW };
+const silent = { warn: () => undefined, info: () => undefined };
 
 describe("evaluateCertificateExpiry", () => {
     describe("states", () => {
@@ -235,6 +236,54 @@ describe("evaluateCertificateExpiry", () => {
                 );
             });
         }
+    });
+
+    describe("data it cannot read (fails closed, never ok or skipped)", () => {
+        const good = cert({ id: "cert_good", expiresIn: "60d" });
+        const bad: Array<[string, Record<string, unknown>, string]> = [
+            ["an expiresAt of NaN", { expiresAt: NaN }, "expiresAt"],
+            ["an expiresAt as an ISO string", { expiresAt: "2026-03-01T00:00:00Z" }, "expiresAt"],
+            ["an expiresAt in milliseconds", { expiresAt: (NOW_SECONDS + 60 * DAY) * 1000 }, "expiresAt"],
+            ["a fractional expiresAt", { expiresAt: NOW_SECONDS + 60 * DAY + 0.5 }, "expiresAt"],
+            ["a validAt in milliseconds", { validAt: NOW_SECONDS * 1000 }, "validAt"],
+            ["a missing active", { active: undefined }, "active"],
+            ["an active of \"true\"", { active: "true" }, "active"],
+            ["an activeAnywhere of 1", { activeAnywhere: 1 }, "activeAnywhere"],
+            ["a numeric name", { name: 42 }, "name"],
+            ["a createdAt in milliseconds", { createdAt: NOW_SECONDS * 1000 }, "createdAt"],
+        ];
+        for (const [what, fields, field] of bad) {
+            it(`refuses ${what}, naming the index, the field and the certificate's id`, () => {
+                const broken = { ...cert({ id: "cert_broken", expiresIn: "60d" }), ...fields };
+                for (const judge of [() => evaluateCertificateExpiry([good, broken as never], at), () => assertCertificateExpiry([good, broken as never], at, silent)]) {
+                    assert.throws(judge, (e: unknown) => {
+                        assert.ok(e instanceof InvalidArgumentError, String(e));
+                        assert.equal(e.code, "invalid_argument");
+                        assert.equal(e.argument, `certificates[1].${field}`);
+                        assert.match(e.message, /"cert_broken" cannot be judged/);
+                        return true;
+                    });
+                }
+            });
+        }
+
+        it("refuses a missing certificate and a list that is not one", () => {
+            assert.throws(
+                () => evaluateCertificateExpiry([good, null as never], at),
+                (e: unknown) => e instanceof InvalidArgumentError && e.argument === "certificates[1]" && /expected an object, got null/.test(e.message),
+            );
+            assert.throws(
+                () => evaluateCertificateExpiry({ certificates: "none" } as never, at),
+                (e: unknown) => e instanceof InvalidArgumentError && e.argument === "certificates",
+            );
+        });
+
+        it("says what it got, even a NaN that JSON would print as null", () => {
+            assert.throws(
+                () => evaluateCertificateExpiry([{ ...good, expiresAt: NaN }], at),
+                (e: unknown) => e instanceof InvalidArgumentError && /got NaN/.test(e.message) && /10\^11/.test(e.message),
+            );
+        });
     });
 
     describe("bad options", () => {
