@@ -96,8 +96,8 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
         });
 
     withScope(program.command("check").description("check expiry; exit 0 passed, 1 warnings with --fail-on-warn, 2 failed, 3 could not check"))
-        .option("--warn-within <duration>", "warn when an active certificate expires within this", DEFAULT_WARN_WITHIN)
-        .option("--fail-within <duration>", "fail when an active certificate expires within this", DEFAULT_FAIL_WITHIN)
+        .option("--warn-within <duration>", "warn when an active certificate expires within this (units s, m, h, d, w)", DEFAULT_WARN_WITHIN)
+        .option("--fail-within <duration>", "fail when an active certificate expires within this (units s, m, h, d, w)", DEFAULT_FAIL_WITHIN)
         .option("--include-inactive", "judge inactive certificates too")
         .option("--fail-on-unknown", "fail on a certificate with no expiry date")
         .option("--exemptions <file>", "JSON file of exemptions: [{ id or name, reason, until }]")

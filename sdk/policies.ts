@@ -30,7 +30,7 @@ export interface CertificatePolicyConfig {
     now?: string;
 }
 
-const duration: PolicyConfigSchema["properties"][string] = { type: ["string", "number"], description: 'A span such as "30d" or "36h", or a number of days.' };
+const duration: PolicyConfigSchema["properties"][string] = { type: ["string", "number"], description: 'A span such as "30d", "36h" or "1d12h" (units s, m, h, d, w, lower case), or a number of days.' };
 
 /** The JSON Schema of {@link CertificatePolicyConfig}; the engine fills these defaults. */
 export const certificatePolicyConfigSchema: PolicyConfigSchema = {

@@ -99,6 +99,14 @@ describe("the openai-certs command, spawned as a process against the fake API", 
             assert.equal(api().requests.length, 0);
         });
 
+        it("3 for --fail-within 1M, listing the units, instead of reading it as one minute", async () => {
+            api().setState({ certificates: [cert("gateway", 5)] });
+            const r = await check(["--fail-within", "1M"]);
+            assert.equal(r.code, 3, r.stdout);
+            assert.match(r.stderr, /"--fail-within": "1M" is not a duration\. Use a number with one of the units s \(seconds\), m \(minutes\), h \(hours\), d \(days\) and w \(weeks\)/);
+            assert.equal(api().requests.length, 0);
+        });
+
         it("shows no stack trace without --debug", async () => {
             api().injectFault({ action: { kind: "status", status: 500 } });
             assert.doesNotMatch((await check()).stderr, /\n\s+at /);
