@@ -17,9 +17,16 @@ export function formatCertificateTable(certificates: readonly Certificate[], now
     return formatColumns(["NAME", "ID", "ACTIVE", "EXPIRES AT", "DAYS LEFT"], rows);
 }
 
-/** Left-aligned columns two spaces apart, each as wide as its widest cell. */
+/**
+ * Left-aligned columns two spaces apart, each as wide as its widest cell. Handles any number of rows:
+ * the widths are found with a loop, not `Math.max(...cells)`, whose arguments overflow the stack
+ * past about 150,000 rows (issue 12, item 10).
+ */
 export function formatColumns(header: readonly string[], rows: readonly (readonly string[])[]): string {
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+    const widths = header.map((h) => h.length);
+    for (const row of rows) {
+        for (let i = 0; i < widths.length; i++) if (row[i].length > widths[i]) widths[i] = row[i].length;
+    }
     const line = (cells: readonly string[]) => cells.map((cell, i) => cell.padEnd(widths[i])).join("  ").trimEnd();
     return [line(header), ...rows.map(line)].join("\n");
 }
