@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -167,6 +168,25 @@ describe("the openai-certs command, spawned as a process against the fake API", 
             const refused = await check(["--exemptions", bad]);
             assert.equal(refused.code, 3);
             assert.match(refused.stderr, /exemptions\[0\]\.name/);
+        });
+
+        it("exits 3 at once on an exemptions file that is a FIFO with no writer (it used to hang)", async () => {
+            api().setState({ certificates: [cert("gateway", 90)] });
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "exemptions-"));
+            const fifo = path.join(dir, "exemptions.json");
+            execFileSync("mkfifo", [fifo]);
+            try {
+                // The time limit only turns a hang into a failure; nothing here measures speed.
+                const r = await runNode([CLI, "check", "--now", NOW.toISOString(), "--exemptions", fifo], {
+                    env: { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api().baseUrl },
+                    timeoutMs: 20_000,
+                });
+                assert.equal(r.code, 3);
+                assert.match(r.stderr, /"--exemptions": .*exemptions\.json is a FIFO \(named pipe\), not a regular file/);
+                assert.equal(api().requests.length, 0);
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
         });
 
         it("judges as of --now", async () => {
