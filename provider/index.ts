@@ -38,6 +38,7 @@ export * as codecs from "./codecs";
 export { PACKAGE_VERSION } from "./version";
 export { Duration, parseDurationSeconds } from "./duration";
 export { GlobMatcher, compileGlob } from "./glob";
+export { escapeControlCharacters, jsonForLogs, printableText } from "./text-escape";
 export * as dynamicOperations from "./dynamic/certificates-operations";
 export { certificatesProvider } from "./dynamic/certificates-provider";
 export {
