@@ -24,6 +24,8 @@ import {
     PACKAGE_VERSION,
     listCertificateUsage,
     listCertificates,
+    jsonForLogs,
+    printableText,
     redact,
     resolveListSettings,
 } from "../provider";
@@ -92,7 +94,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     withScope(program.command("list").description("list the certificates"))
         .action(async (options: ScopeOptions) => {
             const { certificates } = await readScope(options, io);
-            io.out(options.format === "json" ? `${JSON.stringify({ schemaVersion: 1, certificates }, null, 2)}\n` : `${listTable(certificates, new Date())}\n`);
+            io.out(options.format === "json" ? `${jsonForLogs(JSON.stringify({ schemaVersion: 1, certificates }, null, 2))}\n` : `${printableText(listTable(certificates, new Date()))}\n`);
         });
 
     withScope(program.command("check").description("check expiry; exit 0 passed, 1 warnings with --fail-on-warn, 2 failed, 3 could not check"))
@@ -120,7 +122,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
             const report = evaluateCertificateExpiry(certificates, expiry);
             const warnings = report.findings.some((f) => f.severity === "warn");
             exitCode = !report.passed ? EXIT.FAILED : warnings && options.failOnWarn ? EXIT.WARNINGS : EXIT.PASSED;
-            io.out(options.format === "json" ? `${JSON.stringify(jsonReport(report, scope, exitCode), null, 2)}\n` : `${checkTable(report)}\n`);
+            io.out(options.format === "json" ? `${jsonForLogs(JSON.stringify(jsonReport(report, scope, exitCode), null, 2))}\n` : `${printableText(checkTable(report))}\n`);
         });
 
     program
@@ -151,8 +153,10 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
         const name = error instanceof Error ? error.name : "Error";
         const code = (error as { code?: unknown }).code;
         const message = error instanceof Error ? error.message : String(error);
-        io.err(redact(`openai-certs: ${name}${typeof code === "string" ? ` (${code})` : ""}: ${message.split("\n")[0]}\n`, key));
-        if (program.opts().debug && error instanceof Error && error.stack) io.err(`${redact(error.stack, key)}\n`);
+        // Messages can quote values from outside (a server's error text, a file name): escaped, so
+        // that the one line stays one line and cannot issue a CI workflow command.
+        io.err(`${printableText(redact(`openai-certs: ${name}${typeof code === "string" ? ` (${code})` : ""}: ${message.split("\n")[0]}`, key))}\n`);
+        if (program.opts().debug && error instanceof Error && error.stack) io.err(`${printableText(redact(error.stack, key))}\n`);
         return EXIT.UNCHECKED;
     }
 }

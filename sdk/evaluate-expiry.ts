@@ -1,6 +1,7 @@
 import { isLeft } from "fp-ts/lib/Either";
 import { Certificate, CertificateCodec, InvalidArgumentError } from "../provider";
 import { validationIssues } from "../provider/decode";
+import { escapeControlCharacters as printable } from "../provider/text-escape";
 import { ExpiryOptions, ResolvedExemption, describeSpan, resolveExpiryOptions } from "./expiry-options";
 import { isoFromUnixSeconds } from "./iso-time";
 
@@ -60,7 +61,10 @@ export interface ExpiryFinding {
     readonly exemption?: { readonly reason: string; readonly until: string; readonly lapsed: boolean };
     /** Problems in the data itself, such as an expiry before the start of validity. */
     readonly anomalies?: readonly string[];
-    /** One or two sentences a person can act on. */
+    /**
+     * One or two sentences a person can act on, on one line: the name, id and reason in it have their
+     * control characters escaped (see `escapeControlCharacters`); `name` and `id` hold the exact values.
+     */
     readonly message: string;
 }
 
@@ -77,7 +81,7 @@ export interface ExpiryReport {
     readonly findings: readonly ExpiryFinding[];
     /** The active certificate that expires first, if any has an expiry. */
     readonly earliestExpiring?: { readonly id: string; readonly name: string | null; readonly expiresAt: number; readonly daysRemaining: number };
-    /** One line for logs and the CLI. */
+    /** One line for logs and the CLI, with names and ids escaped as in `message`. */
     readonly summary: string;
 }
 
@@ -157,7 +161,7 @@ function unreadableCertificate(value: unknown, index: number): InvalidArgumentEr
     const issue = isLeft(result) ? validationIssues(result.left)[0] : undefined;
     const path = issue?.path ?? "";
     const record = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-    const which = typeof record?.id === "string" ? `certificate ${JSON.stringify(record.id)}` : `the certificate at index ${index}`;
+    const which = typeof record?.id === "string" ? `certificate "${printable(record.id)}"` : `the certificate at index ${index}`;
     const field = path.split(".")[0];
     const expected = record === undefined ? "an object" : (FIELD_RULES[field] ?? issue?.expected ?? "a valid value");
     const got = record === undefined ? describeValue(value) : describeValue(path.split(".").reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], record));
@@ -183,7 +187,7 @@ const FIELD_RULES: Record<string, string> = {
 function describeValue(value: unknown): string {
     if (value === undefined) return "nothing";
     if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
-    if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
+    if (typeof value === "string") return printable(JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value));
     if (value === null) return "null";
     return Array.isArray(value) ? "a list" : `a ${typeof value}`;
 }
@@ -262,8 +266,10 @@ function describeFinding(
     anomalies: readonly string[] | undefined,
     { opts, failText, warnText }: JudgeContext,
 ): string {
-    const label = `Certificate ${c.name === null ? "(unnamed)" : `"${c.name}"`} (${c.id})`;
-    const where = projects ? `, active in project${projects.length === 1 ? "" : "s"} ${projects.join(", ")},` : "";
+    // Names, ids and reasons come from the API or from users: escaped, so that a name cannot add a
+    // line, drive the terminal or issue a CI workflow command (issue 12, item 14).
+    const label = `Certificate ${c.name === null ? "(unnamed)" : `"${printable(c.name)}"`} (${printable(c.id)})`;
+    const where = projects ? `, active in project${projects.length === 1 ? "" : "s"} ${printable(projects.join(", "))},` : "";
     const timing =
         remaining === undefined
             ? "has no expiry date in the API"
@@ -277,7 +283,7 @@ function describeFinding(
             text = `${label} is inactive and was not judged (it ${timing}).`;
             break;
         case "exempted":
-            text = `${label}${where} ${timing}; exempted until ${exemption!.until}: ${exemption!.reason}.`;
+            text = `${label}${where} ${timing}; exempted until ${exemption!.until}: ${printable(exemption!.reason)}.`;
             break;
         case "notYetValid":
             text = `${label}${where} is active but not valid until ${iso(c.validAt!)} (in ${describeTimeLeft(c.validAt! - opts.nowSeconds)}); clients using it will be refused until then. Deactivate it, or wait before activating it.`;
@@ -299,7 +305,7 @@ function describeFinding(
         default:
             text = `${label}${where} ${timing}.`;
     }
-    if (exemption?.lapsed && state !== "skipped") text += ` Its exemption ("${exemption.reason}") lapsed on ${exemption.until}.`;
+    if (exemption?.lapsed && state !== "skipped") text += ` Its exemption ("${printable(exemption.reason)}") lapsed on ${exemption.until}.`;
     if (anomalies) text += ` Data problem: ${anomalies.join("; ")}.`;
     return text;
 }
@@ -346,7 +352,7 @@ function summarize(r: Omit<ExpiryReport, "summary">): string {
     const counted = CERTIFICATE_STATES.filter((s) => r.counts[s] > 0).map((s) => `${r.counts[s]} ${s}`);
     const head = r.passed ? (warnings ? `passed with ${warnings} warning${warnings === 1 ? "" : "s"}` : "passed") : `FAILED: ${blocking} certificate${blocking === 1 ? "" : "s"} must be rotated`;
     const earliest = r.earliestExpiring
-        ? `; earliest active expiry: ${r.earliestExpiring.name ?? "(unnamed)"} (${r.earliestExpiring.id}) on ${iso(r.earliestExpiring.expiresAt)}`
+        ? `; earliest active expiry: ${r.earliestExpiring.name === null ? "(unnamed)" : printable(r.earliestExpiring.name)} (${printable(r.earliestExpiring.id)}) on ${iso(r.earliestExpiring.expiresAt)}`
         : "";
     return `Certificate expiry check ${head} (${counted.join(", ") || "no certificates"})${earliest}.`;
 }

@@ -10,6 +10,7 @@ import { isLeft } from "fp-ts/lib/Either";
 import type { EnforcementLevel, PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { CertificateCodec, InvalidArgumentError, OpenAICertificatesError } from "../provider";
 import { validationIssues } from "../provider/decode";
+import { escapeControlCharacters } from "../provider/text-escape";
 import { CERTIFICATES_TYPE } from "./certificates-resource";
 import { ExpiryReport, Severity, evaluateCertificateExpiry } from "./evaluate-expiry";
 import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, ExpiryOptions, parseIsoInstant } from "./expiry-options";
@@ -56,9 +57,14 @@ const CertificateList = t.array(CertificateCodec);
 
 /**
  * Evaluates one `Certificates` resource's checked inputs. Exported for tests and custom packs.
- * Returns the violations to report at one severity; data that cannot be judged is a `fail`.
+ * Returns the violations to report at one severity; data that cannot be judged is a `fail`. Each
+ * violation is one line with control characters escaped: names and read errors come from the API.
  */
 export function certificateViolations(props: Record<string, unknown>, config: CertificatePolicyConfig, severity: "fail" | "warn"): string[] {
+    return violationsOf(props, config, severity).map(escapeControlCharacters);
+}
+
+function violationsOf(props: Record<string, unknown>, config: CertificatePolicyConfig, severity: "fail" | "warn"): string[] {
     const readError = props.readError as { code?: string; message?: string } | undefined;
     if (readError) {
         // The user chose onReadError: "warn" on the resource: honour that choice, loudly.
@@ -94,7 +100,7 @@ function certificatesPolicy(name: string, severity: "fail" | "warn", enforcement
         validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
             if (args.type !== CERTIFICATES_TYPE) return;
             for (const message of certificateViolations(args.props, args.getConfig<CertificatePolicyConfig>(), severity)) {
-                reportViolation(`Certificates resource "${args.name}": ${message}`, args.urn);
+                reportViolation(escapeControlCharacters(`Certificates resource "${args.name}": ${message}`), args.urn);
             }
         },
     };

@@ -5,6 +5,7 @@ import { environmentBaseUrl } from "../client-options";
 import { InvalidArgumentError, MissingAdminKeyError, OpenAICertificatesError } from "../errors";
 import { compileGlob } from "../glob";
 import { redact } from "../redact";
+import { escapeControlCharacters } from "../text-escape";
 import { CERTIFICATES_INPUT_NAMES, ResolvedCertificatesQuery, UNKNOWN, hasUnknownInput, queryId, resolveCertificatesQuery } from "./certificates-inputs";
 
 /**
@@ -101,10 +102,11 @@ async function readCertificates(query: ResolvedCertificatesQuery, settings: Prov
     return all.filter((c) => (!query.activeOnly || (c.activeAnywhere ?? c.active)) && (!matchesName || (c.name !== null && matchesName(c.name))));
 }
 
+/** The error as Pulumi shows it (a check failure) and the state keeps it: redacted, on one visible line. */
 function describeReadError(error: unknown, settings: ProviderSettings): ReadError {
     const secrets = settings.adminKey ? [settings.adminKey] : [];
-    if (error instanceof OpenAICertificatesError) return { code: error.code, message: redact(error.message, secrets) };
-    return { code: "unexpected", message: redact(error instanceof Error ? error.message : String(error), secrets) };
+    if (error instanceof OpenAICertificatesError) return { code: error.code, message: escapeControlCharacters(redact(error.message, secrets)) };
+    return { code: "unexpected", message: escapeControlCharacters(redact(error instanceof Error ? error.message : String(error), secrets)) };
 }
 
 function pickInputs(news: Record<string, unknown>): Record<string, unknown> {

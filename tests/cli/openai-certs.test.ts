@@ -4,7 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { CertificateSpec } from "../../fake-api";
-import { LEAK_CANARY_KEY, NOW, NOW_SECONDS, organizationSpec, seededRandom, useFakeApi } from "../support/fixtures";
+import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs, organizationSpec, seededRandom, useFakeApi } from "../support/fixtures";
 import { runNode, spawnUntil } from "../support/processes";
 
 const DAY = 86_400;
@@ -136,6 +136,22 @@ describe("the openai-certs command, spawned as a process against the fake API", 
                     ["cert_legacy", "skipped"],
                 ],
             );
+        });
+
+        it("prints names that hold control characters or workflow commands escaped in tables, and exact in JSON", async () => {
+            api().setState({ certificates: HOSTILE_NAMES.map((name, i) => cert(`hostile-${i}`, i + 1, { name })) });
+            for (const args of [["list"], ["check", "--now", NOW.toISOString()]]) {
+                const table = await certs(args);
+                assert.equal(table.stderr, "", table.stderr);
+                assertSafeForLogs(table.stdout);
+                const rows = table.stdout.split("\n").filter((line) => /cert_hostile_\d/.test(line) && !/^\s+(FAIL|WARN):|^Certificate expiry check/.test(line));
+                assert.equal(rows.length, HOSTILE_NAMES.length, `one row per certificate:\n${table.stdout}`);
+                const json = await certs([...args, "--format", "json"]);
+                assertSafeForLogs(json.stdout);
+                const parsed = JSON.parse(json.stdout);
+                const names = (parsed.certificates ?? parsed.findings).map((c: { name: string }) => c.name);
+                assert.deepEqual([...names].sort(), [...HOSTILE_NAMES].sort());
+            }
         });
 
         it("lists as a table and as JSON", async () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { formatCertificateTable } from "../../sdk";
-import { NOW, cert } from "../support/fixtures";
+import { HOSTILE_NAMES, NOW, assertSafeForLogs, cert } from "../support/fixtures";
 
 describe("formatCertificateTable", () => {
     it("lines up name, id, active, expiry and days left under their headings", () => {
@@ -10,6 +10,18 @@ describe("formatCertificateTable", () => {
             "gateway    cert_gw  yes     2026-01-20T00:00:00Z  5.0",
             "(unnamed)  cert_x   no      unknown               -",
         ]);
+    });
+
+    it("prints one line per certificate whatever its name holds, none of them a workflow command", () => {
+        const table = formatCertificateTable(
+            HOSTILE_NAMES.map((name, i) => cert({ id: `cert_${i}`, name, expiresIn: "40d" })),
+            NOW,
+        );
+        assertSafeForLogs(table);
+        const lines = table.split("\n");
+        assert.equal(lines.length, 1 + HOSTILE_NAMES.length);
+        assert.match(lines[1], /^\\x3a:error::Deploy approved\s+cert_0\s/);
+        assert.match(lines[4], /^\\x1b\[2J\\x1b\[31mred\\x1b\[0m\s+cert_3\s/);
     });
 
     it("formats 200,000 certificates (Math.max over every row overflowed the stack past about 150,000)", () => {

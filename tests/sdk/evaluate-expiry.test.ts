@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { CertificateExpiryError, InvalidArgumentError, assertCertificateExpiry, evaluateCertificateExpiry } from "../../sdk";
-import { NOW, NOW_SECONDS, cert } from "../support/fixtures";
+import { HOSTILE_NAMES, NOW, NOW_SECONDS, assertSafeForLogs, cert } from "../support/fixtures";
 
 const DAY = 86_400;
 const HOUR = 3600;
@@ -132,6 +132,29 @@ describe("evaluateCertificateExpiry", () => {
             assert.match(report.summary, /FAILED: 1 certificate must be rotated/);
             assert.match(report.summary, /soon \(cert_b\)/);
             assert.deepEqual(JSON.parse(JSON.stringify(report)), report, "plain JSON");
+        });
+
+        it("escapes control characters and workflow commands in names, ids, projects and reasons", () => {
+            const certificates = HOSTILE_NAMES.map((name, i) => ({ ...cert({ name, expiresIn: `${i + 1}d`, activeProjectIds: [`proj\n::error::${i}`] }), id: `cert_${i}\x1b[0m` }));
+            const report = evaluateCertificateExpiry(certificates, { ...at, exemptions: [{ name: "legacy*", reason: "sunset\n::error::reason", until: "2026-01-10" }] });
+            for (const f of report.findings) {
+                assertSafeForLogs(f.message);
+                assert.ok(!f.message.includes("\n"), f.message);
+            }
+            assertSafeForLogs(report.summary);
+            assert.match(report.findings.find((f) => f.name === HOSTILE_NAMES[1])!.message, /"gateway\\n::error file=main\.ts,line=1::pwned"/);
+            assert.deepEqual(report.findings.map((f) => f.name).sort(), [...HOSTILE_NAMES].sort(), "the data itself stays exact");
+            const error = (() => {
+                try {
+                    assertCertificateExpiry(certificates, at, silent);
+                } catch (e) {
+                    return e as Error;
+                }
+                assert.fail("expected the check to fail");
+            })();
+            assert.ok(error instanceof CertificateExpiryError);
+            assert.equal(error.message.split("\n").length, 1 + HOSTILE_NAMES.length, "one line per failing certificate, plus the summary");
+            assertSafeForLogs(error.message);
         });
 
         it("accepts getCertificates' result as well as a bare list", () => {
