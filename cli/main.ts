@@ -16,7 +16,9 @@ import { Command, CommanderError, Option } from "commander";
 // root loads @pulumi/pulumi, which a CI step has no use for (it tripled the start-up time).
 import {
     Certificate,
+    ENV_ADMIN_KEY,
     environmentBaseUrl,
+    firstAdminKey,
     DEFAULT_MAX_RETRIES,
     DEFAULT_USAGE_CONCURRENCY,
     InvalidArgumentError,
@@ -146,7 +148,8 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
             // --help and --version are not errors; anything else is a usage error: nothing was checked.
             return error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0 ? EXIT.PASSED : EXIT.UNCHECKED;
         }
-        const key = io.env.OPENAI_ADMIN_KEY ? [io.env.OPENAI_ADMIN_KEY] : [];
+        const adminKey = firstAdminKey(io.env[ENV_ADMIN_KEY]);
+        const key = adminKey ? [adminKey] : [];
         if (error instanceof InvalidArgumentError && FLAGS[error.argument]) {
             error = new InvalidArgumentError(FLAGS[error.argument], error.message.replace(/^Invalid argument "[^"]+": /, ""));
         }
@@ -172,7 +175,7 @@ async function readScope(options: ScopeOptions, io: Io): Promise<{ certificates:
     if (!options.allProjects && (options.includeArchived || options.concurrency !== String(DEFAULT_USAGE_CONCURRENCY))) {
         throw new InvalidArgumentError(options.includeArchived ? "--include-archived" : "--concurrency", "only applies with --all-projects");
     }
-    const adminKey = io.env.OPENAI_ADMIN_KEY?.trim();
+    const adminKey = firstAdminKey(io.env[ENV_ADMIN_KEY]);
     if (!adminKey) throw new MissingAdminKeyError();
     if (options.allProjects) {
         const concurrency = wholeNumber("--concurrency", options.concurrency ?? "");

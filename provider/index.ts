@@ -4,6 +4,7 @@
  * from any Node program; the package root re-exports what Pulumi users need.
  */
 export * from "./errors";
+export { ENV_ADMIN_KEY, firstAdminKey, normalizeAdminKey } from "./admin-key";
 export { Certificate, CertificateCodec, toCertificate } from "./certificate";
 export {
     ClientOptions,

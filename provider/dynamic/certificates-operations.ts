@@ -1,6 +1,7 @@
 import { Certificate } from "../certificate";
 import { listCertificates } from "../certificates";
 import { listCertificateUsage } from "../certificate-usage";
+import { ENV_ADMIN_KEY, firstAdminKey } from "../admin-key";
 import { environmentBaseUrl } from "../client-options";
 import { InvalidArgumentError, MissingAdminKeyError, OpenAICertificatesError } from "../errors";
 import { compileGlob } from "../glob";
@@ -91,8 +92,13 @@ export async function readCertificatesResource(id: string, props: Record<string,
     }
 }
 
+/** The stack config's key, else the environment's, by the rule every entry point shares. */
+function adminKeyOf(settings: ProviderSettings): string | undefined {
+    return firstAdminKey(settings.adminKey, process.env[ENV_ADMIN_KEY]);
+}
+
 async function readCertificates(query: ResolvedCertificatesQuery, settings: ProviderSettings): Promise<Certificate[]> {
-    const adminKey = settings.adminKey || process.env.OPENAI_ADMIN_KEY;
+    const adminKey = adminKeyOf(settings);
     if (!adminKey) throw new MissingAdminKeyError();
     const client = { adminKey, baseUrl: query.baseUrl, order: query.order, pageSize: query.pageSize, maxRetries: query.maxRetries, timeoutMs: query.timeoutMs, maxPages: query.maxPages };
     const all: Array<Certificate & { activeAnywhere?: boolean }> = query.allProjects
@@ -104,7 +110,8 @@ async function readCertificates(query: ResolvedCertificatesQuery, settings: Prov
 
 /** The error as Pulumi shows it (a check failure) and the state keeps it: redacted, on one visible line. */
 function describeReadError(error: unknown, settings: ProviderSettings): ReadError {
-    const secrets = settings.adminKey ? [settings.adminKey] : [];
+    const key = adminKeyOf(settings);
+    const secrets = key ? [key] : [];
     if (error instanceof OpenAICertificatesError) return { code: error.code, message: escapeControlCharacters(redact(error.message, secrets)) };
     return { code: "unexpected", message: escapeControlCharacters(redact(error instanceof Error ? error.message : String(error), secrets)) };
 }

@@ -68,6 +68,15 @@ describe("the openai-certs command, spawned as a process against the fake API", 
             assert.equal(api().requests.length, 0);
         });
 
+        it("reads with a key that ends in a newline, and counts a blank key as missing", async () => {
+            api().setState({ certificates: [cert("gateway", 90)] });
+            assert.equal((await check([], { OPENAI_ADMIN_KEY: `${LEAK_CANARY_KEY}\n` })).code, 0);
+            const blank = await check([], { OPENAI_ADMIN_KEY: " \n" });
+            assert.equal(blank.code, 3);
+            assert.match(blank.stderr, /missing_admin_key.*empty or only whitespace counts as not set/);
+            assert.equal(api().requests.length, 1);
+        });
+
         it("3 when the server reflects the key back, and the key is not printed", async () => {
             api().injectFault({ action: { kind: "reflect-credentials" } });
             const r = await check(["--debug"]);

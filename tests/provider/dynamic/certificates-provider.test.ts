@@ -203,6 +203,14 @@ describe("the Certificates operations, called directly", function () {
     this.timeout(30_000);
     const api = useFakeApi();
 
+    it("reads with a stack-config key that ends in a newline, as the library and the command do", async () => {
+        api().setState({ certificates: certificateSpecs(3) });
+        const { inputs, failures } = await dynamicOperations.checkCertificates({}, { adminKey: `${LEAK_CANARY_KEY}\n`, baseUrl: api().baseUrl });
+        assert.equal(failures, undefined);
+        assert.equal((inputs.certificates as unknown[]).length, 3);
+        assert.equal(api().requests[0].auth, "valid");
+    });
+
     it("records a tolerated read error on one visible line: a server's message cannot add lines or escape sequences", async () => {
         api().injectFault({ action: { kind: "status", status: 400, body: { error: { message: "bad\n::error::from the server\x1b[0m", type: "invalid_request_error" } } } });
         const { inputs, failures } = await dynamicOperations.checkCertificates({ onReadError: "warn" }, { adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl });
