@@ -1,7 +1,7 @@
 import { isLeft } from "fp-ts/lib/Either";
 import { Certificate, CertificateCodec, InvalidArgumentError } from "../provider";
 import { validationIssues } from "../provider/decode";
-import { escapeControlCharacters as printable } from "../provider/text-escape";
+import { escapeControlCharacters } from "../provider/text-escape";
 import { ExpiryOptions, ResolvedExemption, describeSpan, resolveExpiryOptions } from "./expiry-options";
 import { isoFromUnixSeconds } from "./iso-time";
 
@@ -161,13 +161,13 @@ function unreadableCertificate(value: unknown, index: number): InvalidArgumentEr
     const issue = isLeft(result) ? validationIssues(result.left)[0] : undefined;
     const path = issue?.path ?? "";
     const record = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-    const which = typeof record?.id === "string" ? `certificate "${printable(record.id)}"` : `the certificate at index ${index}`;
+    const which = typeof record?.id === "string" ? `certificate "${escapeControlCharacters(record.id)}"` : `the certificate at index ${index}`;
     const field = path.split(".")[0];
     const expected = record === undefined ? "an object" : (FIELD_RULES[field] ?? issue?.expected ?? "a valid value");
     const got = record === undefined ? describeValue(value) : describeValue(path.split(".").reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], record));
     return new InvalidArgumentError(
         `certificates[${index}]${path ? `.${path}` : ""}`,
-        `${which} cannot be judged: expected ${expected}, got ${got}. Nothing was judged: unreadable data fails the check.`,
+        `${which} cannot be judged: expected ${expected}, got ${got}. No certificate was judged: unreadable data fails the check.`,
     );
 }
 
@@ -187,7 +187,7 @@ const FIELD_RULES: Record<string, string> = {
 function describeValue(value: unknown): string {
     if (value === undefined) return "nothing";
     if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
-    if (typeof value === "string") return printable(JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value));
+    if (typeof value === "string") return escapeControlCharacters(JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value));
     if (value === null) return "null";
     return Array.isArray(value) ? "a list" : `a ${typeof value}`;
 }
@@ -268,8 +268,8 @@ function describeFinding(
 ): string {
     // Names, ids and reasons come from the API or from users: escaped, so that a name cannot add a
     // line, drive the terminal or issue a CI workflow command (issue 12, item 14).
-    const label = `Certificate ${c.name === null ? "(unnamed)" : `"${printable(c.name)}"`} (${printable(c.id)})`;
-    const where = projects ? `, active in project${projects.length === 1 ? "" : "s"} ${printable(projects.join(", "))},` : "";
+    const label = `Certificate ${c.name === null ? "(unnamed)" : `"${escapeControlCharacters(c.name)}"`} (${escapeControlCharacters(c.id)})`;
+    const where = projects ? `, active in project${projects.length === 1 ? "" : "s"} ${escapeControlCharacters(projects.join(", "))},` : "";
     const timing =
         remaining === undefined
             ? "has no expiry date in the API"
@@ -283,7 +283,7 @@ function describeFinding(
             text = `${label} is inactive and was not judged (it ${timing}).`;
             break;
         case "exempted":
-            text = `${label}${where} ${timing}; exempted until ${exemption!.until}: ${printable(exemption!.reason)}.`;
+            text = `${label}${where} ${timing}; exempted until ${exemption!.until}: ${escapeControlCharacters(exemption!.reason)}.`;
             break;
         case "notYetValid":
             text = `${label}${where} is active but not valid until ${iso(c.validAt!)} (in ${describeTimeLeft(c.validAt! - opts.nowSeconds)}); clients using it will be refused until then. Deactivate it, or wait before activating it.`;
@@ -305,7 +305,7 @@ function describeFinding(
         default:
             text = `${label}${where} ${timing}.`;
     }
-    if (exemption?.lapsed && state !== "skipped") text += ` Its exemption ("${printable(exemption.reason)}") lapsed on ${exemption.until}.`;
+    if (exemption?.lapsed && state !== "skipped") text += ` Its exemption ("${escapeControlCharacters(exemption.reason)}") lapsed on ${exemption.until}.`;
     if (anomalies) text += ` Data problem: ${anomalies.join("; ")}.`;
     return text;
 }
@@ -352,7 +352,7 @@ function summarize(r: Omit<ExpiryReport, "summary">): string {
     const counted = CERTIFICATE_STATES.filter((s) => r.counts[s] > 0).map((s) => `${r.counts[s]} ${s}`);
     const head = r.passed ? (warnings ? `passed with ${warnings} warning${warnings === 1 ? "" : "s"}` : "passed") : `FAILED: ${blocking} certificate${blocking === 1 ? "" : "s"} must be rotated`;
     const earliest = r.earliestExpiring
-        ? `; earliest active expiry: ${r.earliestExpiring.name === null ? "(unnamed)" : printable(r.earliestExpiring.name)} (${printable(r.earliestExpiring.id)}) on ${iso(r.earliestExpiring.expiresAt)}`
+        ? `; earliest active expiry: ${r.earliestExpiring.name === null ? "(unnamed)" : escapeControlCharacters(r.earliestExpiring.name)} (${escapeControlCharacters(r.earliestExpiring.id)}) on ${iso(r.earliestExpiring.expiresAt)}`
         : "";
     return `Certificate expiry check ${head} (${counted.join(", ") || "no certificates"})${earliest}.`;
 }
