@@ -16,7 +16,9 @@ import { Command, CommanderError, Option } from "commander";
 // root loads @pulumi/pulumi, which a CI step has no use for (it tripled the start-up time).
 import {
     Certificate,
+    ENV_ADMIN_KEY,
     environmentBaseUrl,
+    firstAdminKey,
     DEFAULT_MAX_RETRIES,
     DEFAULT_USAGE_CONCURRENCY,
     InvalidArgumentError,
@@ -24,6 +26,8 @@ import {
     PACKAGE_VERSION,
     listCertificateUsage,
     listCertificates,
+    jsonForLogs,
+    printableText,
     redact,
     resolveListSettings,
 } from "../provider";
@@ -92,12 +96,12 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     withScope(program.command("list").description("list the certificates"))
         .action(async (options: ScopeOptions) => {
             const { certificates } = await readScope(options, io);
-            io.out(options.format === "json" ? `${JSON.stringify({ schemaVersion: 1, certificates }, null, 2)}\n` : `${listTable(certificates, new Date())}\n`);
+            io.out(options.format === "json" ? `${jsonForLogs(JSON.stringify({ schemaVersion: 1, certificates }, null, 2))}\n` : `${printableText(listTable(certificates, new Date()))}\n`);
         });
 
     withScope(program.command("check").description("check expiry; exit 0 passed, 1 warnings with --fail-on-warn, 2 failed, 3 could not check"))
-        .option("--warn-within <duration>", "warn when an active certificate expires within this", DEFAULT_WARN_WITHIN)
-        .option("--fail-within <duration>", "fail when an active certificate expires within this", DEFAULT_FAIL_WITHIN)
+        .option("--warn-within <duration>", "warn when an active certificate expires within this (units s, m, h, d, w)", DEFAULT_WARN_WITHIN)
+        .option("--fail-within <duration>", "fail when an active certificate expires within this (units s, m, h, d, w)", DEFAULT_FAIL_WITHIN)
         .option("--include-inactive", "judge inactive certificates too")
         .option("--fail-on-unknown", "fail on a certificate with no expiry date")
         .option("--exemptions <file>", "JSON file of exemptions: [{ id or name, reason, until }]")
@@ -120,7 +124,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
             const report = evaluateCertificateExpiry(certificates, expiry);
             const warnings = report.findings.some((f) => f.severity === "warn");
             exitCode = !report.passed ? EXIT.FAILED : warnings && options.failOnWarn ? EXIT.WARNINGS : EXIT.PASSED;
-            io.out(options.format === "json" ? `${JSON.stringify(jsonReport(report, scope, exitCode), null, 2)}\n` : `${checkTable(report)}\n`);
+            io.out(options.format === "json" ? `${jsonForLogs(JSON.stringify(jsonReport(report, scope, exitCode), null, 2))}\n` : `${printableText(checkTable(report))}\n`);
         });
 
     program
@@ -144,15 +148,18 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
             // --help and --version are not errors; anything else is a usage error: nothing was checked.
             return error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0 ? EXIT.PASSED : EXIT.UNCHECKED;
         }
-        const key = io.env.OPENAI_ADMIN_KEY ? [io.env.OPENAI_ADMIN_KEY] : [];
+        const adminKey = firstAdminKey(io.env[ENV_ADMIN_KEY]);
+        const key = adminKey ? [adminKey] : [];
         if (error instanceof InvalidArgumentError && FLAGS[error.argument]) {
             error = new InvalidArgumentError(FLAGS[error.argument], error.message.replace(/^Invalid argument "[^"]+": /, ""));
         }
         const name = error instanceof Error ? error.name : "Error";
         const code = (error as { code?: unknown }).code;
         const message = error instanceof Error ? error.message : String(error);
-        io.err(redact(`openai-certs: ${name}${typeof code === "string" ? ` (${code})` : ""}: ${message.split("\n")[0]}\n`, key));
-        if (program.opts().debug && error instanceof Error && error.stack) io.err(`${redact(error.stack, key)}\n`);
+        // Messages can quote values from outside (a server's error text, a file name): escaped, so
+        // that the one line stays one line and cannot issue a CI workflow command.
+        io.err(`${printableText(redact(`openai-certs: ${name}${typeof code === "string" ? ` (${code})` : ""}: ${message.split("\n")[0]}`, key))}\n`);
+        if (program.opts().debug && error instanceof Error && error.stack) io.err(`${printableText(redact(error.stack, key))}\n`);
         return EXIT.UNCHECKED;
     }
 }
@@ -168,7 +175,7 @@ async function readScope(options: ScopeOptions, io: Io): Promise<{ certificates:
     if (!options.allProjects && (options.includeArchived || options.concurrency !== String(DEFAULT_USAGE_CONCURRENCY))) {
         throw new InvalidArgumentError(options.includeArchived ? "--include-archived" : "--concurrency", "only applies with --all-projects");
     }
-    const adminKey = io.env.OPENAI_ADMIN_KEY?.trim();
+    const adminKey = firstAdminKey(io.env[ENV_ADMIN_KEY]);
     if (!adminKey) throw new MissingAdminKeyError();
     if (options.allProjects) {
         const concurrency = wholeNumber("--concurrency", options.concurrency ?? "");

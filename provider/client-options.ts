@@ -1,3 +1,4 @@
+import { normalizeAdminKey } from "./admin-key";
 import { InvalidArgumentError } from "./errors";
 import { DEFAULT_MAX_PAGES } from "./cursor";
 
@@ -14,7 +15,10 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
  * How to reach the API and how hard to try. Only `adminKey` is required.
  */
 export interface ClientOptions {
-    /** An organization admin key (`sk-admin-...`). Never logged, stored or put into an error. */
+    /**
+     * An organization admin key (`sk-admin-...`). Whitespace around it (a trailing newline) is ignored.
+     * Never logged, stored or put into an error.
+     */
     adminKey: string;
     /**
      * The API's base URL, up to and including `/v1`. `http://` is accepted only for loopback hosts.
@@ -67,15 +71,8 @@ export interface ResolvedClientOptions {
 
 /** Checks every option and applies the defaults; throws {@link InvalidArgumentError} naming the bad one. */
 export function resolveClientOptions(options: ClientOptions): ResolvedClientOptions {
-    if (typeof options.adminKey !== "string" || options.adminKey.trim() === "") {
-        throw new InvalidArgumentError("adminKey", "must be a non-empty string");
-    }
-    if (/\s/.test(options.adminKey.trim()) || /[\r\n]/.test(options.adminKey)) {
-        // A header value with a newline would be refused by Node with a message that quotes it.
-        throw new InvalidArgumentError("adminKey", "must not contain whitespace or line breaks");
-    }
     return {
-        adminKey: options.adminKey.trim(),
+        adminKey: normalizeAdminKey(options.adminKey),
         baseUrl: normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
         maxRetries: integerIn("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES, 0, 10),
         timeoutMs: integerIn("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS, 1, 600_000),

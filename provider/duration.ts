@@ -1,40 +1,55 @@
 import { InvalidArgumentError } from "./errors";
 
-const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
+/**
+ * The units of a {@link Duration}, each with exactly one spelling, lower-case. Units used to be
+ * case-folded, so `--fail-within 1M` (a month, to its author) meant one minute and let through a
+ * certificate five days from expiry (issue 12, item 3). There is no month or year unit: their length
+ * varies, and a gate should not guess.
+ */
+export const DURATION_UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
+
+const UNITS_IN_WORDS = "s (seconds), m (minutes), h (hours), d (days) and w (weeks), written in lower case";
 
 /**
  * A span of time: a string such as `"30d"`, `"36h"`, `"90m"`, `"2w"`, `"45s"` or a combination
- * (`"1d12h"`), or a number of days.
+ * (`"1d12h"`), or a number of days. Units are case-sensitive: `"30D"` and `"1M"` are refused. A
+ * decimal fraction is allowed (`"1.5d"` is `"1d12h"`; the total is rounded to the nearest second).
  */
 export type Duration = string | number;
 
 /**
  * Parses a {@link Duration} into seconds. A leading `-` makes it negative (`"-3d"`, three days ago),
  * which seeds and fixtures use for expired certificates. Throws {@link InvalidArgumentError} naming
- * `argument` when the text is not a duration.
+ * `argument` when the text is not a duration, with a message that lists the units.
  *
  * @example
  * ```ts
  * parseDurationSeconds("36h", "warnWithin"); // 129600
  * parseDurationSeconds(14, "failWithin");    // 1209600 (a number is days)
+ * parseDurationSeconds("1M", "failWithin");  // throws: units are s, m, h, d and w, in lower case
  * ```
  */
 export function parseDurationSeconds(value: Duration, argument: string): number {
     if (typeof value === "number") {
         if (!Number.isFinite(value)) throw new InvalidArgumentError(argument, `must be a finite number of days, got ${value}`);
-        return Math.round(value * UNIT_SECONDS.d);
+        return Math.round(value * DURATION_UNITS.d);
     }
     if (typeof value !== "string") {
         throw new InvalidArgumentError(argument, `must be a duration such as "30d" or "36h", or a number of days; got ${JSON.stringify(value)}`);
     }
-    const text = value.trim().toLowerCase();
+    const text = value.trim();
     const match = /^(-)?((?:\d+(?:\.\d+)?[smhdw])+)$/.exec(text);
     if (!match) {
-        throw new InvalidArgumentError(argument, `"${value}" is not a duration; use a number with a unit s, m, h, d or w, such as "30d" or "36h"`);
+        const caseHint = /[A-Z]/.test(text) ? " Units are case-sensitive: there is no month unit, and \"D\" is not \"d\"." : "";
+        throw new InvalidArgumentError(
+            argument,
+            `${JSON.stringify(value)} is not a duration. Use a number with one of the units ${UNITS_IN_WORDS}, such as "30d", "36h" or "1d12h".${caseHint}`,
+        );
     }
     let seconds = 0;
     for (const part of match[2].matchAll(/(\d+(?:\.\d+)?)([smhdw])/g)) {
-        seconds += Number(part[1]) * UNIT_SECONDS[part[2]];
+        seconds += Number(part[1]) * DURATION_UNITS[part[2]];
     }
+    if (!Number.isFinite(seconds)) throw new InvalidArgumentError(argument, `${JSON.stringify(value)} is too long a duration to count`);
     return Math.round(match[1] ? -seconds : seconds);
 }

@@ -4,6 +4,7 @@
  * from any Node program; the package root re-exports what Pulumi users need.
  */
 export * from "./errors";
+export { ENV_ADMIN_KEY, firstAdminKey, normalizeAdminKey } from "./admin-key";
 export { Certificate, CertificateCodec, toCertificate } from "./certificate";
 export {
     ClientOptions,
@@ -37,7 +38,8 @@ export { createTransport, JsonRequest, Transport } from "./transport";
 export * as codecs from "./codecs";
 export { PACKAGE_VERSION } from "./version";
 export { Duration, parseDurationSeconds } from "./duration";
-export { globToRegExp } from "./glob";
+export { GlobMatcher, compileGlob } from "./glob";
+export { escapeControlCharacters, jsonForLogs, printableText } from "./text-escape";
 export * as dynamicOperations from "./dynamic/certificates-operations";
 export { certificatesProvider } from "./dynamic/certificates-provider";
 export {

@@ -1,4 +1,5 @@
 import { OpenAICertificatesError } from "../provider";
+import { printableText } from "../provider/text-escape";
 import type { ExpiryFinding, ExpiryReport } from "./evaluate-expiry";
 
 /**
@@ -12,7 +13,8 @@ export class CertificateExpiryError extends OpenAICertificatesError {
 
     constructor(readonly report: ExpiryReport) {
         const failures = report.findings.filter((f) => f.severity === "fail");
-        super([report.summary, ...failures.map((f) => `  - [${f.state}] ${f.message}`)].join("\n"));
+        // The summary and messages are escaped already; the guard costs little and holds if they change.
+        super(printableText([report.summary, ...failures.map((f) => `  - [${f.state}] ${f.message}`)].join("\n")));
         this.failures = failures;
     }
 }

@@ -1,18 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
-import { MissingAdminKeyError, environmentBaseUrl } from "../provider";
+import { ENV_ADMIN_KEY, MissingAdminKeyError, environmentBaseUrl, firstAdminKey } from "../provider";
 
 /** Where the admin key and base URL are read from, in order, when not passed as arguments. */
 export const CONFIG_ADMIN_KEY = "openai:adminKey";
 export const CONFIG_BASE_URL = "openai:baseUrl";
-export const ENV_ADMIN_KEY = "OPENAI_ADMIN_KEY";
+export { ENV_ADMIN_KEY };
 export const ENV_BASE_URL = "OPENAI_BASE_URL";
 
 /**
  * The admin key: the argument, else the Pulumi config `openai:adminKey` (a secret), else the
- * environment variable `OPENAI_ADMIN_KEY`. Throws {@link MissingAdminKeyError}, naming all three.
+ * environment variable `OPENAI_ADMIN_KEY`, with the whitespace around it dropped; a blank value
+ * counts as not set (the rule of `firstAdminKey`, which the provider and the command share). Throws
+ * {@link MissingAdminKeyError}, naming all three.
  */
 export function resolveAdminKey(explicit: string | undefined): string {
-    const key = nonEmpty(explicit) ?? nonEmpty(readPulumiConfig(CONFIG_ADMIN_KEY)) ?? nonEmpty(process.env[ENV_ADMIN_KEY]);
+    const key = firstAdminKey(explicit, readPulumiConfig(CONFIG_ADMIN_KEY), process.env[ENV_ADMIN_KEY]);
     if (key === undefined) throw new MissingAdminKeyError();
     return key;
 }

@@ -1,4 +1,7 @@
-import { Certificate } from "../provider";
+import { isLeft } from "fp-ts/lib/Either";
+import { Certificate, CertificateCodec, InvalidArgumentError } from "../provider";
+import { validationIssues } from "../provider/decode";
+import { escapeControlCharacters } from "../provider/text-escape";
 import { ExpiryOptions, ResolvedExemption, describeSpan, resolveExpiryOptions } from "./expiry-options";
 import { isoFromUnixSeconds } from "./iso-time";
 
@@ -58,7 +61,10 @@ export interface ExpiryFinding {
     readonly exemption?: { readonly reason: string; readonly until: string; readonly lapsed: boolean };
     /** Problems in the data itself, such as an expiry before the start of validity. */
     readonly anomalies?: readonly string[];
-    /** One or two sentences a person can act on. */
+    /**
+     * One or two sentences a person can act on, on one line: the name, id and reason in it have their
+     * control characters escaped (see `escapeControlCharacters`); `name` and `id` hold the exact values.
+     */
     readonly message: string;
 }
 
@@ -75,7 +81,7 @@ export interface ExpiryReport {
     readonly findings: readonly ExpiryFinding[];
     /** The active certificate that expires first, if any has an expiry. */
     readonly earliestExpiring?: { readonly id: string; readonly name: string | null; readonly expiresAt: number; readonly daysRemaining: number };
-    /** One line for logs and the CLI. */
+    /** One line for logs and the CLI, with names and ids escaped as in `message`. */
     readonly summary: string;
 }
 
@@ -88,6 +94,15 @@ export type CertificatesInput = readonly EvaluatedCertificate[] | { readonly cer
 /**
  * Judges each certificate against the expiry thresholds. Pure: it reads neither the network nor the
  * clock (beyond defaulting `now` once), so the same input always gives the same report.
+ *
+ * Fails closed on data it cannot read. Every certificate is checked against `CertificateCodec` (the
+ * domain type's codec) before anything is judged, and the first one that does not match throws an
+ * {@link InvalidArgumentError} whose `argument` names its index and field (`certificates[3].expiresAt`)
+ * and whose message names its id; no report is returned, so unreadable data is never `ok`, never
+ * `skipped` and never a mere warning. Times must be whole Unix seconds from 0 to below 10^11 (the
+ * year 5138): `NaN`, an ISO string and a number of milliseconds (a 2026 date in milliseconds is about
+ * 1.8 x 10^12) are refused, not read. `active` must be a boolean; a missing one is refused rather than
+ * read as inactive, which would skip the certificate.
  *
  * @example
  * ```ts
@@ -129,11 +144,52 @@ export function evaluateCertificateExpiry(input: CertificatesInput, options: Exp
 }
 
 function certificatesOf(input: CertificatesInput): readonly EvaluatedCertificate[] {
-    const list = Array.isArray(input) ? input : (input as { certificates?: unknown }).certificates;
+    const list: unknown = Array.isArray(input) ? input : (input as { certificates?: unknown } | null | undefined)?.certificates;
     if (!Array.isArray(list)) {
-        throw new TypeError("evaluateCertificateExpiry takes a list of certificates or a result with a `certificates` list");
+        throw new InvalidArgumentError("certificates", "must be a list of certificates, or a result with a `certificates` list such as getCertificates' result");
+    }
+    for (let i = 0; i < list.length; i++) {
+        // `is` allocates nothing; only a certificate that fails it pays for the decode that names the field.
+        if (!CertificateCodec.is(list[i])) throw unreadableCertificate(list[i], i);
     }
     return list;
+}
+
+/** Why certificate `index` cannot be judged, naming its first bad field and, when it has one, its id. */
+function unreadableCertificate(value: unknown, index: number): InvalidArgumentError {
+    const result = CertificateCodec.decode(value);
+    const issue = isLeft(result) ? validationIssues(result.left)[0] : undefined;
+    const path = issue?.path ?? "";
+    const record = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+    const which = typeof record?.id === "string" ? `certificate "${escapeControlCharacters(record.id)}"` : `the certificate at index ${index}`;
+    const field = path.split(".")[0];
+    const expected = record === undefined ? "an object" : (FIELD_RULES[field] ?? issue?.expected ?? "a valid value");
+    const got = record === undefined ? describeValue(value) : describeValue(path.split(".").reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key], record));
+    return new InvalidArgumentError(
+        `certificates[${index}]${path ? `.${path}` : ""}`,
+        `${which} cannot be judged: expected ${expected}, got ${got}. No certificate was judged: unreadable data fails the check.`,
+    );
+}
+
+const UNIX_SECONDS_RULE = "whole Unix seconds from 0 to below 10^11 (a larger number is read as milliseconds and refused)";
+const FIELD_RULES: Record<string, string> = {
+    id: "a string",
+    object: "a string",
+    name: "a string or null",
+    active: "true or false",
+    activeAnywhere: "true or false, or nothing",
+    activeProjectIds: "a list of project ids, or nothing",
+    createdAt: UNIX_SECONDS_RULE,
+    validAt: `${UNIX_SECONDS_RULE}, or nothing`,
+    expiresAt: `${UNIX_SECONDS_RULE}, or nothing`,
+};
+
+function describeValue(value: unknown): string {
+    if (value === undefined) return "nothing";
+    if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+    if (typeof value === "string") return escapeControlCharacters(JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value));
+    if (value === null) return "null";
+    return Array.isArray(value) ? "a list" : `a ${typeof value}`;
 }
 
 /** What every judgement shares: the options and the threshold phrases, built once. */
@@ -210,8 +266,10 @@ function describeFinding(
     anomalies: readonly string[] | undefined,
     { opts, failText, warnText }: JudgeContext,
 ): string {
-    const label = `Certificate ${c.name === null ? "(unnamed)" : `"${c.name}"`} (${c.id})`;
-    const where = projects ? `, active in project${projects.length === 1 ? "" : "s"} ${projects.join(", ")},` : "";
+    // Names, ids and reasons come from the API or from users: escaped, so that a name cannot add a
+    // line, drive the terminal or issue a CI workflow command (issue 12, item 14).
+    const label = `Certificate ${c.name === null ? "(unnamed)" : `"${escapeControlCharacters(c.name)}"`} (${escapeControlCharacters(c.id)})`;
+    const where = projects ? `, active in project${projects.length === 1 ? "" : "s"} ${escapeControlCharacters(projects.join(", "))},` : "";
     const timing =
         remaining === undefined
             ? "has no expiry date in the API"
@@ -225,7 +283,7 @@ function describeFinding(
             text = `${label} is inactive and was not judged (it ${timing}).`;
             break;
         case "exempted":
-            text = `${label}${where} ${timing}; exempted until ${exemption!.until}: ${exemption!.reason}.`;
+            text = `${label}${where} ${timing}; exempted until ${exemption!.until}: ${escapeControlCharacters(exemption!.reason)}.`;
             break;
         case "notYetValid":
             text = `${label}${where} is active but not valid until ${iso(c.validAt!)} (in ${describeTimeLeft(c.validAt! - opts.nowSeconds)}); clients using it will be refused until then. Deactivate it, or wait before activating it.`;
@@ -247,7 +305,7 @@ function describeFinding(
         default:
             text = `${label}${where} ${timing}.`;
     }
-    if (exemption?.lapsed && state !== "skipped") text += ` Its exemption ("${exemption.reason}") lapsed on ${exemption.until}.`;
+    if (exemption?.lapsed && state !== "skipped") text += ` Its exemption ("${escapeControlCharacters(exemption.reason)}") lapsed on ${exemption.until}.`;
     if (anomalies) text += ` Data problem: ${anomalies.join("; ")}.`;
     return text;
 }
@@ -294,7 +352,7 @@ function summarize(r: Omit<ExpiryReport, "summary">): string {
     const counted = CERTIFICATE_STATES.filter((s) => r.counts[s] > 0).map((s) => `${r.counts[s]} ${s}`);
     const head = r.passed ? (warnings ? `passed with ${warnings} warning${warnings === 1 ? "" : "s"}` : "passed") : `FAILED: ${blocking} certificate${blocking === 1 ? "" : "s"} must be rotated`;
     const earliest = r.earliestExpiring
-        ? `; earliest active expiry: ${r.earliestExpiring.name ?? "(unnamed)"} (${r.earliestExpiring.id}) on ${iso(r.earliestExpiring.expiresAt)}`
+        ? `; earliest active expiry: ${r.earliestExpiring.name === null ? "(unnamed)" : escapeControlCharacters(r.earliestExpiring.name)} (${escapeControlCharacters(r.earliestExpiring.id)}) on ${iso(r.earliestExpiring.expiresAt)}`
         : "";
     return `Certificate expiry check ${head} (${counted.join(", ") || "no certificates"})${earliest}.`;
 }

@@ -1,5 +1,5 @@
 import { Duration, InvalidArgumentError, parseDurationSeconds } from "../provider";
-import { globToRegExp } from "../provider/glob";
+import { compileGlob } from "../provider/glob";
 import { assertKnownKeys } from "./arguments";
 
 /**
@@ -121,7 +121,7 @@ export function resolveExemptions(exemptions: readonly Exemption[]): ResolvedExe
         }
         if (typeof reason !== "string" || reason.trim() === "") throw new InvalidArgumentError(`${where}.reason`, "is required: say why this certificate may expire");
         const untilSeconds = parseIsoInstant(until, `${where}.until`).getTime() / 1000;
-        const pattern = name === undefined ? undefined : globToRegExp(name);
+        const matchesName = name === undefined ? undefined : compileGlob(name);
         return {
             ...(id !== undefined ? { id } : {}),
             ...(name !== undefined ? { name } : {}),
@@ -129,7 +129,7 @@ export function resolveExemptions(exemptions: readonly Exemption[]): ResolvedExe
             until: until.trim(),
             untilSeconds,
             matches: (c: { id: string; name: string | null }) =>
-                (id === undefined || c.id === id) && (pattern === undefined || (c.name !== null && pattern.test(c.name))),
+                (id === undefined || c.id === id) && (matchesName === undefined || (c.name !== null && matchesName(c.name))),
         };
     });
 }

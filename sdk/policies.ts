@@ -8,8 +8,9 @@
 import * as t from "io-ts";
 import { isLeft } from "fp-ts/lib/Either";
 import type { EnforcementLevel, PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { CertificateCodec, OpenAICertificatesError } from "../provider";
+import { CertificateCodec, InvalidArgumentError, OpenAICertificatesError } from "../provider";
 import { validationIssues } from "../provider/decode";
+import { escapeControlCharacters } from "../provider/text-escape";
 import { CERTIFICATES_TYPE } from "./certificates-resource";
 import { ExpiryReport, Severity, evaluateCertificateExpiry } from "./evaluate-expiry";
 import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, ExpiryOptions, parseIsoInstant } from "./expiry-options";
@@ -30,7 +31,7 @@ export interface CertificatePolicyConfig {
     now?: string;
 }
 
-const duration: PolicyConfigSchema["properties"][string] = { type: ["string", "number"], description: 'A span such as "30d" or "36h", or a number of days.' };
+const duration: PolicyConfigSchema["properties"][string] = { type: ["string", "number"], description: 'A span such as "30d", "36h" or "1d12h" (units s, m, h, d, w, lower case), or a number of days.' };
 
 /** The JSON Schema of {@link CertificatePolicyConfig}; the engine fills these defaults. */
 export const certificatePolicyConfigSchema: PolicyConfigSchema = {
@@ -56,9 +57,14 @@ const CertificateList = t.array(CertificateCodec);
 
 /**
  * Evaluates one `Certificates` resource's checked inputs. Exported for tests and custom packs.
- * Returns the violations to report at one severity; data that cannot be judged is a `fail`.
+ * Returns the violations to report at one severity; data that cannot be judged is a `fail`. Each
+ * violation is one line with control characters escaped: names and read errors come from the API.
  */
 export function certificateViolations(props: Record<string, unknown>, config: CertificatePolicyConfig, severity: "fail" | "warn"): string[] {
+    return violationsOf(props, config, severity).map(escapeControlCharacters);
+}
+
+function violationsOf(props: Record<string, unknown>, config: CertificatePolicyConfig, severity: "fail" | "warn"): string[] {
     const readError = props.readError as { code?: string; message?: string } | undefined;
     if (readError) {
         // The user chose onReadError: "warn" on the resource: honour that choice, loudly.
@@ -77,6 +83,9 @@ export function certificateViolations(props: Record<string, unknown>, config: Ce
     } catch (error) {
         if (severity === "warn") return [];
         const reason = error instanceof OpenAICertificatesError ? error.message : String(error);
+        // The list was decoded above with the evaluation's own codec, so a refusal here is about the
+        // configuration; should the two ever drift apart, the message must not blame the wrong one.
+        if (error instanceof InvalidArgumentError && error.argument.startsWith("certificates")) return [`has unreadable certificate data (${reason}); failing closed.`];
         return [`cannot be checked because the policy configuration is invalid: ${reason}`];
     }
     return report.findings.filter((f) => f.severity === (severity as Severity)).map((f) => f.message);
@@ -91,7 +100,7 @@ function certificatesPolicy(name: string, severity: "fail" | "warn", enforcement
         validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
             if (args.type !== CERTIFICATES_TYPE) return;
             for (const message of certificateViolations(args.props, args.getConfig<CertificatePolicyConfig>(), severity)) {
-                reportViolation(`Certificates resource "${args.name}": ${message}`, args.urn);
+                reportViolation(escapeControlCharacters(`Certificates resource "${args.name}": ${message}`), args.urn);
             }
         },
     };

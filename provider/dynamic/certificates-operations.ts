@@ -1,10 +1,12 @@
 import { Certificate } from "../certificate";
 import { listCertificates } from "../certificates";
 import { listCertificateUsage } from "../certificate-usage";
+import { ENV_ADMIN_KEY, firstAdminKey } from "../admin-key";
 import { environmentBaseUrl } from "../client-options";
 import { InvalidArgumentError, MissingAdminKeyError, OpenAICertificatesError } from "../errors";
-import { globToRegExp } from "../glob";
+import { compileGlob } from "../glob";
 import { redact } from "../redact";
+import { escapeControlCharacters } from "../text-escape";
 import { CERTIFICATES_INPUT_NAMES, ResolvedCertificatesQuery, UNKNOWN, hasUnknownInput, queryId, resolveCertificatesQuery } from "./certificates-inputs";
 
 /**
@@ -90,21 +92,28 @@ export async function readCertificatesResource(id: string, props: Record<string,
     }
 }
 
+/** The stack config's key, else the environment's, by the rule every entry point shares. */
+function adminKeyOf(settings: ProviderSettings): string | undefined {
+    return firstAdminKey(settings.adminKey, process.env[ENV_ADMIN_KEY]);
+}
+
 async function readCertificates(query: ResolvedCertificatesQuery, settings: ProviderSettings): Promise<Certificate[]> {
-    const adminKey = settings.adminKey || process.env.OPENAI_ADMIN_KEY;
+    const adminKey = adminKeyOf(settings);
     if (!adminKey) throw new MissingAdminKeyError();
     const client = { adminKey, baseUrl: query.baseUrl, order: query.order, pageSize: query.pageSize, maxRetries: query.maxRetries, timeoutMs: query.timeoutMs, maxPages: query.maxPages };
     const all: Array<Certificate & { activeAnywhere?: boolean }> = query.allProjects
         ? (await listCertificateUsage({ ...client, includeArchived: query.includeArchived, concurrency: query.concurrency })).certificates
         : await listCertificates({ ...client, projectId: query.projectId });
-    const pattern = query.namePattern === undefined ? undefined : globToRegExp(query.namePattern);
-    return all.filter((c) => (!query.activeOnly || (c.activeAnywhere ?? c.active)) && (!pattern || (c.name !== null && pattern.test(c.name))));
+    const matchesName = query.namePattern === undefined ? undefined : compileGlob(query.namePattern);
+    return all.filter((c) => (!query.activeOnly || (c.activeAnywhere ?? c.active)) && (!matchesName || (c.name !== null && matchesName(c.name))));
 }
 
+/** The error as Pulumi shows it (a check failure) and the state keeps it: redacted, on one visible line. */
 function describeReadError(error: unknown, settings: ProviderSettings): ReadError {
-    const secrets = settings.adminKey ? [settings.adminKey] : [];
-    if (error instanceof OpenAICertificatesError) return { code: error.code, message: redact(error.message, secrets) };
-    return { code: "unexpected", message: redact(error instanceof Error ? error.message : String(error), secrets) };
+    const key = adminKeyOf(settings);
+    const secrets = key ? [key] : [];
+    if (error instanceof OpenAICertificatesError) return { code: error.code, message: escapeControlCharacters(redact(error.message, secrets)) };
+    return { code: "unexpected", message: escapeControlCharacters(redact(error instanceof Error ? error.message : String(error), secrets)) };
 }
 
 function pickInputs(news: Record<string, unknown>): Record<string, unknown> {

@@ -29,7 +29,7 @@ export class MissingAdminKeyError extends OpenAICertificatesError {
         super(
             "No OpenAI admin key found. Pass `adminKey`, or set it as the Pulumi secret `openai:adminKey` " +
                 "(`pulumi config set --secret openai:adminKey <key>`), or set the environment " +
-                "variable OPENAI_ADMIN_KEY.",
+                "variable OPENAI_ADMIN_KEY. A value that is empty or only whitespace counts as not set.",
         );
     }
 }

@@ -1,9 +1,10 @@
 import { strict as assert } from "assert";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { CertificateSpec } from "../../fake-api";
-import { LEAK_CANARY_KEY, NOW, NOW_SECONDS, organizationSpec, seededRandom, useFakeApi } from "../support/fixtures";
+import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs, organizationSpec, seededRandom, useFakeApi } from "../support/fixtures";
 import { runNode, spawnUntil } from "../support/processes";
 
 const DAY = 86_400;
@@ -67,6 +68,15 @@ describe("the openai-certs command, spawned as a process against the fake API", 
             assert.equal(api().requests.length, 0);
         });
 
+        it("reads with a key that ends in a newline, and counts a blank key as missing", async () => {
+            api().setState({ certificates: [cert("gateway", 90)] });
+            assert.equal((await check([], { OPENAI_ADMIN_KEY: `${LEAK_CANARY_KEY}\n` })).code, 0);
+            const blank = await check([], { OPENAI_ADMIN_KEY: " \n" });
+            assert.equal(blank.code, 3);
+            assert.match(blank.stderr, /missing_admin_key.*empty or only whitespace counts as not set/);
+            assert.equal(api().requests.length, 1);
+        });
+
         it("3 when the server reflects the key back, and the key is not printed", async () => {
             api().injectFault({ action: { kind: "reflect-credentials" } });
             const r = await check(["--debug"]);
@@ -96,6 +106,14 @@ describe("the openai-certs command, spawned as a process against the fake API", 
             }
             const r = await check(["--fail-within", "2x"]);
             assert.match(r.stderr, /"--fail-within"/);
+            assert.equal(api().requests.length, 0);
+        });
+
+        it("3 for --fail-within 1M, listing the units, instead of reading it as one minute", async () => {
+            api().setState({ certificates: [cert("gateway", 5)] });
+            const r = await check(["--fail-within", "1M"]);
+            assert.equal(r.code, 3, r.stdout);
+            assert.match(r.stderr, /"--fail-within": "1M" is not a duration\. Use a number with one of the units s \(seconds\), m \(minutes\), h \(hours\), d \(days\) and w \(weeks\)/);
             assert.equal(api().requests.length, 0);
         });
 
@@ -129,6 +147,22 @@ describe("the openai-certs command, spawned as a process against the fake API", 
             );
         });
 
+        it("prints names that hold control characters or workflow commands escaped in tables, and exact in JSON", async () => {
+            api().setState({ certificates: HOSTILE_NAMES.map((name, i) => cert(`hostile-${i}`, i + 1, { name })) });
+            for (const args of [["list"], ["check", "--now", NOW.toISOString()]]) {
+                const table = await certs(args);
+                assert.equal(table.stderr, "", table.stderr);
+                assertSafeForLogs(table.stdout);
+                const rows = table.stdout.split("\n").filter((line) => /cert_hostile_\d/.test(line) && !/^\s+(FAIL|WARN):|^Certificate expiry check/.test(line));
+                assert.equal(rows.length, HOSTILE_NAMES.length, `one row per certificate:\n${table.stdout}`);
+                const json = await certs([...args, "--format", "json"]);
+                assertSafeForLogs(json.stdout);
+                const parsed = JSON.parse(json.stdout);
+                const names = (parsed.certificates ?? parsed.findings).map((c: { name: string }) => c.name);
+                assert.deepEqual([...names].sort(), [...HOSTILE_NAMES].sort());
+            }
+        });
+
         it("lists as a table and as JSON", async () => {
             api().setState({ certificates: [cert("gateway", 90)] });
             const table = await certs(["list"]);
@@ -159,6 +193,25 @@ describe("the openai-certs command, spawned as a process against the fake API", 
             const refused = await check(["--exemptions", bad]);
             assert.equal(refused.code, 3);
             assert.match(refused.stderr, /exemptions\[0\]\.name/);
+        });
+
+        it("exits 3 at once on an exemptions file that is a FIFO with no writer (it used to hang)", async () => {
+            api().setState({ certificates: [cert("gateway", 90)] });
+            const dir = fs.mkdtempSync(path.join(os.tmpdir(), "exemptions-"));
+            const fifo = path.join(dir, "exemptions.json");
+            execFileSync("mkfifo", [fifo]);
+            try {
+                // The time limit only turns a hang into a failure; nothing here measures speed.
+                const r = await runNode([CLI, "check", "--now", NOW.toISOString(), "--exemptions", fifo], {
+                    env: { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api().baseUrl },
+                    timeoutMs: 20_000,
+                });
+                assert.equal(r.code, 3);
+                assert.match(r.stderr, /"--exemptions": .*exemptions\.json is a FIFO \(named pipe\), not a regular file/);
+                assert.equal(api().requests.length, 0);
+            } finally {
+                fs.rmSync(dir, { recursive: true, force: true });
+            }
         });
 
         it("judges as of --now", async () => {

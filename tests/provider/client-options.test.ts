@@ -107,10 +107,22 @@ describe("client options", () => {
             assert.equal(resolveClientOptions({ adminKey: `  ${ADMIN_KEY}  ` }).adminKey, ADMIN_KEY);
         });
 
+        // The command trimmed a key read with its trailing newline; the library refused it (issue 12).
+        it("accepts a key with a trailing newline, as the command does", () => {
+            assert.equal(resolveClientOptions({ adminKey: `${ADMIN_KEY}\n` }).adminKey, ADMIN_KEY);
+            assert.equal(resolveClientOptions({ adminKey: `${ADMIN_KEY}\r\n` }).adminKey, ADMIN_KEY);
+        });
+
+        it("says a key that is only whitespace is empty", () => {
+            assert.throws(() => resolveClientOptions({ adminKey: " \n" }), (e: unknown) => invalidArgument("adminKey")(e) && /is empty once the whitespace around it is dropped/.test((e as Error).message));
+        });
+
         const brokenKeys: Array<[string, string]> = [
             ["a newline inside", "sk-admin-SECRETPART1\nSECRETPART2"],
             ["a carriage return inside", "sk-admin-SECRETPART1\r\nSECRETPART2"],
-            ["a trailing newline", "sk-admin-SECRETPART1SECRETPART2\n"],
+            ["a tab inside", "sk-admin-SECRETPART1\tSECRETPART2"],
+            ["an escape character inside", "sk-admin-SECRETPART1\x1bSECRETPART2"],
+            ["a non-ASCII character inside", "sk-admin-SECRETPART1éSECRETPART2"],
             ["a space inside", "sk-admin-SECRETPART1 SECRETPART2"],
         ];
         for (const [what, key] of brokenKeys) {

@@ -1,10 +1,11 @@
 import { strict as assert } from "assert";
 import { CertificateExpiryError, InvalidArgumentError, assertCertificateExpiry, evaluateCertificateExpiry } from "../../sdk";
-import { NOW, NOW_SECONDS, cert } from "../support/fixtures";
+import { HOSTILE_NAMES, NOW, NOW_SECONDS, assertSafeForLogs, cert } from "../support/fixtures";
 
 const DAY = 86_400;
 const HOUR = 3600;
 const at = { now: NOW };
+const silent = { warn: () => undefined, info: () => undefined };
 
 describe("evaluateCertificateExpiry", () => {
     describe("states", () => {
@@ -133,6 +134,29 @@ describe("evaluateCertificateExpiry", () => {
             assert.deepEqual(JSON.parse(JSON.stringify(report)), report, "plain JSON");
         });
 
+        it("escapes control characters and workflow commands in names, ids, projects and reasons", () => {
+            const certificates = HOSTILE_NAMES.map((name, i) => ({ ...cert({ name, expiresIn: `${i + 1}d`, activeProjectIds: [`proj\n::error::${i}`] }), id: `cert_${i}\x1b[0m` }));
+            const report = evaluateCertificateExpiry(certificates, { ...at, exemptions: [{ name: "legacy*", reason: "sunset\n::error::reason", until: "2026-01-10" }] });
+            for (const f of report.findings) {
+                assertSafeForLogs(f.message);
+                assert.ok(!f.message.includes("\n"), f.message);
+            }
+            assertSafeForLogs(report.summary);
+            assert.match(report.findings.find((f) => f.name === HOSTILE_NAMES[1])!.message, /"gateway\\n::error file=main\.ts,line=1::pwned"/);
+            assert.deepEqual(report.findings.map((f) => f.name).sort(), [...HOSTILE_NAMES].sort(), "the data itself stays exact");
+            const error = (() => {
+                try {
+                    assertCertificateExpiry(certificates, at, silent);
+                } catch (e) {
+                    return e as Error;
+                }
+                assert.fail("expected the check to fail");
+            })();
+            assert.ok(error instanceof CertificateExpiryError);
+            assert.equal(error.message.split("\n").length, 1 + HOSTILE_NAMES.length, "one line per failing certificate, plus the summary");
+            assertSafeForLogs(error.message);
+        });
+
         it("accepts getCertificates' result as well as a bare list", () => {
             const list = [cert({ id: "cert_a", expiresIn: "5d" })];
             assert.deepEqual(evaluateCertificateExpiry({ certificates: list }, at), evaluateCertificateExpiry(list, at));
@@ -176,6 +200,16 @@ describe("evaluateCertificateExpiry", () => {
                 ["legacy-us", "exempted"],
             ]);
             assert.equal(report.passed, false);
+        });
+
+        it("matches a name glob against a 1 MB name ending in a newline without stalling", () => {
+            // Compiled to ^.*legacy.*$, this glob backtracked for minutes on such a name (issue 12).
+            const name = `${"legacy".repeat(175_000)}\n`;
+            const report = evaluateCertificateExpiry([cert({ id: "cert_huge", name, expiresIn: "3d" })], {
+                ...at,
+                exemptions: [{ name: "*legacy*", reason: "sunset", until: until(30) }],
+            });
+            assert.equal(report.findings[0].state, "exempted");
         });
 
         it("reads a date as 00:00 UTC and a date-time in its own zone", () => {
@@ -225,6 +259,54 @@ describe("evaluateCertificateExpiry", () => {
                 );
             });
         }
+    });
+
+    describe("data it cannot read (fails closed, never ok or skipped)", () => {
+        const good = cert({ id: "cert_good", expiresIn: "60d" });
+        const bad: Array<[string, Record<string, unknown>, string]> = [
+            ["an expiresAt of NaN", { expiresAt: NaN }, "expiresAt"],
+            ["an expiresAt as an ISO string", { expiresAt: "2026-03-01T00:00:00Z" }, "expiresAt"],
+            ["an expiresAt in milliseconds", { expiresAt: (NOW_SECONDS + 60 * DAY) * 1000 }, "expiresAt"],
+            ["a fractional expiresAt", { expiresAt: NOW_SECONDS + 60 * DAY + 0.5 }, "expiresAt"],
+            ["a validAt in milliseconds", { validAt: NOW_SECONDS * 1000 }, "validAt"],
+            ["a missing active", { active: undefined }, "active"],
+            ["an active of \"true\"", { active: "true" }, "active"],
+            ["an activeAnywhere of 1", { activeAnywhere: 1 }, "activeAnywhere"],
+            ["a numeric name", { name: 42 }, "name"],
+            ["a createdAt in milliseconds", { createdAt: NOW_SECONDS * 1000 }, "createdAt"],
+        ];
+        for (const [what, fields, field] of bad) {
+            it(`refuses ${what}, naming the index, the field and the certificate's id`, () => {
+                const broken = { ...cert({ id: "cert_broken", expiresIn: "60d" }), ...fields };
+                for (const judge of [() => evaluateCertificateExpiry([good, broken as never], at), () => assertCertificateExpiry([good, broken as never], at, silent)]) {
+                    assert.throws(judge, (e: unknown) => {
+                        assert.ok(e instanceof InvalidArgumentError, String(e));
+                        assert.equal(e.code, "invalid_argument");
+                        assert.equal(e.argument, `certificates[1].${field}`);
+                        assert.match(e.message, /"cert_broken" cannot be judged/);
+                        return true;
+                    });
+                }
+            });
+        }
+
+        it("refuses a missing certificate and a list that is not one", () => {
+            assert.throws(
+                () => evaluateCertificateExpiry([good, null as never], at),
+                (e: unknown) => e instanceof InvalidArgumentError && e.argument === "certificates[1]" && /expected an object, got null/.test(e.message),
+            );
+            assert.throws(
+                () => evaluateCertificateExpiry({ certificates: "none" } as never, at),
+                (e: unknown) => e instanceof InvalidArgumentError && e.argument === "certificates",
+            );
+        });
+
+        it("says what it got, even a NaN that JSON would print as null", () => {
+            assert.throws(
+                () => evaluateCertificateExpiry([{ ...good, expiresAt: NaN }], at),
+                (e: unknown) => e instanceof InvalidArgumentError && /got NaN/.test(e.message) && /10\^11/.test(e.message),
+            );
+        });
     });
 
     describe("bad options", () => {

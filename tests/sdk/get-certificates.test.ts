@@ -83,6 +83,23 @@ describe("getCertificates", () => {
             });
         });
 
+        it("accepts a key with a trailing newline from the argument, the config or the environment", async () => {
+            await getCertificates({ adminKey: `${LEAK_CANARY_KEY}\n`, baseUrl: api().baseUrl });
+            await withSettings({ OPENAI_ADMIN_KEY: undefined }, { "openai:adminKey": `${LEAK_CANARY_KEY}\n` }, () => getCertificates({ baseUrl: api().baseUrl }));
+            await withSettings({ OPENAI_ADMIN_KEY: `  ${LEAK_CANARY_KEY}\r\n` }, {}, () => getCertificates({ baseUrl: api().baseUrl }));
+            assert.ok(api().requests.length >= 3);
+            assert.deepEqual(new Set(api().requests.map((r) => r.auth)), new Set(["valid"]));
+        });
+
+        it("counts a key that is only whitespace as not set, and says so", async () => {
+            await withSettings({ OPENAI_ADMIN_KEY: "\n" }, { "openai:adminKey": "  " }, async () => {
+                const error = await rejectionOf(getCertificates({ adminKey: " ", baseUrl: api().baseUrl }));
+                assert.ok(error instanceof MissingAdminKeyError);
+                assert.match(error.message, /empty or only whitespace counts as not set/);
+                assert.equal(api().requests.length, 0);
+            });
+        });
+
         it("names all three places when no key is found, and sends nothing", async () => {
             await withSettings({ OPENAI_ADMIN_KEY: undefined }, {}, async () => {
                 const error = await rejectionOf(getCertificates({ baseUrl: api().baseUrl }));

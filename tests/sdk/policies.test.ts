@@ -3,9 +3,9 @@ import * as path from "path";
 import { FakeOpenAI, startFakeOpenAI } from "../../fake-api";
 import { dynamicOperations } from "../../provider";
 import { CERTIFICATES_TYPE } from "../../sdk";
-import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME, certificateViolations } from "../../sdk/policies";
+import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME, certificateExpiryPolicy, certificateViolations } from "../../sdk/policies";
 import { CertificateSpec } from "../../fake-api";
-import { LEAK_CANARY_KEY, NOW, NOW_SECONDS } from "../support/fixtures";
+import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs } from "../support/fixtures";
 import { installPackedPackage } from "../support/packed-package";
 import { ENFORCEMENT, PolicyHost, startPolicyHost } from "../support/policy-host";
 import { REPO_ROOT } from "../support/processes";
@@ -62,6 +62,25 @@ describe("certificateViolations (the policies' logic)", () => {
         const violations = certificateViolations(props([c(60)]), { ...config, warnWithin: "7d", failWithin: "14d" }, "fail");
         assert.equal(violations.length, 1);
         assert.match(violations[0], /warnWithin/);
+    });
+
+    it("escapes control characters and workflow commands in every violation message", () => {
+        const certificates = HOSTILE_NAMES.map((name, i) => c(i + 1, { id: `cert_${i}`, name }));
+        const violations = certificateViolations(props(certificates), config, "fail");
+        assert.equal(violations.length, HOSTILE_NAMES.length);
+        for (const v of violations) assertSafeForLogs(v);
+        const readError = { certificates: [], readError: { code: "server_error", message: "HTTP 500\n::error::from the server\x1b[0m" } };
+        for (const v of certificateViolations(readError, config, "warn")) assertSafeForLogs(v);
+
+        const reported: string[] = [];
+        const args = { type: CERTIFICATES_TYPE, name: "org\n::error::certs", urn: "urn:pulumi:x", props: props(certificates), getConfig: () => config };
+        const validate = certificateExpiryPolicy.validateResource as (a: never, report: (message: string) => void) => void;
+        validate(args as never, (message) => void reported.push(message));
+        assert.equal(reported.length, HOSTILE_NAMES.length);
+        for (const message of reported) {
+            assertSafeForLogs(message);
+            assert.match(message, /^Certificates resource "org\\n::error::certs": /);
+        }
     });
 
     it("reports a tolerated read error as advisory, and never as a pass", () => {

@@ -151,3 +151,29 @@ export function invalidArgument(argument: string) {
     return (e: unknown): boolean =>
         e instanceof InvalidArgumentError && e.code === "invalid_argument" && e.argument === argument && e.message.includes(argument);
 }
+
+/** Certificate names that try to break out of their line: control characters and CI workflow commands. */
+export const HOSTILE_NAMES: readonly string[] = [
+    "::error::Deploy approved",
+    "gateway\n::error file=main.ts,line=1::pwned",
+    "  ::add-mask::everything",
+    "\x1b[2J\x1b[31mred\x1b[0m",
+    "bell\x07and\x00nul",
+    "c1-csi\u009b31m",
+    "line\u2028separator",
+    "legacy##[error]v1 command",
+    "carriage\roverwrite",
+    "bidi\u202eevil",
+];
+
+/**
+ * Asserts that human-readable `text` is safe for a terminal and a CI log: no control character but
+ * the line breaks, no line that starts a GitHub Actions workflow command, no legacy `##[` command.
+ */
+export function assertSafeForLogs(text: string): void {
+    for (const line of text.split("\n")) {
+        assert.doesNotMatch(line, /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/, `a control character in: ${JSON.stringify(line)}`);
+        assert.doesNotMatch(line, /^\s*::/, `a workflow command in: ${JSON.stringify(line)}`);
+        assert.ok(!line.includes("##["), `a legacy workflow command in: ${JSON.stringify(line)}`);
+    }
+}

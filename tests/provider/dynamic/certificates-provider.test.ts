@@ -5,9 +5,9 @@ import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
 import * as pulumi from "@pulumi/pulumi";
-import { certificatesProvider } from "../../../provider";
+import { certificatesProvider, dynamicOperations } from "../../../provider";
 import { FakeOpenAI, startFakeOpenAI } from "../../../fake-api";
-import { LEAK_CANARY_KEY, NOW_SECONDS, certificateSpecs } from "../../support/fixtures";
+import { LEAK_CANARY_KEY, NOW_SECONDS, assertSafeForLogs, certificateSpecs, useFakeApi } from "../../support/fixtures";
 import { installPackedPackage } from "../../support/packed-package";
 import { DIFF, DynamicProviderHost, UNKNOWN, secretValue, startDynamicProviderHost } from "../../support/provider-host";
 import { REPO_ROOT } from "../../support/processes";
@@ -196,5 +196,28 @@ for (const setup of [fromRepo, fromPackedInstall]) {
 describe("the Certificates provider's location", () => {
     it("is compiled where the serialized provider falls back to", () => {
         assert.ok(fs.existsSync(path.join(REPO_ROOT, "dist/provider/dynamic/certificates-operations.js")));
+    });
+});
+
+describe("the Certificates operations, called directly", function () {
+    this.timeout(30_000);
+    const api = useFakeApi();
+
+    it("reads with a stack-config key that ends in a newline, as the library and the command do", async () => {
+        api().setState({ certificates: certificateSpecs(3) });
+        const { inputs, failures } = await dynamicOperations.checkCertificates({}, { adminKey: `${LEAK_CANARY_KEY}\n`, baseUrl: api().baseUrl });
+        assert.equal(failures, undefined);
+        assert.equal((inputs.certificates as unknown[]).length, 3);
+        assert.equal(api().requests[0].auth, "valid");
+    });
+
+    it("records a tolerated read error on one visible line: a server's message cannot add lines or escape sequences", async () => {
+        api().injectFault({ action: { kind: "status", status: 400, body: { error: { message: "bad\n::error::from the server\x1b[0m", type: "invalid_request_error" } } } });
+        const { inputs, failures } = await dynamicOperations.checkCertificates({ onReadError: "warn" }, { adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl });
+        assert.equal(failures, undefined);
+        const readError = inputs.readError as { code: string; message: string };
+        assert.equal(readError.code, "bad_request");
+        assertSafeForLogs(readError.message);
+        assert.match(readError.message, /bad\\n::error::from the server\\x1b\[0m/);
     });
 });
