@@ -84,3 +84,20 @@ describe("the package installed from a tarball made by npm pack", function () {
         }
     });
 });
+
+describe("the ready policy pack in a project without @pulumi/policy (an optional peer)", function () {
+    this.timeout(240_000);
+
+    it("says in one line what to install, instead of the engine's closed-pipe error", async () => {
+        const { copyUserProject } = await import("./support/packed-package");
+        const { runNode } = await import("./support/processes");
+        const fs = await import("fs");
+        const project = await copyUserProject();
+        fs.rmSync(path.join(project, "node_modules/@pulumi/policy"), { recursive: true, force: true });
+        const packDir = path.join(project, "node_modules/pulumi-openai-certificates/policy-pack");
+        const result = await runNode([path.join(packDir, "index.js")], { cwd: packDir });
+        assert.equal(result.code, 1);
+        assert.equal(result.stderr.trim().split("\n").length, 1, result.stderr);
+        assert.match(result.stderr, /@pulumi\/policy is not installed in this project; run `npm install @pulumi\/policy`/);
+    });
+});
