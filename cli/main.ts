@@ -131,7 +131,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
         .command("fake-api")
         .description("serve the OpenAI-compatible fake of the certificate endpoints on loopback, for your own tests")
         .option("--port <n>", "port, 0 for any free one", "0")
-        .option("--seed <file>", "JSON seed file (see examples/seeds/organization.json)")
+        .option("--seed <file>", "JSON seed file (see node_modules/pulumi-openai-certificates/examples/seeds/organization.json and the README)")
         .option("--latency-ms <ms>", "latency added to every request", "0")
         .action(async (options: { port: string; seed?: string; latencyMs: string }) => {
             const { main } = await import("../fake-api/cli");

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 /**
- * Serves the fake API until interrupted: `node dist/fake-api/cli.js [--port N] [--seed FILE]`.
- * Prints `OPENAI_BASE_URL=<url>` on its first line so scripts can read it.
+ * Serves the fake API until interrupted, or until the process that started it is gone:
+ * `node dist/fake-api/cli.js [--port N] [--seed FILE]` (also `openai-certs fake-api`).
+ * Prints `OPENAI_BASE_URL=<url>` on its first line so scripts can read it, then which admin key it
+ * accepts: `OPENAI_ADMIN_KEY=<key>` when that is the built-in test key, else where the key comes from
+ * (the seed file's `adminKey`, or `OPENAI_ADMIN_KEY`), never a key of yours.
  */
 import { parseArgs } from "util";
 import { readSeedFile } from "./seed-file";
-import { startFakeOpenAI } from "./server";
+import { DEFAULT_FAKE_ADMIN_KEY, startFakeOpenAI } from "./server";
 
 export async function main(argv: string[]): Promise<void> {
     const { values } = parseArgs({
@@ -21,17 +24,38 @@ export async function main(argv: string[]): Promise<void> {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
     const seed = values.seed ? readSeedFile(values.seed) : undefined;
+    const environmentKey = process.env.OPENAI_ADMIN_KEY?.trim() || undefined;
     const api = await startFakeOpenAI({
         port,
         host: values.host,
         seed,
-        adminKey: seed?.adminKey ?? process.env.OPENAI_ADMIN_KEY,
+        adminKey: seed?.adminKey ?? environmentKey,
         latencyMs: Number(values["latency-ms"]),
     });
     process.stdout.write(`OPENAI_BASE_URL=${api.baseUrl}\n`);
+    if (seed?.adminKey !== undefined) process.stdout.write(`# accepts the admin key given as "adminKey" in ${values.seed}\n`);
+    else if (environmentKey !== undefined) process.stdout.write("# accepts the admin key in OPENAI_ADMIN_KEY\n");
+    else process.stdout.write(`OPENAI_ADMIN_KEY=${DEFAULT_FAKE_ADMIN_KEY}\n`);
     const stop = () => void api.close().then(() => process.exit(0));
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
+    stopWhenOrphaned(stop);
+}
+
+/**
+ * Stops when the process that started this one is gone: `npx openai-certs fake-api &` in a test
+ * script leaves the server running after a killed `npx`, holding its port. A process whose parent
+ * dies is handed to another (its parent id changes), which is checked once a second.
+ */
+function stopWhenOrphaned(stop: () => void): void {
+    const parent = process.ppid;
+    const timer = setInterval(() => {
+        if (process.ppid !== parent) {
+            clearInterval(timer);
+            stop();
+        }
+    }, 1000);
+    timer.unref();
 }
 
 if (require.main === module) {

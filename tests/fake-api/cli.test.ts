@@ -37,3 +37,55 @@ describe("the fake API from the command line", () => {
         assert.match(result.stderr, /certificates\.0\.name/);
     });
 });
+
+describe("the fake API from the command line, as users run it", () => {
+    it("without a seed, prints the built-in test key it accepts after the URL", async () => {
+        const env = { ...process.env };
+        delete env.OPENAI_ADMIN_KEY;
+        const { child, match } = await spawnUntil(["dist/fake-api/cli.js"], /OPENAI_BASE_URL=(\S+)\nOPENAI_ADMIN_KEY=(\S+)\n/, env);
+        try {
+            const certs = await listCertificates({ adminKey: match[2], baseUrl: match[1] });
+            assert.deepEqual(certs, []);
+        } finally {
+            child.kill("SIGTERM");
+        }
+    });
+
+    it("with the key from OPENAI_ADMIN_KEY, says so and never prints it", async () => {
+        const key = "sk-admin-users-own-key-0123456789";
+        const { child, match } = await spawnUntil(["dist/fake-api/cli.js"], /OPENAI_BASE_URL=(\S+)\n(.*)\n/, { ...process.env, OPENAI_ADMIN_KEY: key });
+        try {
+            assert.equal(match[2], "# accepts the admin key in OPENAI_ADMIN_KEY");
+            assert.ok(!match[0].includes(key));
+            assert.deepEqual(await listCertificates({ adminKey: key, baseUrl: match[1] }), []);
+        } finally {
+            child.kill("SIGTERM");
+        }
+    });
+
+    it("stops when the process that started it is killed", async () => {
+        const { spawn } = await import("child_process");
+        // A parent that starts the server, prints its pid, then waits to be killed without cleaning up.
+        const parentScript = `
+            const { spawn } = require("child_process");
+            const child = spawn(process.execPath, [${JSON.stringify(path.join(REPO_ROOT, "dist/fake-api/cli.js"))}], { stdio: ["ignore", "pipe", "inherit"] });
+            child.stdout.once("data", () => console.log(child.pid));
+            setInterval(() => {}, 1000);`;
+        const parent = spawn(process.execPath, ["-e", parentScript], { stdio: ["ignore", "pipe", "inherit"] });
+        const serverPid = await new Promise<number>((resolve) => parent.stdout.once("data", (d) => resolve(Number(String(d).trim()))));
+        const isAlive = (pid: number) => {
+            try {
+                process.kill(pid, 0);
+                return true;
+            } catch {
+                return false;
+            }
+        };
+        assert.ok(isAlive(serverPid), "the server is running");
+        parent.kill("SIGKILL");
+        for (let i = 0; i < 100 && isAlive(serverPid); i++) await new Promise((r) => setTimeout(r, 100));
+        const survived = isAlive(serverPid);
+        if (survived) process.kill(serverPid, "SIGKILL");
+        assert.equal(survived, false, "the server outlived the process that started it");
+    });
+});
