@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import { FaultAction, startFakeOpenAI } from "../../fake-api";
 import {
     APIConnectionError,
+    AuthenticationError,
     InternalServerError,
     OpenAICertificatesError,
     PaginationError,
@@ -154,6 +155,16 @@ describe("hostile servers", function () {
             it(`in ${where}`, async () => {
                 const error = await failure(action, { maxRetries: 0 });
                 assert.ok(error instanceof type, `${error.name}: ${error.message}`);
+                assert.match(error.message, /\[REDACTED\]/);
+            });
+        }
+    });
+
+    describe("reflecting the key in other forms (issue 12, item 7; regression: a second line and base64 passed unchanged)", () => {
+        for (const encoding of ["split", "base64", "url"] as const) {
+            it(`a 401 that quotes the Authorization header ${encoding === "split" ? "across two lines" : `${encoding}-encoded`}: AuthenticationError without any fragment of the key`, async () => {
+                const error = await failure({ kind: "reflect-credentials", encoding }, { maxRetries: 0 });
+                assert.ok(error instanceof AuthenticationError, `${error.name}: ${error.message}`);
                 assert.match(error.message, /\[REDACTED\]/);
             });
         }
