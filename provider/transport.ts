@@ -11,10 +11,12 @@ import {
     RedirectRefusedError,
     RequestAbortedError,
     ResponseParseError,
+    ResponseTooDeepError,
     ResponseTooLargeError,
     RetryAfterTooLongError,
 } from "./errors";
-import { redact, scrubError } from "./redact";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-body";
+import { Redactor, createRedactor, scrubError } from "./redact";
 import { backoffDelayMs, HeaderLookup, MAX_RETRY_AFTER_MS, planRetry, shouldRetryStatus } from "./retry";
 import { createAbortFanout } from "./abort-fanout";
 import { WatchedAgents, createWatchedAgents, watchForPrematureClose } from "./connection-watch";
@@ -71,7 +73,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
     const gate = new RequestGate(options.now, options.sleep);
     const agents = sharedAgents();
     const callerAbort = createAbortFanout(options.signal);
-    const secrets = [adminKey];
+    const redactor = createRedactor([adminKey]);
     const headers = {
         Authorization: `Bearer ${adminKey}`,
         Accept: "application/json",
@@ -133,7 +135,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
                 throw new ResponseTooLargeError(operation, options.maxResponseBytes);
             }
             const reason = error instanceof Error ? error.message : String(error);
-            throw new APIConnectionError(operation, redact(reason, secrets));
+            throw new APIConnectionError(operation, redactor.redact(reason));
         } finally {
             clearTimeout(timer);
             unsubscribe();
@@ -160,10 +162,10 @@ export function createTransport(options: ResolvedClientOptions): Transport {
                 throw error;
             }
 
-            if (response.status >= 200 && response.status < 300) return parseJsonBody(response, operation, secrets);
+            if (response.status >= 200 && response.status < 300) return parseJsonBody(response, operation, redactor);
 
             const header: HeaderLookup = (name) => response.headers.get(name);
-            const details = errorDetails(response, operation, secrets);
+            const details = errorDetails(response, operation, redactor);
             if (canRetry && shouldRetryStatus(response.status, header)) {
                 const plan = planRetry(retriesDone, header, options.now(), options.random);
                 if (plan.action === "fail-fast") {
@@ -197,10 +199,10 @@ export function createTransport(options: ResolvedClientOptions): Transport {
             try {
                 return await getJson(request);
             } catch (error) {
-                throw scrubError(error, (text) => redact(text, secrets));
+                throw scrubError(error, redactor.redact);
             }
         },
-        scrub: (error) => scrubError(error, (text) => redact(text, secrets)),
+        scrub: (error) => scrubError(error, redactor.redact),
     };
 }
 
@@ -212,21 +214,26 @@ function buildUrl(baseUrl: string, request: JsonRequest): string {
     return url.toString();
 }
 
-function parseJsonBody(response: RawResponse, operation: string, secrets: readonly string[]): unknown {
+/** The body of a 2xx answer as JSON, refused when it nests too deep to read safely. */
+function parseJsonBody(response: RawResponse, operation: string, redactor: Redactor): unknown {
     const text = response.body.toString("utf8");
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw new ResponseTooDeepError(operation, MAX_JSON_DEPTH);
+    let value: unknown;
     try {
-        return JSON.parse(text);
+        value = JSON.parse(text);
     } catch (error) {
         // V8's message quotes the start of the body, which a hostile server could fill with our key.
         const reason = error instanceof Error ? error.message : String(error);
-        throw new ResponseParseError(operation, response.headers.get("content-type") ?? undefined, redact(reason, secrets));
+        throw new ResponseParseError(operation, response.headers.get("content-type") ?? undefined, redactor.redact(reason));
     }
+    return value;
 }
 
-function errorDetails(response: RawResponse, operation: string, secrets: readonly string[]): APIErrorDetails {
+function errorDetails(response: RawResponse, operation: string, redactor: Redactor): APIErrorDetails {
     const text = response.body.toString("utf8");
     const requestId = response.headers.get("x-request-id") ?? undefined;
-    const base = { status: response.status, operation, requestId: requestId && redact(requestId, secrets) };
+    const base = { status: response.status, operation, requestId: requestId && redactor.redact(requestId) };
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) return { ...base, apiMessage: `body nests more than ${MAX_JSON_DEPTH} levels deep` };
     let json: unknown;
     try {
         json = JSON.parse(text);
@@ -237,6 +244,6 @@ function errorDetails(response: RawResponse, operation: string, secrets: readonl
     const decoded = ErrorEnvelopeWire.decode(json);
     if (isLeft(decoded)) return { ...base, apiMessage: "body is not an OpenAI error envelope" };
     const e = decoded.right.error;
-    const clean = <T extends string | null | undefined>(v: T): T => (typeof v === "string" ? (redact(v, secrets) as T) : v);
+    const clean = <T extends string | null | undefined>(v: T): T => (typeof v === "string" ? (redactor.redact(v) as T) : v);
     return { ...base, apiMessage: clean(e.message), apiType: clean(e.type), apiCode: clean(e.code), param: clean(e.param) };
 }

@@ -59,3 +59,19 @@ export class ResponseTooLargeError extends OpenAICertificatesError {
         super(`Response from ${operation} is larger than ${limitBytes} bytes (option maxResponseBytes); refusing to read it`);
     }
 }
+
+/**
+ * The response nests arrays and objects deeper than {@link ResponseTooDeepError.limit} levels. No
+ * certificate data is that deep, and reading it would overflow the stack. Not retried.
+ */
+export class ResponseTooDeepError extends OpenAICertificatesError {
+    readonly code = "response_too_deep";
+
+    constructor(
+        operation: string,
+        /** The deepest nesting accepted. */
+        readonly limit: number,
+    ) {
+        super(`Response from ${operation} nests arrays or objects more than ${limit} levels deep; refusing to read it`);
+    }
+}

@@ -9,6 +9,7 @@ import {
     RateLimitError,
     RedirectRefusedError,
     ResponseParseError,
+    ResponseTooDeepError,
     ResponseTooLargeError,
     ResponseValidationError,
     RetryAfterTooLongError,
@@ -168,6 +169,29 @@ describe("hostile servers", function () {
                 assert.match(error.message, /\[REDACTED\]/);
             });
         }
+    });
+
+    describe("deeply nested JSON (issue 12, item 11; regression: a raw RangeError without a code)", () => {
+        const deep = "[".repeat(200_000) + "]".repeat(200_000);
+        const page = (name: string) =>
+            `{"object":"list","has_more":false,"first_id":"cert_a","last_id":"cert_a","data":[{"object":"organization.certificate","id":"cert_a","name":${name},"created_at":1,"certificate_details":{},"active":true}]}`;
+
+        it("in a certificate's name: ResponseTooDeepError", async () => {
+            const error = await failure({ kind: "raw", status: 200, contentType: "application/json", body: page(deep) });
+            assert.ok(error instanceof ResponseTooDeepError, `${error.name}: ${error.message}`);
+            assert.equal(error.code, "response_too_deep");
+        });
+
+        it("as a whole item of the list: ResponseTooDeepError", async () => {
+            const error = await failure({ kind: "raw", status: 200, contentType: "application/json", body: `{"object":"list","has_more":false,"data":[${deep}]}` });
+            assert.ok(error instanceof ResponseTooDeepError, `${error.name}: ${error.message}`);
+        });
+
+        it("in an error body: the status's error, saying the body was too deep", async () => {
+            const error = await failure({ kind: "raw", status: 401, contentType: "application/json", body: `{"error":{"message":${deep}}}` });
+            assert.ok(error instanceof AuthenticationError, `${error.name}: ${error.message}`);
+            assert.match(error.message, /nests more than 64 levels/);
+        });
     });
 
     it("stops downloading a body past the size cap (regression: the socket kept the process alive)", async () => {
