@@ -1,6 +1,6 @@
 /**
- * Checks on a response body as JSON text, made before it is parsed and any codec sees it. It walks
- * without recursion: the body is the server's, and so is its shape.
+ * Checks on a response body as JSON text and as the value it parses to, made before any codec
+ * sees it. Both walk without recursion: the body is the server's, and so is its shape.
  */
 
 /**
@@ -40,3 +40,41 @@ const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
 const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
+
+/**
+ * The path (keys and indexes) to the first string in a parsed JSON value, property names included,
+ * for which `test` holds; `undefined` when there is none. For a property name the path ends at it.
+ *
+ * @example
+ * ```ts
+ * findString({ data: [{ id: "a", name: "key!" }] }, (s) => s.includes("!")); // ["data", "0", "name"]
+ * ```
+ */
+export function findString(value: unknown, test: (text: string) => boolean): string[] | undefined {
+    // Each pending value knows its key and its parent's step; a path is built only for the match.
+    interface Step {
+        readonly value: unknown;
+        readonly key: string;
+        readonly parent?: Step;
+    }
+    const pathOf = (step: Step | undefined, last?: string): string[] => {
+        const keys = last === undefined ? [] : [last];
+        for (let s = step; s?.parent !== undefined; s = s.parent) keys.unshift(s.key);
+        return keys;
+    };
+    const pending: Step[] = [{ value, key: "" }];
+    while (pending.length > 0) {
+        const step = pending.pop()!;
+        const current = step.value;
+        if (typeof current === "string") {
+            if (test(current)) return pathOf(step);
+        } else if (Array.isArray(current)) {
+            for (let i = current.length - 1; i >= 0; i--) pending.push({ value: current[i], key: String(i), parent: step });
+        } else if (current !== null && typeof current === "object") {
+            const keys = Object.keys(current);
+            for (const key of keys) if (test(key)) return pathOf(step, key);
+            for (let i = keys.length - 1; i >= 0; i--) pending.push({ value: (current as Record<string, unknown>)[keys[i]], key: keys[i], parent: step });
+        }
+    }
+    return undefined;
+}

@@ -7,6 +7,7 @@ import {
     APIError,
     APIErrorDetails,
     APITimeoutError,
+    CredentialInResponseError,
     OpenAICertificatesError,
     RedirectRefusedError,
     RequestAbortedError,
@@ -15,7 +16,7 @@ import {
     ResponseTooLargeError,
     RetryAfterTooLongError,
 } from "./errors";
-import { MAX_JSON_DEPTH, nestsDeeperThan } from "./json-body";
+import { MAX_JSON_DEPTH, findString, nestsDeeperThan } from "./json-body";
 import { Redactor, createRedactor, scrubError } from "./redact";
 import { backoffDelayMs, HeaderLookup, MAX_RETRY_AFTER_MS, planRetry, shouldRetryStatus } from "./retry";
 import { createAbortFanout } from "./abort-fanout";
@@ -214,7 +215,12 @@ function buildUrl(baseUrl: string, request: JsonRequest): string {
     return url.toString();
 }
 
-/** The body of a 2xx answer as JSON, refused when it nests too deep to read safely. */
+/**
+ * The body of a 2xx answer as JSON, refused when it nests too deep to read safely or when any string
+ * in it (a name, an id, a property name) holds the admin key. The rule is to refuse, not to scrub:
+ * a scrubbed id is no longer the certificate's id, and a server that reflects credentials into its
+ * data cannot be trusted with the rest of it either.
+ */
 function parseJsonBody(response: RawResponse, operation: string, redactor: Redactor): unknown {
     const text = response.body.toString("utf8");
     if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw new ResponseTooDeepError(operation, MAX_JSON_DEPTH);
@@ -226,6 +232,8 @@ function parseJsonBody(response: RawResponse, operation: string, redactor: Redac
         const reason = error instanceof Error ? error.message : String(error);
         throw new ResponseParseError(operation, response.headers.get("content-type") ?? undefined, redactor.redact(reason));
     }
+    const where = findString(value, redactor.contains);
+    if (where !== undefined) throw new CredentialInResponseError(operation, where.map(redactor.redact).join("."));
     return value;
 }
 

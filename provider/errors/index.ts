@@ -14,6 +14,7 @@ export {
 } from "./api-error";
 export { APIConnectionError, APITimeoutError, RedirectRefusedError, RequestAbortedError } from "./connection-error";
 export {
+    CredentialInResponseError,
     ResponseParseError,
     ResponseTooDeepError,
     ResponseTooLargeError,

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { MAX_JSON_DEPTH, nestsDeeperThan } from "../../provider/json-body";
+import { MAX_JSON_DEPTH, findString, nestsDeeperThan } from "../../provider/json-body";
 
 describe("response bodies before decoding", () => {
     describe("nestsDeeperThan", () => {
@@ -27,6 +27,23 @@ describe("response bodies before decoding", () => {
         it("leaves a certificate list well inside the limit", () => {
             const list = { object: "list", data: [{ id: "cert_a", certificate_details: { expires_at: 1 } }], has_more: false };
             assert.equal(nestsDeeperThan(JSON.stringify(list), MAX_JSON_DEPTH), false);
+        });
+    });
+
+    describe("findString", () => {
+        const hasBang = (s: string) => s.includes("!");
+
+        it("gives the path of the first matching value, in document order", () => {
+            assert.deepEqual(findString({ data: [{ id: "a", name: "b" }, { id: "c!", name: "d!" }] }, hasBang), ["data", "1", "id"]);
+        });
+
+        it("looks at property names too", () => {
+            assert.deepEqual(findString({ data: [{ "x!": 1 }] }, hasBang), ["data", "0", "x!"]);
+        });
+
+        it("gives an empty path for a matching top-level string, and undefined when nothing matches", () => {
+            assert.deepEqual(findString("!", hasBang), []);
+            assert.equal(findString({ a: [1, true, null, "b"] }, hasBang), undefined);
         });
     });
 });

@@ -3,6 +3,7 @@ import { FaultAction, startFakeOpenAI } from "../../fake-api";
 import {
     APIConnectionError,
     AuthenticationError,
+    CredentialInResponseError,
     InternalServerError,
     OpenAICertificatesError,
     PaginationError,
@@ -13,6 +14,7 @@ import {
     ResponseTooLargeError,
     ResponseValidationError,
     RetryAfterTooLongError,
+    listCertificateUsage,
     listCertificates,
 } from "../../provider";
 import { evaluateCertificateExpiry } from "../../sdk";
@@ -148,15 +150,16 @@ describe("hostile servers", function () {
         const echo: Array<[string, FaultAction, new (...args: never[]) => Error]> = [
             ["the content-type of a non-JSON 200", { kind: "raw", status: 200, contentType: `text/html; ${LEAK_CANARY_KEY}`, body: "<html>" }, ResponseParseError],
             ["the content-type of a non-JSON 502", { kind: "raw", status: 502, contentType: `text/html; Bearer ${LEAK_CANARY_KEY}`, body: "<html>" }, InternalServerError],
-            ["a field value that fails the schema", transform((body) => ({ ...body, object: LEAK_CANARY_KEY })), ResponseValidationError],
-            ["a certificate id delivered twice", transform((body) => ({ ...body, data: body.data.map((c: object) => ({ ...c, id: LEAK_CANARY_KEY })) })), PaginationError],
+            // A key in a 2xx body is refused before any codec or cursor error could quote it (item 5).
+            ["a field value that fails the schema", transform((body) => ({ ...body, object: LEAK_CANARY_KEY })), CredentialInResponseError],
+            ["a certificate id delivered twice", transform((body) => ({ ...body, data: body.data.map((c: object) => ({ ...c, id: LEAK_CANARY_KEY })) })), CredentialInResponseError],
             ["the host of a cross-origin redirect", { kind: "redirect", status: 302, location: `https://${LEAK_CANARY_KEY.toLowerCase()}.example.com/v1/organization/certificates` }, RedirectRefusedError],
         ];
         for (const [where, action, type] of echo) {
             it(`in ${where}`, async () => {
                 const error = await failure(action, { maxRetries: 0 });
                 assert.ok(error instanceof type, `${error.name}: ${error.message}`);
-                assert.match(error.message, /\[REDACTED\]/);
+                if (type !== CredentialInResponseError) assert.match(error.message, /\[REDACTED\]/);
             });
         }
     });
@@ -169,6 +172,34 @@ describe("hostile servers", function () {
                 assert.match(error.message, /\[REDACTED\]/);
             });
         }
+    });
+
+    describe("reflecting the key into successful data (issue 12, item 5; regression: names and ids carried it into every output)", () => {
+        for (const field of ["name", "id"] as const) {
+            for (const encoding of ["plain", "base64", "url"] as const) {
+                it(`into every certificate's ${field}, ${encoding}: CredentialInResponseError naming where, without the key`, async () => {
+                    const error = await failure({ kind: "reflect-credentials-in-data", field, encoding }, { maxRetries: 0 });
+                    assert.ok(error instanceof CredentialInResponseError, `${error.name}: ${error.message}`);
+                    assert.equal(error.code, "credential_in_response");
+                    assert.equal((error as CredentialInResponseError).path, `data.0.${field}`);
+                });
+            }
+        }
+
+        it("into project ids: the organization-wide view fails with CredentialInResponseError and reads no project", async () => {
+            api().setState({ certificates: certificateSpecs(2), projects: [{ id: "proj_a", certificates: [{ id: "cert_00000" }] }] });
+            api().injectFault({ path: /^\/organization\/projects$/, action: { kind: "reflect-credentials-in-data", field: "id" } });
+            const error = await rejectionOf(listCertificateUsage({ adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl, maxRetries: 0 }));
+            assert.ok(error instanceof CredentialInResponseError, `${error.name}: ${error.message}`);
+            assertNoKeyIn(error);
+            assert.deepEqual(api().requestsTo("/organization/projects/"), [], "no project list was read");
+        });
+
+        it("a name that only looks like a key, or holds a few characters of ours, is kept", async () => {
+            const names = ["sk-test-gateway-rotation", `gateway-${LEAK_CANARY_KEY.slice(-6)}`];
+            api().setState({ certificates: names.map((name, i) => ({ id: `cert_${i}`, name, createdAt: NOW_SECONDS - i })) });
+            assert.deepEqual((await read()).map((c) => c.name), names);
+        });
     });
 
     describe("deeply nested JSON (issue 12, item 11; regression: a raw RangeError without a code)", () => {
