@@ -38,6 +38,8 @@ export interface ClientOptions {
     maxResponseBytes?: number;
     /**
      * Most pages read from one list before giving up with a `pagination_page_limit` error.
+     * No page may hold more than the page size asked for, so one list never holds more than
+     * `maxPages` x the page size.
      * @default 1000
      */
     maxPages?: number;

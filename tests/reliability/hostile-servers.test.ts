@@ -18,6 +18,7 @@ import {
     listCertificates,
 } from "../../provider";
 import { evaluateCertificateExpiry } from "../../sdk";
+import { runNode } from "../support/processes";
 import { LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertNoKeyIn, certificateSpecs, fakeClock, rejectionOf, useFakeApi } from "../support/fixtures";
 
 /**
@@ -172,6 +173,53 @@ describe("hostile servers", function () {
                 assert.match(error.message, /\[REDACTED\]/);
             });
         }
+    });
+
+    describe("pages larger than the limit asked for (issue 12, item 9; regression: accepted, so a list had no bound)", () => {
+        /** A certificate as the wire has it. */
+        const wire = (id: string) => ({ object: "organization.certificate", id, name: id, created_at: NOW_SECONDS, certificate_details: {}, active: true });
+        /**
+         * Every page holds `size` certificates of its own, and says more follow for `morePages` pages.
+         * Its cursor is a certificate the fake knows (the seed's `cert_0000N`), so the fake answers the
+         * next page instead of refusing the cursor: a client that accepts big pages reads them all.
+         */
+        const inflate = (size: number, morePages: number): FaultAction => {
+            let pages = 0;
+            return transform(() => {
+                pages += 1;
+                const data = Array.from({ length: size }, (_, i) => wire(`cert_p${pages}_${i}`));
+                return { object: "list", data, first_id: data[0].id, last_id: `cert_0000${pages - 1}`, has_more: pages <= morePages };
+            });
+        };
+
+        it("one more item than asked for: PaginationError pagination_page_too_large at page 1, and no second request", async () => {
+            const error = await failure(inflate(3, 0));
+            assert.ok(error instanceof PaginationError, `${error.name}: ${error.message}`);
+            assert.equal(error.code, "pagination_page_too_large");
+            assert.equal((error as PaginationError).page, 1);
+            assert.equal(api().requests.length, 1);
+        });
+
+        it("a project's list of the organization-wide view: the same error", async () => {
+            api().setState({ certificates: certificateSpecs(2), projects: [{ id: "proj_a", certificates: [{ id: "cert_00000" }] }] });
+            api().injectFault({ path: "/organization/projects/proj_a/", action: inflate(3, 0) });
+            const error = await rejectionOf(listCertificateUsage({ adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl, pageSize: 2 }));
+            assert.ok(error instanceof PaginationError, `${error.name}: ${error.message}`);
+            assert.equal(error.code, "pagination_page_too_large");
+        });
+
+        it("24,000 certificates a page with more to come: openai-certs exits 3 at the first page, not killed by a signal", async function () {
+            this.timeout(120_000);
+            api().injectFault({ path: "/organization/certificates", action: inflate(24_000, 1) });
+            const env = { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api().baseUrl };
+            for (const format of ["table", "json"]) {
+                const run = await runNode(["dist/cli/main.js", "check", "--format", format, "--now", NOW.toISOString()], { env, timeoutMs: 100_000 });
+                assert.equal(run.signal, null, `killed by ${run.signal}`);
+                assert.equal(run.code, 3, run.stderr || run.stdout.slice(0, 500));
+                assert.match(run.stderr, /PaginationError \(pagination_page_too_large\)/);
+                assertNoKeyIn([run.stdout, run.stderr]);
+            }
+        });
     });
 
     describe("reflecting the key into successful data (issue 12, item 5; regression: names and ids carried it into every output)", () => {
