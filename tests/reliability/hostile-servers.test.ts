@@ -5,6 +5,7 @@ import {
     AuthenticationError,
     CredentialInResponseError,
     InternalServerError,
+    InvalidArgumentError,
     OpenAICertificatesError,
     PaginationError,
     RateLimitError,
@@ -219,6 +220,30 @@ describe("hostile servers", function () {
                 assert.match(run.stderr, /PaginationError \(pagination_page_too_large\)/);
                 assertNoKeyIn([run.stdout, run.stderr]);
             }
+        });
+    });
+
+    describe("project ids from the server that do not fit a path (issue 12, items 6 and 13)", () => {
+        const usage = () => listCertificateUsage({ adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl, maxRetries: 0 });
+        const withProject = (id: string) => api().setState({ certificates: certificateSpecs(2), projects: [{ id, certificates: [{ id: "cert_00000" }] }] });
+
+        // Regression: ".." read the organization's list as the project's, "." another endpoint.
+        for (const id of ["..", ".", "proj a", "../../organization/certificates", "proj_a?limit=1"]) {
+            it(`${JSON.stringify(id)}: ResponseValidationError about the project list, and no project's list is read`, async () => {
+                withProject(id);
+                const error = await rejectionOf(usage());
+                assert.ok(error instanceof ResponseValidationError, `${error.name}: ${error.message}`);
+                assert.match(error.message, /^Unexpected response from GET \/organization\/projects \(page 1\): data\.0\.id expected PathSafeId/);
+                assert.deepEqual(api().requestsTo("/organization/projects/"), []);
+            });
+        }
+
+        it("one that holds the key: refused without quoting it, and not blamed on an argument (regression: InvalidArgumentError quoted it)", async () => {
+            withProject(` ${LEAK_CANARY_KEY}`);
+            const error = await rejectionOf(usage());
+            assert.ok(error instanceof OpenAICertificatesError && !(error instanceof InvalidArgumentError), `${error.name}: ${error.message}`);
+            assert.doesNotMatch(error.message, /projectId|--project/);
+            assertNoKeyIn(error);
         });
     });
 
