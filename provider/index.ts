@@ -37,6 +37,7 @@ export { createTransport, JsonRequest, Transport } from "./transport";
 export * as codecs from "./codecs";
 export { PACKAGE_VERSION } from "./version";
 export { Duration, parseDurationSeconds } from "./duration";
+export { HostLookup, ResolvedAddress, isLoopbackAddress, systemLookup } from "./loopback";
 export { globToRegExp } from "./glob";
 export * as dynamicOperations from "./dynamic/certificates-operations";
 export { certificatesProvider } from "./dynamic/certificates-provider";

@@ -1,3 +1,4 @@
+import type { Agent } from "http";
 import fetch, { FetchError, Headers } from "node-fetch";
 import { isLeft } from "fp-ts/lib/Either";
 import { ErrorEnvelopeWire } from "./codecs";
@@ -17,6 +18,7 @@ import {
     RetryAfterTooLongError,
 } from "./errors";
 import { MAX_JSON_DEPTH, findString, nestsDeeperThan } from "./json-body";
+import { ResolvedAddress, verifiedLoopbackAddresses } from "./loopback";
 import { Redactor, createRedactor, scrubError } from "./redact";
 import { backoffDelayMs, HeaderLookup, MAX_RETRY_AFTER_MS, planRetry, shouldRetryStatus } from "./retry";
 import { createAbortFanout } from "./abort-fanout";
@@ -75,6 +77,20 @@ export function createTransport(options: ResolvedClientOptions): Transport {
     const agents = sharedAgents();
     const callerAbort = createAbortFanout(options.signal);
     const redactor = createRedactor([adminKey]);
+    const base = new URL(baseUrl);
+    // Plain http goes only to addresses checked to be loopback: resolved once per client, and then
+    // connected to directly, so DNS cannot answer differently between the check and the connection.
+    let checkedAddresses: Promise<readonly ResolvedAddress[] | undefined> | undefined;
+    const agentFor = async (): Promise<(url: URL) => Agent> => {
+        if (base.protocol !== "http:") return (url) => agents.agentFor(url);
+        checkedAddresses ??= verifiedLoopbackAddresses(base.hostname, options.lookup).catch((error) => {
+            checkedAddresses = undefined; // a resolver failure is retried like any connection failure
+            throw error;
+        });
+        const addresses = await checkedAddresses;
+        // Redirects are same-origin only, so every request of this client goes to this host.
+        return addresses === undefined ? (url) => agents.agentFor(url) : () => agents.pinnedAgentFor(addresses);
+    };
     const headers = {
         Authorization: `Bearer ${adminKey}`,
         Accept: "application/json",
@@ -95,6 +111,8 @@ export function createTransport(options: ResolvedClientOptions): Transport {
         }, options.timeoutMs);
         const unsubscribe = callerAbort.subscribe(() => controller.abort());
         try {
+            // A resolver cannot be cancelled; the timeout and the caller's abort must not wait for it.
+            const agent = await untilAborted(agentFor(), controller.signal);
             let target = url;
             for (let hops = 0; ; hops++) {
                 // node-fetch 2's AbortSignal type predates the DOM one; they are the same object at run time.
@@ -106,7 +124,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
                             redirect: "manual",
                             size: options.maxResponseBytes,
                             signal: controller.signal as never,
-                            agent: (url: URL) => agents.agentFor(url),
+                            agent,
                         }),
                 );
                 if (response.status < 300 || response.status >= 400 || !response.headers.get("location")) {
@@ -205,6 +223,16 @@ export function createTransport(options: ResolvedClientOptions): Transport {
         },
         scrub: (error) => scrubError(error, redactor.redact),
     };
+}
+
+/** `promise`, or a rejection as soon as `signal` fires. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+        const onAbort = () => reject(new Error("aborted"));
+        if (signal.aborted) return onAbort();
+        signal.addEventListener("abort", onAbort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    });
 }
 
 function buildUrl(baseUrl: string, request: JsonRequest): string {

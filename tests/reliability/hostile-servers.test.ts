@@ -223,6 +223,50 @@ describe("hostile servers", function () {
         });
     });
 
+    describe("plain http to a name (issue 12, item 8; regression: *.localhost counted as loopback without being resolved)", () => {
+        /** The fake's base URL with its address replaced by `host`. */
+        const at = (host: string) => api().baseUrl.replace("127.0.0.1", host);
+        /** A resolver that answers `first`, then `later` on every further call, and counts its calls. */
+        const resolver = (first: string[], later: string[] = first) => {
+            const calls: string[] = [];
+            const lookup = async (hostname: string) => {
+                calls.push(hostname);
+                return (calls.length === 1 ? first : later).map((address) => ({ address, family: address.includes(":") ? (6 as const) : (4 as const) }));
+            };
+            return { lookup, calls };
+        };
+
+        it("localhost, through the system resolver: reads the list", async () => {
+            assert.equal((await read({ baseUrl: at("localhost") })).length, 5);
+        });
+
+        it("a *.localhost name that resolves to loopback: reads every page over the checked address, resolving once", async () => {
+            // A second resolution would answer a non-loopback address; the client never asks again.
+            const dns = resolver(["127.0.0.1"], ["192.0.2.1"]);
+            assert.equal((await read({ baseUrl: at("certs.localhost"), lookup: dns.lookup })).length, 5);
+            assert.deepEqual(dns.calls, ["certs.localhost"]);
+            assert.equal(api().requests.length, 3, "three pages of two");
+        });
+
+        for (const addresses of [["10.20.30.40"], ["127.0.0.1", "192.0.2.1"]]) {
+            it(`a *.localhost name that resolves to ${addresses.join(" and ")}: InvalidArgumentError about baseUrl, and nothing sent`, async () => {
+                const error = await failure({ kind: "status", status: 500 }, { baseUrl: at("certs.localhost"), lookup: resolver(addresses).lookup, maxRetries: 0 });
+                assert.ok(error instanceof InvalidArgumentError, `${error.name}: ${error.message}`);
+                assert.equal((error as InvalidArgumentError).argument, "baseUrl");
+                assert.equal(api().requests.length, 0);
+            });
+        }
+
+        it("a *.localhost name that does not resolve: APIConnectionError, retried, and nothing sent", async () => {
+            const lookup = async () => {
+                throw Object.assign(new Error("getaddrinfo ENOTFOUND nowhere.localhost"), { code: "ENOTFOUND" });
+            };
+            const error = await failure({ kind: "status", status: 500 }, { baseUrl: at("nowhere.localhost"), lookup, maxRetries: 1 });
+            assert.ok(error instanceof APIConnectionError, `${error.name}: ${error.message}`);
+            assert.equal(api().requests.length, 0);
+        });
+    });
+
     describe("project ids from the server that do not fit a path (issue 12, items 6 and 13)", () => {
         const usage = () => listCertificateUsage({ adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl, maxRetries: 0 });
         const withProject = (id: string) => api().setState({ certificates: certificateSpecs(2), projects: [{ id, certificates: [{ id: "cert_00000" }] }] });

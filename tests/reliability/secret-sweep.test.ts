@@ -1,10 +1,11 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
+import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { FakeOpenAI, ReflectionEncoding, startFakeOpenAI } from "../../fake-api";
-import { certificatesProvider, dynamicOperations } from "../../provider";
+import { certificatesProvider, dynamicOperations, listCertificates } from "../../provider";
 import { assertCertificateExpiry, evaluateCertificateExpiry, getCertificateUsage, getCertificates, getCertificatesOutput, CERTIFICATES_TYPE } from "../../sdk";
 import { LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertNoKeyIn, certificateSpecs, rejectionOf } from "../support/fixtures";
 import { REPO_ROOT, runNode } from "../support/processes";
@@ -166,6 +167,32 @@ describe("secret sweep: the admin key appears nowhere", function () {
                 policies.close();
             }
         });
+    });
+
+    it("plain http to a name that is not loopback only: the key is sent nowhere, and no message holds it (issue 12, item 8)", async () => {
+        // Anything that connects here would have been sent the key; nothing may.
+        const received: Buffer[] = [];
+        const trap = net.createServer((socket) => socket.on("data", (chunk) => received.push(chunk)));
+        await new Promise<void>((resolve) => trap.listen(0, "127.0.0.1", resolve));
+        const port = (trap.address() as net.AddressInfo).port;
+        try {
+            const lookup = async () => [
+                { address: "127.0.0.1", family: 4 as const },
+                { address: "10.9.8.7", family: 4 as const },
+            ];
+            const error = await rejectionOf(listCertificates({ adminKey: LEAK_CANARY_KEY, baseUrl: `http://trap.localhost:${port}/v1`, lookup, maxRetries: 0 }));
+            assert.equal((error as { code?: string }).code, "invalid_argument", error.message);
+            assertNoKeyIn(error);
+            assert.equal(Buffer.concat(received).length, 0, "something was sent to an unchecked address");
+        } finally {
+            await new Promise((resolve) => trap.close(resolve));
+        }
+        // The command, with the system resolver: a *.localhost name that does not resolve here (or, where
+        // the resolver maps *.localhost to loopback, the trap's port, closed now) fails without the key.
+        const env = { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: `http://nowhere.localhost:${port}/v1` };
+        const run = await runNode(["dist/cli/main.js", "list", "--max-retries", "0"], { env });
+        assert.equal(run.code, 3, run.stdout + run.stderr);
+        assertNoKeyIn([run.stdout, run.stderr]);
     });
 
     it("the demo: everything it prints", async function () {
