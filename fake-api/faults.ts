@@ -23,10 +23,39 @@ export type FaultAction =
     | { kind: "oversize"; bytes: number }
     /** Redirect to `location` with this status (301, 302, 307, 308). */
     | { kind: "redirect"; status: number; location: string }
-    /** 401 whose error message quotes the request's Authorization header back, as a careless proxy would. */
-    | { kind: "reflect-credentials" }
+    /**
+     * 401 whose error message quotes the request's Authorization header back, as a careless proxy
+     * would, written as `encoding` says.
+     */
+    | { kind: "reflect-credentials"; encoding?: ReflectionEncoding }
+    /**
+     * 200 with the normal list, but every item's `field` replaced by the request's Authorization
+     * header, written as `encoding` says: a server that leaks the key into successful data.
+     */
+    | { kind: "reflect-credentials-in-data"; field: "name" | "id"; encoding?: ReflectionEncoding }
     /** Answer normally, but pass the JSON body through `transform` first (for pagination bugs and wrong types). */
     | { kind: "transform"; transform: (body: any, request: { path: string; query: URLSearchParams }) => unknown };
+
+/**
+ * How a reflected credential is written: as received, cut across two lines, in base64 (the whole
+ * header, as a Basic-auth-minded proxy might) or URL-encoded. The last two keep the field usable as
+ * an id; `split` does not.
+ */
+export type ReflectionEncoding = "plain" | "split" | "base64" | "url";
+
+/** `header` written as `encoding` says. */
+export function reflected(header: string, encoding: ReflectionEncoding = "plain"): string {
+    switch (encoding) {
+        case "split":
+            return `${header.slice(0, Math.ceil(header.length / 2))}\n${header.slice(Math.ceil(header.length / 2))}`;
+        case "base64":
+            return Buffer.from(header).toString("base64");
+        case "url":
+            return encodeURIComponent(header);
+        default:
+            return header;
+    }
+}
 
 /** When a fault applies. */
 export interface FaultRule {

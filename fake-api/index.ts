@@ -3,7 +3,7 @@
  * users' own tests. Import it as `pulumi-openai-certificates/fake-api`.
  */
 export { DEFAULT_FAKE_ADMIN_KEY, FakeOpenAI, FakeOpenAIOptions, FakeRequestRecord, startFakeOpenAI } from "./server";
-export { FaultAction, FaultRule } from "./faults";
+export { FaultAction, FaultRule, ReflectionEncoding } from "./faults";
 export {
     CertificateSpec,
     FakeCertificate,

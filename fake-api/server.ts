@@ -1,6 +1,6 @@
 import * as http from "http";
 import { AddressInfo } from "net";
-import { ActiveFault, FaultAction, FaultRule, pickFault } from "./faults";
+import { ActiveFault, FaultAction, FaultRule, pickFault, reflected } from "./faults";
 import { FakeCertificate, FakeOrganizationState, FakeProject, OrganizationSpec, organization } from "./model";
 
 /** The key the fake accepts when none is given. It is a test credential, not a secret. */
@@ -136,7 +136,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         const latency = options.latencyMs ? delay(options.latencyMs) : undefined;
         const fault = pickFault(faults, path, random);
         if (fault && fault.kind === "delay") await delay(fault.ms);
-        if (fault && fault.kind !== "delay" && fault.kind !== "transform" && fault.kind !== "trickle" && fault.kind !== "oversize") {
+        if (fault && fault.kind !== "delay" && fault.kind !== "transform" && fault.kind !== "trickle" && fault.kind !== "oversize" && fault.kind !== "reflect-credentials-in-data") {
             await latency;
             return applyFault(fault, req, res);
         }
@@ -164,6 +164,11 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         let body = answer.body;
         if (answer.status === 200 && fault?.kind === "transform") body = fault.transform(body, { path, query: url.searchParams });
         if (answer.status === 200 && fault?.kind === "oversize") body = { ...(body as object), padding: "x".repeat(fault.bytes) };
+        if (answer.status === 200 && fault?.kind === "reflect-credentials-in-data") {
+            const value = reflected(req.headers.authorization ?? "", fault.encoding);
+            const list = body as { data?: Array<Record<string, unknown>> };
+            if (Array.isArray(list.data)) body = { ...list, data: list.data.map((item) => ({ ...item, [fault.field]: value })) };
+        }
         const text = JSON.stringify(body);
         if (answer.status === 200 && fault?.kind === "trickle") return { kind: "trickle", text, intervalMs: fault.intervalMs, chunkBytes: fault.chunkBytes ?? 16 };
         return { kind: "send", status: answer.status, text };
@@ -269,7 +274,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
                 res.end();
                 return;
             case "reflect-credentials":
-                return sendError(res, 401, "invalid_request_error", `Bad credentials in header Authorization: ${req.headers.authorization ?? ""}`, null, "invalid_api_key");
+                return sendError(res, 401, "invalid_request_error", `Bad credentials in header Authorization: ${reflected(req.headers.authorization ?? "", fault.encoding)}`, null, "invalid_api_key");
             default:
                 return;
         }

@@ -2,6 +2,7 @@ import { Certificate } from "./certificate";
 import { SortOrder } from "./certificates-query";
 import { CertificatesClient, createCertificatesClient } from "./client";
 import { ClientOptions, integerIn } from "./client-options";
+import { isoFromUnixSeconds as iso } from "./iso-time";
 import { Project } from "./project";
 
 /** Reads projects at once, by default: enough to hide latency, gentle on the API's rate limits. */
@@ -17,6 +18,8 @@ export interface ProjectAttachment {
 /**
  * A certificate with where it is in use: the organization list's fields, plus its state in every
  * project that lists it. `active` is the organization-level flag, as in the organization list.
+ * When the lists disagree on its dates, `expiresAt` is the earliest expiry any of them gives and
+ * `validAt` the latest start of validity, and `expiryDisagreement` says who said what.
  */
 export interface CertificateUsage extends Certificate {
     /** Active at the organization level. */
@@ -27,6 +30,11 @@ export interface CertificateUsage extends Certificate {
     readonly activeAnywhere: boolean;
     /** Every project that lists it, active or not. */
     readonly projects: ProjectAttachment[];
+    /**
+     * Present when the organization list and the project lists (or two project lists) give it
+     * different dates: which list said what, for the finding that judges it.
+     */
+    readonly expiryDisagreement?: string;
 }
 
 /** Progress of an organization-wide read. */
@@ -149,17 +157,24 @@ async function readUsage(client: CertificatesClient, options: CertificateUsageOp
 
 /**
  * Joins the organization list with each project's list. Pure. A certificate that a project lists but
- * the organization list does not (uploaded between the two reads) is kept, as inactive there.
+ * the organization list does not (uploaded between the two reads) is kept, as inactive there. When
+ * the lists give a certificate different dates, it is judged by the earliest expiry and the latest
+ * start of validity among them (the stricter reading), and `expiryDisagreement` notes it.
  */
 export function mergeUsage(organization: readonly Certificate[], projects: readonly Project[], perProject: readonly (readonly Certificate[])[], order: SortOrder): CertificateUsage[] {
     const attachments = new Map<string, ProjectAttachment[]>();
+    const datesSeen = new Map<string, DatesSeen[]>();
     const extra = new Map<string, Certificate>();
     const known = new Set(organization.map((c) => c.id));
+    for (const cert of organization) datesSeen.set(cert.id, [{ where: "the organization list", validAt: cert.validAt, expiresAt: cert.expiresAt }]);
     projects.forEach((project, i) => {
         for (const cert of perProject[i]) {
             const list = attachments.get(cert.id) ?? [];
             list.push({ id: project.id, name: project.name, active: cert.active });
             attachments.set(cert.id, list);
+            const seen = datesSeen.get(cert.id) ?? [];
+            seen.push({ where: `project ${project.id}`, validAt: cert.validAt, expiresAt: cert.expiresAt });
+            datesSeen.set(cert.id, seen);
             if (!known.has(cert.id) && !extra.has(cert.id)) extra.set(cert.id, { ...cert, object: "organization.certificate", active: false });
         }
     });
@@ -170,10 +185,54 @@ export function mergeUsage(organization: readonly Certificate[], projects: reado
         const activeProjectIds = attached.filter((a) => a.active).map((a) => a.id);
         return {
             ...cert,
+            ...reconcileDates(datesSeen.get(cert.id) ?? []),
             activeInOrganization: cert.active,
             activeProjectIds,
             activeAnywhere: cert.active || activeProjectIds.length > 0,
             projects: attached,
         };
     });
+}
+
+/** The dates one list gave a certificate. */
+interface DatesSeen {
+    readonly where: string;
+    readonly validAt?: number;
+    readonly expiresAt?: number;
+}
+
+/** Lists named in a disagreement note before the rest are counted. */
+const NAMED_SOURCES = 3;
+
+/**
+ * Nothing when every list gave the same dates; otherwise the stricter dates (earliest expiry, latest
+ * start of validity; a list without a date gives none to judge) and a note grouping the lists by
+ * what they said: `the organization list: expires ...; project proj_a: expires ...`.
+ */
+function reconcileDates(seen: readonly DatesSeen[]): Pick<CertificateUsage, "validAt" | "expiresAt" | "expiryDisagreement"> {
+    const describe = (d: DatesSeen, withValidity: boolean) =>
+        [...(withValidity ? [d.validAt === undefined ? "no start of validity" : `valid from ${iso(d.validAt)}`] : []), d.expiresAt === undefined ? "no expiry date" : `expires ${iso(d.expiresAt)}`].join(", ");
+    const validities = new Set(seen.map((d) => d.validAt));
+    const expiries = new Set(seen.map((d) => d.expiresAt));
+    if (validities.size <= 1 && expiries.size <= 1) return {};
+    const groups = new Map<string, string[]>();
+    for (const d of seen) {
+        const said = describe(d, validities.size > 1);
+        groups.set(said, [...(groups.get(said) ?? []), d.where]);
+    }
+    const named = (where: string[]) => (where.length <= NAMED_SOURCES ? where.join(", ") : `${where.slice(0, NAMED_SOURCES).join(", ")} and ${where.length - NAMED_SOURCES} more`);
+    // A loop, not Math.min(...values): a certificate may be listed by more projects than a call has arguments.
+    let expiresAt: number | undefined;
+    let validAt: number | undefined;
+    for (const d of seen) {
+        if (d.expiresAt !== undefined && (expiresAt === undefined || d.expiresAt < expiresAt)) expiresAt = d.expiresAt;
+        if (d.validAt !== undefined && (validAt === undefined || d.validAt > validAt)) validAt = d.validAt;
+    }
+    return {
+        ...(validAt !== undefined ? { validAt } : {}),
+        ...(expiresAt !== undefined ? { expiresAt } : {}),
+        expiryDisagreement:
+            `its lists disagree on its dates (${[...groups].map(([said, where]) => `${named(where)}: ${said}`).join("; ")}); ` +
+            "judged by the earliest expiry and the latest start of validity",
+    };
 }

@@ -53,5 +53,6 @@ export const CertificateCodec = t.intersection([
         expiresAt: UnixSeconds,
         activeAnywhere: t.boolean,
         activeProjectIds: t.array(t.string),
+        expiryDisagreement: t.string,
     }),
 ]);

@@ -1,3 +1,4 @@
+import { PathSafeId } from "./codecs";
 import { InvalidArgumentError } from "./errors";
 
 /** Sort order by `created_at`, as the API defines it. */
@@ -6,19 +7,25 @@ export type SortOrder = "asc" | "desc";
 /** The largest `limit` the API accepts. */
 export const MAX_PAGE_SIZE = 100;
 
-/** The list endpoint's path for a scope; the project id is URL-encoded. */
+/** The list endpoint's path for a scope; the project id is checked by {@link checkProjectId}. */
 export function certificateListPath(projectId: string | undefined): string {
-    return projectId === undefined
-        ? "/organization/certificates"
-        : `/organization/projects/${encodeURIComponent(checkProjectId(projectId))}/certificates`;
+    return projectId === undefined ? "/organization/certificates" : `/organization/projects/${checkProjectId(projectId)}/certificates`;
 }
 
-/** Checks a project id: a non-empty string without surrounding spaces. */
-export function checkProjectId(projectId: unknown): string {
-    if (typeof projectId !== "string" || projectId.trim() === "" || projectId.trim() !== projectId) {
-        throw new InvalidArgumentError("projectId", `must be a non-empty project id such as "proj_abc", got ${JSON.stringify(projectId)}`);
-    }
-    return projectId;
+/**
+ * Checks a project id given by the caller (an argument, a resource input, a command's flag) before
+ * any request: letters, digits, `_` and `-` only ({@link PathSafeId}). The value is not quoted back,
+ * only its first character that is not allowed: a key pasted into the wrong setting must not reach
+ * a log. Throws {@link InvalidArgumentError} naming `argument`.
+ */
+export function checkProjectId(projectId: unknown, argument = "projectId"): string {
+    if (typeof projectId !== "string") throw new InvalidArgumentError(argument, `must be a project id such as "proj_abc", got ${projectId === null ? "null" : typeof projectId}`);
+    if (PathSafeId.is(projectId)) return projectId;
+    const bad = /[^A-Za-z0-9_-]/u.exec(projectId)?.[0];
+    throw new InvalidArgumentError(
+        argument,
+        `must be a project id such as "proj_abc": letters, digits, "_" and "-" only, ${bad === undefined ? "and not empty" : `and it contains ${JSON.stringify(bad)}`}`,
+    );
 }
 
 /** Checks `pageSize` (1..100) and applies its default. */

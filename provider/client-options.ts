@@ -1,6 +1,7 @@
 import { normalizeAdminKey } from "./admin-key";
 import { InvalidArgumentError } from "./errors";
 import { DEFAULT_MAX_PAGES } from "./cursor";
+import { HostLookup, bareHost, isLocalhostName, isLoopbackAddress, systemLookup } from "./loopback";
 
 /** The API's public address. */
 export const DEFAULT_BASE_URL = "https://api.openai.com/v1";
@@ -21,7 +22,9 @@ export interface ClientOptions {
      */
     adminKey: string;
     /**
-     * The API's base URL, up to and including `/v1`. `http://` is accepted only for loopback hosts.
+     * The API's base URL, up to and including `/v1`. `http://` is accepted only for a loopback
+     * address (127.0.0.0/8, ::1) or for `localhost` / `*.localhost`, whose addresses are resolved
+     * and must all be loopback before the key is sent.
      * @default "https://api.openai.com/v1"
      */
     baseUrl?: string;
@@ -42,6 +45,8 @@ export interface ClientOptions {
     maxResponseBytes?: number;
     /**
      * Most pages read from one list before giving up with a `pagination_page_limit` error.
+     * No page may hold more than the page size asked for, so one list never holds more than
+     * `maxPages` x the page size.
      * @default 1000
      */
     maxPages?: number;
@@ -53,6 +58,12 @@ export interface ClientOptions {
     random?: () => number;
     /** The clock, for HTTP-date Retry-After headers. Injectable for tests. @default Date.now */
     now?: () => number;
+    /**
+     * Resolves the host name of a plain-http base URL to its addresses. Whatever it answers, the key
+     * goes only to the addresses it named, and only if every one is loopback. Injectable for tests.
+     * @default the system resolver (`dns.lookup`, every address)
+     */
+    lookup?: HostLookup;
 }
 
 /** {@link ClientOptions} with every default applied and every value checked. */
@@ -67,6 +78,7 @@ export interface ResolvedClientOptions {
     readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
     readonly random: () => number;
     readonly now: () => number;
+    readonly lookup: HostLookup;
 }
 
 /** Checks every option and applies the defaults; throws {@link InvalidArgumentError} naming the bad one. */
@@ -82,6 +94,7 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
         sleep: options.sleep ?? sleep,
         random: options.random ?? Math.random,
         now: options.now ?? Date.now,
+        lookup: options.lookup ?? systemLookup,
     };
 }
 
@@ -92,7 +105,8 @@ export function environmentBaseUrl(env: NodeJS.ProcessEnv = process.env): string
 
 /**
  * Validates a base URL and strips trailing slashes. Plain `http://` is refused unless the host is a
- * loopback address: the admin key would otherwise cross a network unencrypted.
+ * loopback address or a localhost name (see {@link isLoopbackHost}): the admin key would otherwise
+ * cross a network unencrypted.
  */
 export function normalizeBaseUrl(raw: string): string {
     if (typeof raw !== "string" || raw.trim() === "") {
@@ -115,7 +129,7 @@ export function normalizeBaseUrl(raw: string): string {
         if (!isLoopbackHost(url.hostname)) {
             throw new InvalidArgumentError(
                 "baseUrl",
-                `plain http:// is only allowed for loopback hosts (localhost, 127.0.0.0/8, ::1), not ${url.hostname}: ` +
+                `plain http:// is only allowed for loopback hosts (127.0.0.0/8, ::1, or localhost names that resolve only to those), not ${url.hostname}: ` +
                     "the admin key would travel unencrypted. Use https://",
             );
         }
@@ -125,12 +139,14 @@ export function normalizeBaseUrl(raw: string): string {
     return url.toString().replace(/\/+$/, "");
 }
 
-/** Whether a URL hostname (as `URL.hostname` spells it) is a loopback address. */
+/**
+ * Whether plain `http://` may be tried with a URL hostname (as `URL.hostname` spells it): a loopback
+ * IP literal, or `localhost` / `*.localhost`. A name is not trusted on its spelling: before the key is
+ * sent, the transport resolves it and requires every address to be loopback (see `loopback.ts`).
+ */
 export function isLoopbackHost(hostname: string): boolean {
-    const host = hostname.replace(/^\[|\]$/g, "").toLowerCase();
-    if (host === "localhost" || host.endsWith(".localhost")) return true;
-    if (host === "::1") return true;
-    return /^127(\.\d{1,3}){3}$/.test(host);
+    const host = bareHost(hostname);
+    return isLoopbackAddress(host) || isLocalhostName(host);
 }
 
 /** Reads an optional integer option within bounds, or throws naming it. */

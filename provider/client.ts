@@ -56,7 +56,8 @@ export function createCertificatesClient(options: ClientOptions): CertificatesCl
         paginate({
             transport,
             path: certificateListPath(query.projectId),
-            query: { limit: pageSizeOf(query.pageSize), order: orderOf(query.order) },
+            query: { order: orderOf(query.order) },
+            limit: pageSizeOf(query.pageSize),
             item: ListedCertificateWire,
             toItem: toCertificate,
             idOf: (wire: ListedCertificateWire) => wire.id,
@@ -67,7 +68,8 @@ export function createCertificatesClient(options: ClientOptions): CertificatesCl
         paginate({
             transport,
             path: "/organization/projects",
-            query: { limit: pageSizeOf(query.pageSize), include_archived: query.includeArchived ? "true" : undefined },
+            query: { include_archived: query.includeArchived ? "true" : undefined },
+            limit: pageSizeOf(query.pageSize),
             item: ProjectWire,
             toItem: toProject,
             idOf: (wire: ProjectWire) => wire.id,

@@ -26,6 +26,19 @@ export const UnixSeconds = t.brand(
     "UnixSeconds",
 );
 
+export interface PathSafeIdBrand {
+    readonly PathSafeId: unique symbol;
+}
+
+/**
+ * An id that can go into a URL path as it is: letters, digits, `_` and `-`, nothing else. OpenAI's
+ * ids (`proj_abc`, `cert_abc`) all fit; `..`, `.`, `/`, `%` or a space would read another endpoint
+ * (`/organization/projects/../certificates` is the organization's list). There is no prefix rule, so
+ * ids already stored in users' stacks stay valid. The one definition of the rule: the project list's
+ * decoder and the checks of user input both use it.
+ */
+export const PathSafeId = t.brand(t.string, (s): s is t.Branded<string, PathSafeIdBrand> => /^[A-Za-z0-9_-]+$/.test(s), "PathSafeId");
+
 /**
  * The object types a certificate may carry. Lists are documented to return `organization.certificate`
  * or `organization.project.certificate`; the bare `certificate` of single-object endpoints is accepted
@@ -80,7 +93,8 @@ export type CertificateListWire = t.TypeOf<typeof CertificateListWire>;
 
 export const ProjectWire = t.intersection([
     t.type({
-        id: t.string,
+        // The organization-wide view puts every project id into a path.
+        id: PathSafeId,
         object: t.literal("organization.project"),
         created_at: UnixSeconds,
     }),

@@ -1,5 +1,6 @@
 import * as http from "http";
 import * as https from "https";
+import { ResolvedAddress, pinnedLookup } from "./loopback";
 
 /**
  * node-fetch 2 pipes each response into a PassThrough and, for bodies with a content-length, never
@@ -13,6 +14,11 @@ import * as https from "https";
 export interface WatchedAgents {
     /** For node-fetch's `agent` option. */
     agentFor(url: URL): http.Agent;
+    /**
+     * A plain-http agent that connects to `addresses` only, whatever host a request names: for a
+     * name already resolved and checked. One per set of addresses, kept for the process.
+     */
+    pinnedAgentFor(addresses: readonly ResolvedAddress[]): http.Agent;
     /** Runs `send` with `watch` called for the request it creates. */
     watching<T>(watch: (request: http.ClientRequest) => void, send: () => T): T;
 }
@@ -41,8 +47,19 @@ export function createWatchedAgents(): WatchedAgents {
     // Keep-alive, as Node's global agents: one TLS handshake serves every page.
     const plain = new WatchedHttpAgent({ keepAlive: true });
     const secure = new WatchedHttpsAgent({ keepAlive: true });
+    const pinned = new Map<string, http.Agent>();
     return {
         agentFor: (url) => (url.protocol === "https:" ? secure : plain),
+        pinnedAgentFor(addresses) {
+            const key = addresses.map((a) => `${a.family}/${a.address}`).join(" ");
+            let agent = pinned.get(key);
+            if (!agent) {
+                // An agent's own options reach every connection it opens, `lookup` included.
+                agent = new WatchedHttpAgent({ keepAlive: true, lookup: pinnedLookup(addresses) } as http.AgentOptions);
+                pinned.set(key, agent);
+            }
+            return agent;
+        },
         watching(watch, send) {
             watcher = watch;
             try {

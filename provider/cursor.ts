@@ -1,3 +1,4 @@
+import { MAX_PAGE_SIZE } from "./certificates-query";
 import { PaginationError } from "./errors";
 
 /** What the cursor logic needs to know about one page. */
@@ -14,12 +15,14 @@ export interface PageSummary {
 export const DEFAULT_MAX_PAGES = 1000;
 
 /**
- * Follows an `after` cursor through a list, and refuses every way a server could make it loop forever
- * or return a silently short list. It holds the cursors and ids seen so far; it does no I/O.
+ * Follows an `after` cursor through a list, and refuses every way a server could make it loop forever,
+ * return a silently short list or an unbounded one: no page may hold more than `pageSize` items, so a
+ * list never holds more than `maxPages` x `pageSize`. It holds the cursors and ids seen so far; it
+ * does no I/O.
  *
  * @example
  * ```ts
- * const cursor = new CursorTracker("GET /organization/certificates", 1000);
+ * const cursor = new CursorTracker("GET /organization/certificates", 1000, 100);
  * let after: string | undefined;
  * do { const page = await fetchPage(after); after = cursor.next(page); } while (after !== undefined);
  * ```
@@ -32,6 +35,8 @@ export class CursorTracker {
     constructor(
         private readonly operation: string,
         private readonly maxPages: number = DEFAULT_MAX_PAGES,
+        /** The `limit` each page was asked for. */
+        private readonly pageSize: number = MAX_PAGE_SIZE,
     ) {}
 
     /** How many pages have been recorded. */
@@ -46,6 +51,9 @@ export class CursorTracker {
     next(page: PageSummary): string | undefined {
         this.pages += 1;
         const n = this.pages;
+        if (page.ids.length > this.pageSize) {
+            this.fail("pagination_page_too_large", `the page holds ${page.ids.length} items, more than the limit of ${this.pageSize} asked for`);
+        }
         for (const id of page.ids) {
             if (this.ids.has(id)) this.fail("pagination_duplicate_id", `certificate id ${id} was delivered twice`);
             this.ids.add(id);

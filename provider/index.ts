@@ -40,6 +40,7 @@ export { PACKAGE_VERSION } from "./version";
 export { Duration, parseDurationSeconds } from "./duration";
 export { GlobMatcher, compileGlob } from "./glob";
 export { escapeControlCharacters, jsonForLogs, printableText } from "./text-escape";
+export { HostLookup, ResolvedAddress, isLoopbackAddress, systemLookup } from "./loopback";
 export * as dynamicOperations from "./dynamic/certificates-operations";
 export { certificatesProvider } from "./dynamic/certificates-provider";
 export {

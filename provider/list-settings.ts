@@ -37,6 +37,8 @@ export interface ListSettingsArgs {
     timeoutMs?: number;
     /**
      * Most pages read from one list before failing with a `pagination_page_limit` error.
+     * No page may hold more than the page size asked for, so one list never holds more than
+     * `maxPages` x the page size.
      * @default 1000
      */
     maxPages?: number;

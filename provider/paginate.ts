@@ -23,8 +23,10 @@ export interface PaginateSpec<C extends t.Mixed, T> {
     readonly transport: Transport;
     /** Path below the base URL, URL-encoded. */
     readonly path: string;
-    /** Query parameters sent with every page (`limit`, `order`, ...); `after` is added per page. */
+    /** Query parameters sent with every page (`order`, ...); `limit` and `after` are added. */
     readonly query: Readonly<Record<string, string | number | boolean | undefined>>;
+    /** Items asked for per page, sent as `limit`; a page with more is a `pagination_page_too_large` error. */
+    readonly limit: number;
     /** The codec of one item; the list envelope is built around it. */
     readonly item: C;
     /** Maps a decoded item to what callers see. */
@@ -45,13 +47,13 @@ export interface PaginateSpec<C extends t.Mixed, T> {
  */
 export async function* paginate<C extends t.Mixed, T>(spec: PaginateSpec<C, T>): AsyncGenerator<ListPage<T>, void, undefined> {
     const label = `GET ${spec.path}`;
-    const cursor = new CursorTracker(label, spec.maxPages);
+    const cursor = new CursorTracker(label, spec.maxPages, spec.limit);
     const envelope = listEnvelope(spec.item);
     let after: string | undefined;
     do {
         const pageNumber = cursor.pageCount + 1;
         const operation = `${label} (page ${pageNumber})`;
-        const body = await spec.transport.getJson({ path: spec.path, query: { ...spec.query, after }, operation });
+        const body = await spec.transport.getJson({ path: spec.path, query: { ...spec.query, limit: spec.limit, after }, operation });
         let page: t.TypeOf<typeof envelope>;
         let ids: string[];
         let lastId: string | null;

@@ -1,3 +1,4 @@
+import type { Agent } from "http";
 import fetch, { FetchError, Headers } from "node-fetch";
 import { isLeft } from "fp-ts/lib/Either";
 import { ErrorEnvelopeWire } from "./codecs";
@@ -7,14 +8,18 @@ import {
     APIError,
     APIErrorDetails,
     APITimeoutError,
+    CredentialInResponseError,
     OpenAICertificatesError,
     RedirectRefusedError,
     RequestAbortedError,
     ResponseParseError,
+    ResponseTooDeepError,
     ResponseTooLargeError,
     RetryAfterTooLongError,
 } from "./errors";
-import { redact, scrubError } from "./redact";
+import { MAX_JSON_DEPTH, findString, nestsDeeperThan } from "./json-body";
+import { ResolvedAddress, verifiedLoopbackAddresses } from "./loopback";
+import { Redactor, createRedactor, scrubError } from "./redact";
 import { backoffDelayMs, HeaderLookup, MAX_RETRY_AFTER_MS, planRetry, shouldRetryStatus } from "./retry";
 import { createAbortFanout } from "./abort-fanout";
 import { WatchedAgents, createWatchedAgents, watchForPrematureClose } from "./connection-watch";
@@ -71,7 +76,21 @@ export function createTransport(options: ResolvedClientOptions): Transport {
     const gate = new RequestGate(options.now, options.sleep);
     const agents = sharedAgents();
     const callerAbort = createAbortFanout(options.signal);
-    const secrets = [adminKey];
+    const redactor = createRedactor([adminKey]);
+    const base = new URL(baseUrl);
+    // Plain http goes only to addresses checked to be loopback: resolved once per client, and then
+    // connected to directly, so DNS cannot answer differently between the check and the connection.
+    let checkedAddresses: Promise<readonly ResolvedAddress[] | undefined> | undefined;
+    const agentFor = async (): Promise<(url: URL) => Agent> => {
+        if (base.protocol !== "http:") return (url) => agents.agentFor(url);
+        checkedAddresses ??= verifiedLoopbackAddresses(base.hostname, options.lookup).catch((error) => {
+            checkedAddresses = undefined; // a resolver failure is retried like any connection failure
+            throw error;
+        });
+        const addresses = await checkedAddresses;
+        // Redirects are same-origin only, so every request of this client goes to this host.
+        return addresses === undefined ? (url) => agents.agentFor(url) : () => agents.pinnedAgentFor(addresses);
+    };
     const headers = {
         Authorization: `Bearer ${adminKey}`,
         Accept: "application/json",
@@ -92,6 +111,8 @@ export function createTransport(options: ResolvedClientOptions): Transport {
         }, options.timeoutMs);
         const unsubscribe = callerAbort.subscribe(() => controller.abort());
         try {
+            // A resolver cannot be cancelled; the timeout and the caller's abort must not wait for it.
+            const agent = await untilAborted(agentFor(), controller.signal);
             let target = url;
             for (let hops = 0; ; hops++) {
                 // node-fetch 2's AbortSignal type predates the DOM one; they are the same object at run time.
@@ -103,7 +124,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
                             redirect: "manual",
                             size: options.maxResponseBytes,
                             signal: controller.signal as never,
-                            agent: (url: URL) => agents.agentFor(url),
+                            agent,
                         }),
                 );
                 if (response.status < 300 || response.status >= 400 || !response.headers.get("location")) {
@@ -133,7 +154,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
                 throw new ResponseTooLargeError(operation, options.maxResponseBytes);
             }
             const reason = error instanceof Error ? error.message : String(error);
-            throw new APIConnectionError(operation, redact(reason, secrets));
+            throw new APIConnectionError(operation, redactor.redact(reason));
         } finally {
             clearTimeout(timer);
             unsubscribe();
@@ -160,10 +181,10 @@ export function createTransport(options: ResolvedClientOptions): Transport {
                 throw error;
             }
 
-            if (response.status >= 200 && response.status < 300) return parseJsonBody(response, operation, secrets);
+            if (response.status >= 200 && response.status < 300) return parseJsonBody(response, operation, redactor);
 
             const header: HeaderLookup = (name) => response.headers.get(name);
-            const details = errorDetails(response, operation, secrets);
+            const details = errorDetails(response, operation, redactor);
             if (canRetry && shouldRetryStatus(response.status, header)) {
                 const plan = planRetry(retriesDone, header, options.now(), options.random);
                 if (plan.action === "fail-fast") {
@@ -197,11 +218,21 @@ export function createTransport(options: ResolvedClientOptions): Transport {
             try {
                 return await getJson(request);
             } catch (error) {
-                throw scrubError(error, (text) => redact(text, secrets));
+                throw scrubError(error, redactor.redact);
             }
         },
-        scrub: (error) => scrubError(error, (text) => redact(text, secrets)),
+        scrub: (error) => scrubError(error, redactor.redact),
     };
+}
+
+/** `promise`, or a rejection as soon as `signal` fires. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+        const onAbort = () => reject(new Error("aborted"));
+        if (signal.aborted) return onAbort();
+        signal.addEventListener("abort", onAbort, { once: true });
+        promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+    });
 }
 
 function buildUrl(baseUrl: string, request: JsonRequest): string {
@@ -212,21 +243,33 @@ function buildUrl(baseUrl: string, request: JsonRequest): string {
     return url.toString();
 }
 
-function parseJsonBody(response: RawResponse, operation: string, secrets: readonly string[]): unknown {
+/**
+ * The body of a 2xx answer as JSON, refused when it nests too deep to read safely or when any string
+ * in it (a name, an id, a property name) holds the admin key. The rule is to refuse, not to scrub:
+ * a scrubbed id is no longer the certificate's id, and a server that reflects credentials into its
+ * data cannot be trusted with the rest of it either.
+ */
+function parseJsonBody(response: RawResponse, operation: string, redactor: Redactor): unknown {
     const text = response.body.toString("utf8");
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw new ResponseTooDeepError(operation, MAX_JSON_DEPTH);
+    let value: unknown;
     try {
-        return JSON.parse(text);
+        value = JSON.parse(text);
     } catch (error) {
         // V8's message quotes the start of the body, which a hostile server could fill with our key.
         const reason = error instanceof Error ? error.message : String(error);
-        throw new ResponseParseError(operation, response.headers.get("content-type") ?? undefined, redact(reason, secrets));
+        throw new ResponseParseError(operation, response.headers.get("content-type") ?? undefined, redactor.redact(reason));
     }
+    const where = findString(value, redactor.contains);
+    if (where !== undefined) throw new CredentialInResponseError(operation, where.map(redactor.redact).join("."));
+    return value;
 }
 
-function errorDetails(response: RawResponse, operation: string, secrets: readonly string[]): APIErrorDetails {
+function errorDetails(response: RawResponse, operation: string, redactor: Redactor): APIErrorDetails {
     const text = response.body.toString("utf8");
     const requestId = response.headers.get("x-request-id") ?? undefined;
-    const base = { status: response.status, operation, requestId: requestId && redact(requestId, secrets) };
+    const base = { status: response.status, operation, requestId: requestId && redactor.redact(requestId) };
+    if (nestsDeeperThan(text, MAX_JSON_DEPTH)) return { ...base, apiMessage: `body nests more than ${MAX_JSON_DEPTH} levels deep` };
     let json: unknown;
     try {
         json = JSON.parse(text);
@@ -237,6 +280,6 @@ function errorDetails(response: RawResponse, operation: string, secrets: readonl
     const decoded = ErrorEnvelopeWire.decode(json);
     if (isLeft(decoded)) return { ...base, apiMessage: "body is not an OpenAI error envelope" };
     const e = decoded.right.error;
-    const clean = <T extends string | null | undefined>(v: T): T => (typeof v === "string" ? (redact(v, secrets) as T) : v);
+    const clean = <T extends string | null | undefined>(v: T): T => (typeof v === "string" ? (redactor.redact(v) as T) : v);
     return { ...base, apiMessage: clean(e.message), apiType: clean(e.type), apiCode: clean(e.code), param: clean(e.param) };
 }

@@ -41,6 +41,8 @@ export interface EvaluatedCertificate extends Certificate {
     readonly activeAnywhere?: boolean;
     /** Projects where the certificate is active, named in findings. */
     readonly activeProjectIds?: readonly string[];
+    /** From the organization-wide view: its lists disagree on its dates; noted in the finding's anomalies. */
+    readonly expiryDisagreement?: string;
 }
 
 /** The evaluation of one certificate. */
@@ -238,7 +240,8 @@ function judge(c: EvaluatedCertificate, context: JudgeContext): ExpiryFinding {
     }
 
     const projects = c.activeProjectIds && c.activeProjectIds.length ? c.activeProjectIds : undefined;
-    const anomalies = expiresAt !== undefined && c.validAt !== undefined && expiresAt < c.validAt ? [`expiresAt (${iso(expiresAt)}) is before validAt (${iso(c.validAt)})`] : undefined;
+    const dateAnomalies = expiresAt !== undefined && c.validAt !== undefined && expiresAt < c.validAt ? [`expiresAt (${iso(expiresAt)}) is before validAt (${iso(c.validAt)})`] : undefined;
+    const anomalies = c.expiryDisagreement ? [...(dateAnomalies ?? []), c.expiryDisagreement] : dateAnomalies;
     const finding: { -readonly [K in keyof ExpiryFinding]: ExpiryFinding[K] } = {
         id: c.id,
         name: c.name,

@@ -13,5 +13,12 @@ export {
     RetryAfterTooLongError,
 } from "./api-error";
 export { APIConnectionError, APITimeoutError, RedirectRefusedError, RequestAbortedError } from "./connection-error";
-export { ResponseParseError, ResponseTooLargeError, ResponseValidationError, ValidationIssue } from "./response-error";
+export {
+    CredentialInResponseError,
+    ResponseParseError,
+    ResponseTooDeepError,
+    ResponseTooLargeError,
+    ResponseValidationError,
+    ValidationIssue,
+} from "./response-error";
 export { PaginationError, PaginationErrorCode } from "./pagination-error";

@@ -8,6 +8,8 @@ export type PaginationErrorCode =
     | "pagination_missing_cursor"
     /** `has_more` was true on a page with no items. */
     | "pagination_empty_page"
+    /** A page held more items than the `limit` asked for: the list's size would have no bound. */
+    | "pagination_page_too_large"
     /** The same certificate id arrived twice. */
     | "pagination_duplicate_id"
     /** More pages than `maxPages`. */

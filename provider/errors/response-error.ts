@@ -59,3 +59,41 @@ export class ResponseTooLargeError extends OpenAICertificatesError {
         super(`Response from ${operation} is larger than ${limitBytes} bytes (option maxResponseBytes); refusing to read it`);
     }
 }
+
+/**
+ * The response nests arrays and objects deeper than {@link ResponseTooDeepError.limit} levels. No
+ * certificate data is that deep, and reading it would overflow the stack. Not retried.
+ */
+export class ResponseTooDeepError extends OpenAICertificatesError {
+    readonly code = "response_too_deep";
+
+    constructor(
+        operation: string,
+        /** The deepest nesting accepted. */
+        readonly limit: number,
+    ) {
+        super(`Response from ${operation} nests arrays or objects more than ${limit} levels deep; refusing to read it`);
+    }
+}
+
+/**
+ * A successful response holds the admin key (whole, a fragment of 12 or more characters, or its
+ * base64 or URL encoding) in its data: the server, or a proxy in front of it, reflects credentials.
+ * Its names and ids would carry the key into output, state and policy messages, so the whole
+ * response is refused rather than scrubbed. Not retried.
+ */
+export class CredentialInResponseError extends OpenAICertificatesError {
+    readonly code = "credential_in_response";
+
+    constructor(
+        operation: string,
+        /** Where in the body the key was found, such as `data.0.name` (redacted itself). */
+        readonly path: string,
+    ) {
+        super(
+            `Response from ${operation} holds the admin key in its data (at ${path || "the body"}); ` +
+                "refusing the whole response so the key reaches no output, state or message. " +
+                "The server at the base URL, or a proxy in front of it, reflects credentials",
+        );
+    }
+}

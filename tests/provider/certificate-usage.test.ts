@@ -150,4 +150,53 @@ describe("mergeUsage", () => {
             ],
         );
     });
+
+    describe("lists that disagree on a certificate's dates (issue 12, item 4; regression: the organization's dates were judged alone)", () => {
+        const DAY = 86_400;
+        const project = (id: string) => ({ id, name: null, createdAt: 1, archivedAt: null, status: "active" });
+        const dated = (dates: { validAt?: number; expiresAt?: number }, object = "organization.project.certificate") => ({ id: "cert_a", object, name: "gateway", active: true, createdAt: 10, ...dates });
+        const org = (dates: { validAt?: number; expiresAt?: number }) => [dated(dates, "organization.certificate")];
+        const iso = (s: number) => new Date(s * 1000).toISOString().replace(".000", "");
+
+        it("judges the earliest expiry any list gives, and notes who said what", () => {
+            const [merged] = mergeUsage(org({ expiresAt: NOW_SECONDS + 90 * DAY }), [project("proj_a"), project("proj_b")], [[dated({ expiresAt: NOW_SECONDS + 3 * DAY })], [dated({ expiresAt: NOW_SECONDS + 90 * DAY })]], "desc");
+            assert.equal(merged.expiresAt, NOW_SECONDS + 3 * DAY);
+            assert.equal(
+                merged.expiryDisagreement,
+                `its lists disagree on its dates (the organization list, project proj_b: expires ${iso(NOW_SECONDS + 90 * DAY)}; project proj_a: expires ${iso(NOW_SECONDS + 3 * DAY)}); ` +
+                    "judged by the earliest expiry and the latest start of validity",
+            );
+        });
+
+        it("takes the latest start of validity, and names validity only when it differs", () => {
+            const [merged] = mergeUsage(org({ validAt: NOW_SECONDS - DAY, expiresAt: NOW_SECONDS + 90 * DAY }), [project("proj_a")], [[dated({ validAt: NOW_SECONDS + DAY, expiresAt: NOW_SECONDS + 90 * DAY })]], "desc");
+            assert.equal(merged.validAt, NOW_SECONDS + DAY);
+            assert.equal(merged.expiresAt, NOW_SECONDS + 90 * DAY);
+            assert.match(merged.expiryDisagreement ?? "", new RegExp(`project proj_a: valid from ${iso(NOW_SECONDS + DAY)}, expires`));
+        });
+
+        it("judges a project's expiry where the organization list gives none, and notes it", () => {
+            const [merged] = mergeUsage(org({}), [project("proj_a")], [[dated({ expiresAt: NOW_SECONDS + 3 * DAY })]], "desc");
+            assert.equal(merged.expiresAt, NOW_SECONDS + 3 * DAY);
+            assert.match(merged.expiryDisagreement ?? "", /the organization list: no expiry date; project proj_a: expires/);
+        });
+
+        it("compares the lists of two projects for a certificate the organization list lacks", () => {
+            const [merged] = mergeUsage([], [project("proj_a"), project("proj_b")], [[dated({ expiresAt: NOW_SECONDS + 30 * DAY })], [dated({ expiresAt: NOW_SECONDS + 2 * DAY })]], "desc");
+            assert.equal(merged.expiresAt, NOW_SECONDS + 2 * DAY);
+            assert.match(merged.expiryDisagreement ?? "", /project proj_a: expires .*; project proj_b: expires /);
+        });
+
+        it("names three lists that said the same and counts the rest", () => {
+            const ids = ["proj_1", "proj_2", "proj_3", "proj_4", "proj_5"];
+            const [merged] = mergeUsage(org({ expiresAt: NOW_SECONDS + 2 * DAY }), ids.map(project), ids.map(() => [dated({ expiresAt: NOW_SECONDS + 9 * DAY })]), "desc");
+            assert.match(merged.expiryDisagreement ?? "", /\(the organization list: expires [^;]+; project proj_1, project proj_2, project proj_3 and 2 more: expires /);
+        });
+
+        it("adds nothing when every list agrees", () => {
+            const [merged] = mergeUsage(org({ validAt: 5, expiresAt: NOW_SECONDS + 9 * DAY }), [project("proj_a")], [[dated({ validAt: 5, expiresAt: NOW_SECONDS + 9 * DAY })]], "desc");
+            assert.equal(merged.expiresAt, NOW_SECONDS + 9 * DAY);
+            assert.equal("expiryDisagreement" in merged, false);
+        });
+    });
 });

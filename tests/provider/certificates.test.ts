@@ -83,12 +83,12 @@ describe("listCertificates over loopback HTTP against the fake API", () => {
         ]);
     });
 
-    it("reads a project's list at its URL-encoded path, with the project-level active flag", async () => {
+    it("reads a project's list at its path, with the project-level active flag", async () => {
         api().setState({
             certificates: certificateSpecs(3),
-            projects: [{ id: "proj a/b", certificates: [{ id: "cert_00001", active: false }, { id: "cert_00002", active: true }] }],
+            projects: [{ id: "proj_A-b", certificates: [{ id: "cert_00001", active: false }, { id: "cert_00002", active: true }] }],
         });
-        const certs = await listProjectCertificates("proj a/b", client({ order: "asc" }));
+        const certs = await listProjectCertificates("proj_A-b", client({ order: "asc" }));
         assert.deepEqual(
             certs.map((c) => [c.id, c.active, c.object]),
             [
@@ -96,7 +96,8 @@ describe("listCertificates over loopback HTTP against the fake API", () => {
                 ["cert_00002", true, "organization.project.certificate"],
             ],
         );
-        assert.equal(api().requests[0].path, "/organization/projects/proj a/b/certificates".replace("proj a/b", "proj%20a%2Fb"));
+        // Project ids are path-safe (letters, digits, "_" and "-"), so they go into the path as they are.
+        assert.equal(api().requests[0].path, "/organization/projects/proj_A-b/certificates");
     });
 
     it("reports an unknown project as NotFoundError with the request id", async () => {

@@ -104,6 +104,36 @@ describe("CursorTracker", () => {
         );
     });
 
+    it("refuses a page with more items than the limit asked for (regression: accepted, so a list had no bound)", () => {
+        const cursor = new CursorTracker(OPERATION, 10, 2);
+        assert.throws(
+            () => cursor.next(page(["cert_a", "cert_b", "cert_c"], { hasMore: false })),
+            (e: unknown) => paginationError("pagination_page_too_large", 1)(e) && (e as PaginationError).message.includes("limit of 2"),
+        );
+    });
+
+    it("accepts pages of exactly the limit, and defaults the limit to the API's largest, 100", () => {
+        const cursor = new CursorTracker(OPERATION, 10, 2);
+        assert.equal(cursor.next(page(["cert_a", "cert_b"], { hasMore: true })), "cert_b");
+        const defaulted = new CursorTracker(OPERATION);
+        const hundred = Array.from({ length: 100 }, (_, i) => `cert_${i}`);
+        assert.equal(defaulted.next(page(hundred, { hasMore: false })), undefined);
+        assert.throws(() => new CursorTracker(OPERATION).next(page([...hundred, "cert_x"], { hasMore: false })), paginationError("pagination_page_too_large", 1));
+    });
+
+    it("bounds a whole list by maxPages x the limit", () => {
+        const cursor = new CursorTracker(OPERATION, 3, 2);
+        let read = 0;
+        assert.throws(() => {
+            for (let n = 0; ; n++) {
+                const ids = [`cert_${n}_a`, `cert_${n}_b`];
+                cursor.next(page(ids, { hasMore: true }));
+                read += ids.length;
+            }
+        }, paginationError("pagination_page_limit", 3));
+        assert.ok(read <= 3 * 2, `${read} items were accepted`);
+    });
+
     it("reads exactly maxPages pages when the last of them ends the list", () => {
         const cursor = new CursorTracker(OPERATION, 3);
         assert.equal(cursor.next(page(["cert_1"], { hasMore: true, lastId: "cert_1" })), "cert_1");

@@ -2,18 +2,24 @@ import { strict as assert } from "assert";
 import { FaultAction, startFakeOpenAI } from "../../fake-api";
 import {
     APIConnectionError,
+    AuthenticationError,
+    CredentialInResponseError,
     InternalServerError,
+    InvalidArgumentError,
     OpenAICertificatesError,
     PaginationError,
     RateLimitError,
     RedirectRefusedError,
     ResponseParseError,
+    ResponseTooDeepError,
     ResponseTooLargeError,
     ResponseValidationError,
     RetryAfterTooLongError,
+    listCertificateUsage,
     listCertificates,
 } from "../../provider";
 import { evaluateCertificateExpiry } from "../../sdk";
+import { runNode } from "../support/processes";
 import { LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertNoKeyIn, certificateSpecs, fakeClock, rejectionOf, useFakeApi } from "../support/fixtures";
 
 /**
@@ -146,17 +152,194 @@ describe("hostile servers", function () {
         const echo: Array<[string, FaultAction, new (...args: never[]) => Error]> = [
             ["the content-type of a non-JSON 200", { kind: "raw", status: 200, contentType: `text/html; ${LEAK_CANARY_KEY}`, body: "<html>" }, ResponseParseError],
             ["the content-type of a non-JSON 502", { kind: "raw", status: 502, contentType: `text/html; Bearer ${LEAK_CANARY_KEY}`, body: "<html>" }, InternalServerError],
-            ["a field value that fails the schema", transform((body) => ({ ...body, object: LEAK_CANARY_KEY })), ResponseValidationError],
-            ["a certificate id delivered twice", transform((body) => ({ ...body, data: body.data.map((c: object) => ({ ...c, id: LEAK_CANARY_KEY })) })), PaginationError],
+            // A key in a 2xx body is refused before any codec or cursor error could quote it (item 5).
+            ["a field value that fails the schema", transform((body) => ({ ...body, object: LEAK_CANARY_KEY })), CredentialInResponseError],
+            ["a certificate id delivered twice", transform((body) => ({ ...body, data: body.data.map((c: object) => ({ ...c, id: LEAK_CANARY_KEY })) })), CredentialInResponseError],
             ["the host of a cross-origin redirect", { kind: "redirect", status: 302, location: `https://${LEAK_CANARY_KEY.toLowerCase()}.example.com/v1/organization/certificates` }, RedirectRefusedError],
         ];
         for (const [where, action, type] of echo) {
             it(`in ${where}`, async () => {
                 const error = await failure(action, { maxRetries: 0 });
                 assert.ok(error instanceof type, `${error.name}: ${error.message}`);
+                if (type !== CredentialInResponseError) assert.match(error.message, /\[REDACTED\]/);
+            });
+        }
+    });
+
+    describe("reflecting the key in other forms (issue 12, item 7; regression: a second line and base64 passed unchanged)", () => {
+        for (const encoding of ["split", "base64", "url"] as const) {
+            it(`a 401 that quotes the Authorization header ${encoding === "split" ? "across two lines" : `${encoding}-encoded`}: AuthenticationError without any fragment of the key`, async () => {
+                const error = await failure({ kind: "reflect-credentials", encoding }, { maxRetries: 0 });
+                assert.ok(error instanceof AuthenticationError, `${error.name}: ${error.message}`);
                 assert.match(error.message, /\[REDACTED\]/);
             });
         }
+    });
+
+    describe("pages larger than the limit asked for (issue 12, item 9; regression: accepted, so a list had no bound)", () => {
+        /** A certificate as the wire has it. */
+        const wire = (id: string) => ({ object: "organization.certificate", id, name: id, created_at: NOW_SECONDS, certificate_details: {}, active: true });
+        /**
+         * Every page holds `size` certificates of its own, and says more follow for `morePages` pages.
+         * Its cursor is a certificate the fake knows (the seed's `cert_0000N`), so the fake answers the
+         * next page instead of refusing the cursor: a client that accepts big pages reads them all.
+         */
+        const inflate = (size: number, morePages: number): FaultAction => {
+            let pages = 0;
+            return transform(() => {
+                pages += 1;
+                const data = Array.from({ length: size }, (_, i) => wire(`cert_p${pages}_${i}`));
+                return { object: "list", data, first_id: data[0].id, last_id: `cert_0000${pages - 1}`, has_more: pages <= morePages };
+            });
+        };
+
+        it("one more item than asked for: PaginationError pagination_page_too_large at page 1, and no second request", async () => {
+            const error = await failure(inflate(3, 0));
+            assert.ok(error instanceof PaginationError, `${error.name}: ${error.message}`);
+            assert.equal(error.code, "pagination_page_too_large");
+            assert.equal((error as PaginationError).page, 1);
+            assert.equal(api().requests.length, 1);
+        });
+
+        it("a project's list of the organization-wide view: the same error", async () => {
+            api().setState({ certificates: certificateSpecs(2), projects: [{ id: "proj_a", certificates: [{ id: "cert_00000" }] }] });
+            api().injectFault({ path: "/organization/projects/proj_a/", action: inflate(3, 0) });
+            const error = await rejectionOf(listCertificateUsage({ adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl, pageSize: 2 }));
+            assert.ok(error instanceof PaginationError, `${error.name}: ${error.message}`);
+            assert.equal(error.code, "pagination_page_too_large");
+        });
+
+        it("24,000 certificates a page with more to come: openai-certs exits 3 at the first page, not killed by a signal", async function () {
+            this.timeout(120_000);
+            api().injectFault({ path: "/organization/certificates", action: inflate(24_000, 1) });
+            const env = { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api().baseUrl };
+            for (const format of ["table", "json"]) {
+                const run = await runNode(["dist/cli/main.js", "check", "--format", format, "--now", NOW.toISOString()], { env, timeoutMs: 100_000 });
+                assert.equal(run.signal, null, `killed by ${run.signal}`);
+                assert.equal(run.code, 3, run.stderr || run.stdout.slice(0, 500));
+                assert.match(run.stderr, /PaginationError \(pagination_page_too_large\)/);
+                assertNoKeyIn([run.stdout, run.stderr]);
+            }
+        });
+    });
+
+    describe("plain http to a name (issue 12, item 8; regression: *.localhost counted as loopback without being resolved)", () => {
+        /** The fake's base URL with its address replaced by `host`. */
+        const at = (host: string) => api().baseUrl.replace("127.0.0.1", host);
+        /** A resolver that answers `first`, then `later` on every further call, and counts its calls. */
+        const resolver = (first: string[], later: string[] = first) => {
+            const calls: string[] = [];
+            const lookup = async (hostname: string) => {
+                calls.push(hostname);
+                return (calls.length === 1 ? first : later).map((address) => ({ address, family: address.includes(":") ? (6 as const) : (4 as const) }));
+            };
+            return { lookup, calls };
+        };
+
+        it("localhost, through the system resolver: reads the list", async () => {
+            assert.equal((await read({ baseUrl: at("localhost") })).length, 5);
+        });
+
+        it("a *.localhost name that resolves to loopback: reads every page over the checked address, resolving once", async () => {
+            // A second resolution would answer a non-loopback address; the client never asks again.
+            const dns = resolver(["127.0.0.1"], ["192.0.2.1"]);
+            assert.equal((await read({ baseUrl: at("certs.localhost"), lookup: dns.lookup })).length, 5);
+            assert.deepEqual(dns.calls, ["certs.localhost"]);
+            assert.equal(api().requests.length, 3, "three pages of two");
+        });
+
+        for (const addresses of [["10.20.30.40"], ["127.0.0.1", "192.0.2.1"]]) {
+            it(`a *.localhost name that resolves to ${addresses.join(" and ")}: InvalidArgumentError about baseUrl, and nothing sent`, async () => {
+                const error = await failure({ kind: "status", status: 500 }, { baseUrl: at("certs.localhost"), lookup: resolver(addresses).lookup, maxRetries: 0 });
+                assert.ok(error instanceof InvalidArgumentError, `${error.name}: ${error.message}`);
+                assert.equal((error as InvalidArgumentError).argument, "baseUrl");
+                assert.equal(api().requests.length, 0);
+            });
+        }
+
+        it("a *.localhost name that does not resolve: APIConnectionError, retried, and nothing sent", async () => {
+            const lookup = async () => {
+                throw Object.assign(new Error("getaddrinfo ENOTFOUND nowhere.localhost"), { code: "ENOTFOUND" });
+            };
+            const error = await failure({ kind: "status", status: 500 }, { baseUrl: at("nowhere.localhost"), lookup, maxRetries: 1 });
+            assert.ok(error instanceof APIConnectionError, `${error.name}: ${error.message}`);
+            assert.equal(api().requests.length, 0);
+        });
+    });
+
+    describe("project ids from the server that do not fit a path (issue 12, items 6 and 13)", () => {
+        const usage = () => listCertificateUsage({ adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl, maxRetries: 0 });
+        const withProject = (id: string) => api().setState({ certificates: certificateSpecs(2), projects: [{ id, certificates: [{ id: "cert_00000" }] }] });
+
+        // Regression: ".." read the organization's list as the project's, "." another endpoint.
+        for (const id of ["..", ".", "proj a", "../../organization/certificates", "proj_a?limit=1"]) {
+            it(`${JSON.stringify(id)}: ResponseValidationError about the project list, and no project's list is read`, async () => {
+                withProject(id);
+                const error = await rejectionOf(usage());
+                assert.ok(error instanceof ResponseValidationError, `${error.name}: ${error.message}`);
+                assert.match(error.message, /^Unexpected response from GET \/organization\/projects \(page 1\): data\.0\.id expected PathSafeId/);
+                assert.deepEqual(api().requestsTo("/organization/projects/"), []);
+            });
+        }
+
+        it("one that holds the key: refused without quoting it, and not blamed on an argument (regression: InvalidArgumentError quoted it)", async () => {
+            withProject(` ${LEAK_CANARY_KEY}`);
+            const error = await rejectionOf(usage());
+            assert.ok(error instanceof OpenAICertificatesError && !(error instanceof InvalidArgumentError), `${error.name}: ${error.message}`);
+            assert.doesNotMatch(error.message, /projectId|--project/);
+            assertNoKeyIn(error);
+        });
+    });
+
+    describe("reflecting the key into successful data (issue 12, item 5; regression: names and ids carried it into every output)", () => {
+        for (const field of ["name", "id"] as const) {
+            for (const encoding of ["plain", "base64", "url"] as const) {
+                it(`into every certificate's ${field}, ${encoding}: CredentialInResponseError naming where, without the key`, async () => {
+                    const error = await failure({ kind: "reflect-credentials-in-data", field, encoding }, { maxRetries: 0 });
+                    assert.ok(error instanceof CredentialInResponseError, `${error.name}: ${error.message}`);
+                    assert.equal(error.code, "credential_in_response");
+                    assert.equal((error as CredentialInResponseError).path, `data.0.${field}`);
+                });
+            }
+        }
+
+        it("into project ids: the organization-wide view fails with CredentialInResponseError and reads no project", async () => {
+            api().setState({ certificates: certificateSpecs(2), projects: [{ id: "proj_a", certificates: [{ id: "cert_00000" }] }] });
+            api().injectFault({ path: /^\/organization\/projects$/, action: { kind: "reflect-credentials-in-data", field: "id" } });
+            const error = await rejectionOf(listCertificateUsage({ adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl, maxRetries: 0 }));
+            assert.ok(error instanceof CredentialInResponseError, `${error.name}: ${error.message}`);
+            assertNoKeyIn(error);
+            assert.deepEqual(api().requestsTo("/organization/projects/"), [], "no project list was read");
+        });
+
+        it("a name that only looks like a key, or holds a few characters of ours, is kept", async () => {
+            const names = ["sk-test-gateway-rotation", `gateway-${LEAK_CANARY_KEY.slice(-6)}`];
+            api().setState({ certificates: names.map((name, i) => ({ id: `cert_${i}`, name, createdAt: NOW_SECONDS - i })) });
+            assert.deepEqual((await read()).map((c) => c.name), names);
+        });
+    });
+
+    describe("deeply nested JSON (issue 12, item 11; regression: a raw RangeError without a code)", () => {
+        const deep = "[".repeat(200_000) + "]".repeat(200_000);
+        const page = (name: string) =>
+            `{"object":"list","has_more":false,"first_id":"cert_a","last_id":"cert_a","data":[{"object":"organization.certificate","id":"cert_a","name":${name},"created_at":1,"certificate_details":{},"active":true}]}`;
+
+        it("in a certificate's name: ResponseTooDeepError", async () => {
+            const error = await failure({ kind: "raw", status: 200, contentType: "application/json", body: page(deep) });
+            assert.ok(error instanceof ResponseTooDeepError, `${error.name}: ${error.message}`);
+            assert.equal(error.code, "response_too_deep");
+        });
+
+        it("as a whole item of the list: ResponseTooDeepError", async () => {
+            const error = await failure({ kind: "raw", status: 200, contentType: "application/json", body: `{"object":"list","has_more":false,"data":[${deep}]}` });
+            assert.ok(error instanceof ResponseTooDeepError, `${error.name}: ${error.message}`);
+        });
+
+        it("in an error body: the status's error, saying the body was too deep", async () => {
+            const error = await failure({ kind: "raw", status: 401, contentType: "application/json", body: `{"error":{"message":${deep}}}` });
+            assert.ok(error instanceof AuthenticationError, `${error.name}: ${error.message}`);
+            assert.match(error.message, /nests more than 64 levels/);
+        });
     });
 
     it("stops downloading a body past the size cap (regression: the socket kept the process alive)", async () => {

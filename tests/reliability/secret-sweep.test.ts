@@ -1,10 +1,11 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
+import * as net from "net";
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { FakeOpenAI, startFakeOpenAI } from "../../fake-api";
-import { certificatesProvider, dynamicOperations } from "../../provider";
+import { FakeOpenAI, ReflectionEncoding, startFakeOpenAI } from "../../fake-api";
+import { certificatesProvider, dynamicOperations, listCertificates } from "../../provider";
 import { assertCertificateExpiry, evaluateCertificateExpiry, getCertificateUsage, getCertificates, getCertificatesOutput, CERTIFICATES_TYPE } from "../../sdk";
 import { LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertNoKeyIn, certificateSpecs, rejectionOf } from "../support/fixtures";
 import { REPO_ROOT, runNode } from "../support/processes";
@@ -97,6 +98,101 @@ describe("secret sweep: the admin key appears nowhere", function () {
         }
         assert.ok(runs.some((r) => r.code === 3) && runs.some((r) => r.code === 0), "both outcomes were exercised");
         for (const r of runs) assertNoKeyIn([r.stdout, r.stderr]);
+    });
+
+    describe("a server that writes the key into the names and ids of successful answers (issue 12, item 5)", () => {
+        const reflections: Array<[field: "name" | "id", encoding: ReflectionEncoding]> = [
+            ["name", "plain"],
+            ["name", "base64"],
+            ["id", "url"],
+        ];
+        // On the organization's list only: a read that fails stops its other requests, but one already
+        // on its way (the project list of the organization-wide view) may still arrive after the
+        // next fault is set, and must not use it up.
+        const reflectIntoData = (field: "name" | "id", encoding: ReflectionEncoding) =>
+            api.injectFault({ path: /^\/organization\/certificates$/, times: 1, action: { kind: "reflect-credentials-in-data", field, encoding } });
+
+        it("the functions: every read fails with credential_in_response, and the error holds no form of the key", async () => {
+            const connection = { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl, maxRetries: 0 };
+            for (const [field, encoding] of reflections) {
+                for (const call of [() => getCertificates(connection), () => getCertificateUsage(connection)]) {
+                    reflectIntoData(field, encoding);
+                    const error = await rejectionOf(call());
+                    assert.equal((error as { code?: string }).code, "credential_in_response", error.message);
+                    assertNoKeyIn(error);
+                }
+            }
+        });
+
+        it("the openai-certs command: list and check, table and JSON, exit 3 and print no form of the key", async () => {
+            const env = { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api.baseUrl };
+            for (const [field, encoding] of reflections) {
+                for (const args of [["list"], ["list", "--format", "json"], ["check", "--all-projects"], ["check", "--format", "json"]]) {
+                    reflectIntoData(field, encoding);
+                    const run = await runNode(["dist/cli/main.js", ...args, "--max-retries", "0"], { env });
+                    assert.equal(run.code, 3, `${args.join(" ")}: ${run.stdout}${run.stderr}`);
+                    assert.match(run.stderr, /credential_in_response/);
+                    assertNoKeyIn([run.stdout, run.stderr]);
+                }
+            }
+        });
+
+        it("the provider's checked inputs and the policies' messages, through Pulumi's real hosts", async () => {
+            const text = (await pulumi.runtime.serializeFunction(() => certificatesProvider, { allowSecrets: true })).text;
+            const provider = await startDynamicProviderHost({
+                hostScript: require.resolve("@pulumi/pulumi/cmd/dynamic-provider/index.js"),
+                cwd: fs.mkdtempSync(path.join(os.tmpdir(), "sweep-")),
+                env: { OPENAI_ADMIN_KEY: "" },
+            });
+            const policies = await startPolicyHost({ hostScript: require.resolve("@pulumi/pulumi/cmd/run-policy-pack/index.js"), packDir: path.join(REPO_ROOT, "policy-pack") });
+            try {
+                await provider.configure({ "openai:adminKey": secretValue(LEAK_CANARY_KEY), "openai:baseUrl": api.baseUrl });
+                await policies.configure({ "openai-certificate-expiry": { enforcementLevel: ENFORCEMENT.MANDATORY, properties: { now: NOW.toISOString() } } });
+                const seen: unknown[] = [];
+                for (const [field, encoding] of reflections) {
+                    reflectIntoData(field, encoding);
+                    const failed = await provider.check({ __provider: text, maxRetries: 0 });
+                    assert.equal(failed.failures.length, 1);
+                    assert.match(failed.failures[0].reason, /credential_in_response/);
+                    reflectIntoData(field, encoding);
+                    const tolerated = await provider.check({ __provider: text, maxRetries: 0, allProjects: true, onReadError: "warn" });
+                    assert.equal((tolerated.inputs.readError as { code?: string } | undefined)?.code, "credential_in_response");
+                    const diagnostics = await policies.analyze({ type: CERTIFICATES_TYPE, name: "org", properties: tolerated.inputs });
+                    assert.ok(diagnostics.length >= 1, "the tolerated read error was reported");
+                    seen.push(failed, tolerated, diagnostics);
+                }
+                for (const value of [...seen, provider.stderr(), policies.stderr()]) assertNoKeyIn(value);
+            } finally {
+                provider.close();
+                policies.close();
+            }
+        });
+    });
+
+    it("plain http to a name that is not loopback only: the key is sent nowhere, and no message holds it (issue 12, item 8)", async () => {
+        // Anything that connects here would have been sent the key; nothing may.
+        const received: Buffer[] = [];
+        const trap = net.createServer((socket) => socket.on("data", (chunk) => received.push(chunk)));
+        await new Promise<void>((resolve) => trap.listen(0, "127.0.0.1", resolve));
+        const port = (trap.address() as net.AddressInfo).port;
+        try {
+            const lookup = async () => [
+                { address: "127.0.0.1", family: 4 as const },
+                { address: "10.9.8.7", family: 4 as const },
+            ];
+            const error = await rejectionOf(listCertificates({ adminKey: LEAK_CANARY_KEY, baseUrl: `http://trap.localhost:${port}/v1`, lookup, maxRetries: 0 }));
+            assert.equal((error as { code?: string }).code, "invalid_argument", error.message);
+            assertNoKeyIn(error);
+            assert.equal(Buffer.concat(received).length, 0, "something was sent to an unchecked address");
+        } finally {
+            await new Promise((resolve) => trap.close(resolve));
+        }
+        // The command, with the system resolver: a *.localhost name that does not resolve here (or, where
+        // the resolver maps *.localhost to loopback, the trap's port, closed now) fails without the key.
+        const env = { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: `http://nowhere.localhost:${port}/v1` };
+        const run = await runNode(["dist/cli/main.js", "list", "--max-retries", "0"], { env });
+        assert.equal(run.code, 3, run.stdout + run.stderr);
+        assertNoKeyIn([run.stdout, run.stderr]);
     });
 
     it("the demo: everything it prints", async function () {

@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { dynamicOperations } from "../../provider";
 import { CertificateExpiryError, InvalidArgumentError, assertCertificateExpiry, evaluateCertificateExpiry, getCertificateUsage, getCertificateUsageOutput } from "../../sdk";
+import { certificateViolations } from "../../sdk/policies";
 import { LEAK_CANARY_KEY, NOW_SECONDS, rejectionOf, useFakeApi } from "../support/fixtures";
 
 const DAY = 86_400;
@@ -73,6 +74,28 @@ describe("getCertificateUsage and the gates on it", () => {
             ],
         );
         assert.equal(dynamicOperations.createCertificates(inputs).id, "organization-usage");
+    });
+
+    it("a project's list with an earlier expiry than the organization's: every gate judges the earliest and notes it (issue 12, item 4)", async () => {
+        // proj_old (archived) lists cert_gw as expiring in 3 days; the organization list says 90.
+        api().injectFault({
+            path: "/organization/projects/proj_old/certificates",
+            action: { kind: "transform", transform: (body) => ({ ...body, data: body.data.map((c: any) => ({ ...c, certificate_details: { ...c.certificate_details, expires_at: NOW_SECONDS + 3 * DAY } })) }) },
+        });
+        const now = new Date(NOW_SECONDS * 1000);
+        const usage = await getCertificateUsage({ ...args(), includeArchived: true });
+        const gateway = usage.certificates.find((c) => c.id === "cert_gw")!;
+        assert.equal(gateway.expiresAt, NOW_SECONDS + 3 * DAY);
+        assert.match(gateway.expiryDisagreement ?? "", /the organization list: expires .*; project proj_old: expires /);
+
+        const finding = evaluateCertificateExpiry(usage, { now }).findings.find((f) => f.id === "cert_gw")!;
+        assert.equal(finding.state, "fail");
+        assert.match(finding.anomalies?.join() ?? "", /lists disagree on its dates/);
+        assert.match(finding.message, /Data problem: its lists disagree on its dates/);
+
+        const { inputs } = await dynamicOperations.checkCertificates({ allProjects: true, includeArchived: true }, { adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl });
+        const violations = certificateViolations(inputs, { now: now.toISOString() }, "fail");
+        assert.ok(violations.some((v) => /cert_gw/.test(v) && /lists disagree on its dates/.test(v)), violations.join("\n"));
     });
 
     it("refuses allProjects together with projectId, naming it", async () => {

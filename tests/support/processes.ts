@@ -30,8 +30,11 @@ export function spawnUntil(args: string[], pattern: RegExp, env: NodeJS.ProcessE
     });
 }
 
-/** Runs a node script to completion and returns its exit code and output. */
-export function runNode(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs a node script to completion and returns its exit code (or the signal that ended it) and output. */
+export function runNode(
+    args: string[],
+    options: { env?: NodeJS.ProcessEnv; cwd?: string; timeoutMs?: number } = {},
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
     const child = spawn(process.execPath, args, { cwd: options.cwd ?? REPO_ROOT, env: options.env ?? process.env, stdio: ["ignore", "pipe", "pipe"] });
     return new Promise((resolve, reject) => {
         let stdout = "";
@@ -42,9 +45,9 @@ export function runNode(args: string[], options: { env?: NodeJS.ProcessEnv; cwd?
         }, options.timeoutMs ?? 60_000);
         child.stdout!.on("data", (c) => (stdout += c));
         child.stderr!.on("data", (c) => (stderr += c));
-        child.on("exit", (code) => {
+        child.on("exit", (code, signal) => {
             clearTimeout(timer);
-            resolve({ code, stdout, stderr });
+            resolve({ code, signal, stdout, stderr });
         });
     });
 }
