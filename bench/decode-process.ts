@@ -4,7 +4,8 @@
  */
 import { decodeOrThrow } from "../provider/decode";
 import { CertificateListWire } from "../provider/codecs";
-import { Certificate, toCertificate } from "../provider/certificate";
+import { Certificate } from "../provider/certificate";
+import { toCertificate } from "../provider/codecs";
 import { evaluateCertificateExpiry } from "../sdk";
 import { BENCH_NOW_SECONDS, benchOrganization } from "./organization";
 

@@ -1,5 +1,5 @@
 import * as fs from "fs";
-import { InvalidArgumentError } from "../provider";
+import { InvalidArgumentError } from "../provider/api";
 import type { Exemption } from "../sdk/expiry-options";
 
 /**

@@ -14,23 +14,7 @@
 import { Command, CommanderError, Option } from "commander";
 // The command imports the API layer and the evaluation module by module, never the package root: the
 // root loads @pulumi/pulumi, which a CI step has no use for (it tripled the start-up time).
-import {
-    Certificate,
-    ENV_ADMIN_KEY,
-    environmentBaseUrl,
-    firstAdminKey,
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_USAGE_CONCURRENCY,
-    InvalidArgumentError,
-    MissingAdminKeyError,
-    PACKAGE_VERSION,
-    listCertificateUsage,
-    listCertificates,
-    jsonForLogs,
-    printableText,
-    redact,
-    resolveListSettings,
-} from "../provider";
+import { Certificate, ENV_ADMIN_KEY, environmentBaseUrl, firstAdminKey, DEFAULT_MAX_RETRIES, DEFAULT_USAGE_CONCURRENCY, InvalidArgumentError, MissingAdminKeyError, PACKAGE_VERSION, listCertificateUsage, listCertificates, jsonForLogs, printableText, redact, resolveListSettings } from "../provider/api";
 import { evaluateCertificateExpiry } from "../sdk/evaluate-expiry";
 import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, parseIsoInstant } from "../sdk/expiry-options";
 import { EXIT } from "./exit-codes";

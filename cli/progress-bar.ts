@@ -1,4 +1,4 @@
-import { UsageProgress } from "../provider";
+import { UsageProgress } from "../provider/api";
 
 /**
  * A one-line progress bar for `--all-projects`, drawn on stderr only when stderr is a terminal, so

@@ -1,4 +1,4 @@
-import { CertificateUsage, PACKAGE_VERSION } from "../provider";
+import { CertificateUsage, PACKAGE_VERSION } from "../provider/api";
 import type { ExpiryFinding, ExpiryReport } from "../sdk/evaluate-expiry";
 import { formatCertificateTable, formatColumns as columns } from "../sdk/certificate-table";
 import { isoFromUnixSeconds as iso } from "../sdk/iso-time";

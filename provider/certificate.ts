@@ -1,6 +1,3 @@
-import * as t from "io-ts";
-import { ListedCertificateWire, UnixSeconds } from "./codecs";
-
 /**
  * A certificate as users of this package see it: camelCase, plain JSON (numbers and strings, never
  * `Date`), so Pulumi can store it in a stack's state. Times are Unix seconds, as the API gives them.
@@ -21,38 +18,3 @@ export interface Certificate {
     /** When it expires (`notAfter`), Unix seconds; absent when the API does not say. */
     readonly expiresAt?: number;
 }
-
-/** Maps one listed certificate from the wire format to the domain type. Absent times stay absent. */
-export function toCertificate(wire: ListedCertificateWire): Certificate {
-    const details = wire.certificate_details;
-    return {
-        id: wire.id,
-        object: wire.object,
-        name: wire.name,
-        active: wire.active,
-        createdAt: wire.created_at,
-        ...(details.valid_at !== undefined ? { validAt: details.valid_at } : {}),
-        ...(details.expires_at !== undefined ? { expiresAt: details.expires_at } : {}),
-    };
-}
-
-/**
- * The domain type as an io-ts codec, for data that comes back from somewhere we do not control: a
- * stack's state, a resource's checked inputs seen by a policy, a JSON report.
- */
-export const CertificateCodec = t.intersection([
-    t.type({
-        id: t.string,
-        object: t.string,
-        name: t.union([t.string, t.null]),
-        active: t.boolean,
-        createdAt: UnixSeconds,
-    }),
-    t.partial({
-        validAt: UnixSeconds,
-        expiresAt: UnixSeconds,
-        activeAnywhere: t.boolean,
-        activeProjectIds: t.array(t.string),
-        expiryDisagreement: t.string,
-    }),
-]);

@@ -2,7 +2,7 @@ import { Certificate } from "./certificate";
 import { CertificateQuery, createCertificatesClient } from "./client";
 import { SortOrder, checkProjectId } from "./certificates-query";
 import { ClientOptions } from "./client-options";
-import { ListPage } from "./paginate";
+import { ListPage } from "./list-page";
 
 /** Options of the certificate list functions: how to reach the API, plus which list and how. */
 export interface ListCertificatesOptions extends ClientOptions, CertificateQuery {

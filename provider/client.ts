@@ -1,9 +1,10 @@
-import { Certificate, toCertificate } from "./certificate";
+import { Certificate } from "./certificate";
 import { certificateListPath, orderOf, pageSizeOf, SortOrder } from "./certificates-query";
 import { ClientOptions, resolveClientOptions } from "./client-options";
-import { ListedCertificateWire, ProjectWire } from "./codecs";
-import { ListPage, paginate } from "./paginate";
-import { Project, toProject } from "./project";
+import { ListedCertificateWire, ProjectWire, toCertificate, toProject } from "./codecs";
+import { ListPage } from "./list-page";
+import { paginate } from "./paginate";
+import { Project } from "./project";
 import { createTransport } from "./transport";
 
 /** Which certificate list to read, and how. */

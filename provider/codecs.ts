@@ -8,6 +8,8 @@
  * `ErrorResponse`. `t.type` lets unknown fields through, so a field the API adds later breaks nothing.
  */
 import * as t from "io-ts";
+import type { Certificate } from "./certificate";
+import type { Project } from "./project";
 
 const nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null]);
 
@@ -119,3 +121,61 @@ export const ErrorEnvelopeWire = t.type({
     }),
 });
 export type ErrorEnvelopeWire = t.TypeOf<typeof ErrorEnvelopeWire>;
+
+/** Maps one listed certificate from the wire format to the domain type. Absent times stay absent. */
+export function toCertificate(wire: ListedCertificateWire): Certificate {
+    const details = wire.certificate_details;
+    return {
+        id: wire.id,
+        object: wire.object,
+        name: wire.name,
+        active: wire.active,
+        createdAt: wire.created_at,
+        ...(details.valid_at !== undefined ? { validAt: details.valid_at } : {}),
+        ...(details.expires_at !== undefined ? { expiresAt: details.expires_at } : {}),
+    };
+}
+
+/**
+ * The domain type as an io-ts codec, for data that comes back from somewhere we do not control: a
+ * stack's state, a resource's checked inputs seen by a policy, a JSON report.
+ */
+export const CertificateCodec = t.intersection([
+    t.type({
+        id: t.string,
+        object: t.string,
+        name: t.union([t.string, t.null]),
+        active: t.boolean,
+        createdAt: UnixSeconds,
+    }),
+    t.partial({
+        validAt: UnixSeconds,
+        expiresAt: UnixSeconds,
+        activeAnywhere: t.boolean,
+        activeProjectIds: t.array(t.string),
+        expiryDisagreement: t.string,
+    }),
+]);
+
+/** Maps a project from the wire format to the domain type. */
+export function toProject(wire: ProjectWire): Project {
+    return {
+        id: wire.id,
+        name: wire.name ?? null,
+        createdAt: wire.created_at,
+        archivedAt: wire.archived_at ?? null,
+        status: wire.status ?? null,
+    };
+}
+
+/**
+ * The interface users read and the codec that checks stored data describe the same type (the codec's
+ * times are branded numbers, so it is a subtype): these lines stop compiling the day one gains,
+ * loses or retypes a field without the other.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+type CodecCertificate = Omit<t.TypeOf<typeof CertificateCodec>, "activeAnywhere" | "activeProjectIds" | "expiryDisagreement">;
+const certificateCodecHasTheInterfaceFields: Same<keyof CodecCertificate, keyof Certificate> = true;
+const certificateCodecFitsTheInterface: CodecCertificate extends Certificate ? true : never = true;
+void certificateCodecHasTheInterfaceFields;
+void certificateCodecFitsTheInterface;

@@ -2,21 +2,10 @@ import * as t from "io-ts";
 import { CursorTracker } from "./cursor";
 import { decodeOrThrow } from "./decode";
 import { listEnvelope } from "./codecs";
+import { ListPage } from "./list-page";
 import { Transport } from "./transport";
 
-/** One page of a list, already decoded and mapped to domain types. */
-export interface ListPage<T> {
-    /** 1-based position of this page in the list. */
-    readonly pageNumber: number;
-    /** The page's items, in the API's order. */
-    readonly items: readonly T[];
-    /** Whether the API said more pages follow. */
-    readonly hasMore: boolean;
-    /** The envelope's `first_id`. */
-    readonly firstId: string | null;
-    /** The envelope's `last_id`. */
-    readonly lastId: string | null;
-}
+export { ListPage };
 
 /** What {@link paginate} needs to walk one list endpoint. */
 export interface PaginateSpec<C extends t.Mixed, T> {

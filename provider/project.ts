@@ -1,5 +1,3 @@
-import { ProjectWire } from "./codecs";
-
 /** A project of the organization, as users of this package see it. */
 export interface Project {
     readonly id: string;
@@ -10,15 +8,4 @@ export interface Project {
     readonly archivedAt: number | null;
     /** `active` or `archived`, when the API says. */
     readonly status: string | null;
-}
-
-/** Maps a project from the wire format to the domain type. */
-export function toProject(wire: ProjectWire): Project {
-    return {
-        id: wire.id,
-        name: wire.name ?? null,
-        createdAt: wire.created_at,
-        archivedAt: wire.archived_at ?? null,
-        status: wire.status ?? null,
-    };
 }

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from "../provider";
+import { InvalidArgumentError } from "../provider/api";
 
 /**
  * Refuses keys that a function does not know, so a typo such as `pagesize` is an error instead of

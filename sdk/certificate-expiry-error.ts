@@ -1,4 +1,4 @@
-import { OpenAICertificatesError } from "../provider";
+import { OpenAICertificatesError } from "../provider/api";
 import { printableText } from "../provider/text-escape";
 import type { ExpiryFinding, ExpiryReport } from "./evaluate-expiry";
 

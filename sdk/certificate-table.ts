@@ -1,4 +1,4 @@
-import { Certificate } from "../provider";
+import { Certificate } from "../provider/api";
 import { escapeControlCharacters, printableText } from "../provider/text-escape";
 import { isoFromUnixSeconds } from "./iso-time";
 

@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Certificate, CERTIFICATES_INPUT_NAMES, CertificateUsage, OnReadError, ReadError, SortOrder, certificatesProvider } from "../provider";
+import { Certificate, CertificateUsage, SortOrder } from "../provider/api";
+import { CERTIFICATES_INPUT_NAMES, OnReadError } from "../provider/dynamic/certificates-inputs";
+import { ReadError } from "../provider/dynamic/certificates-operations";
+import { certificatesProvider } from "../provider/dynamic/certificates-provider";
 import { assertKnownKeys } from "./arguments";
 
 /** Inputs of a {@link Certificates} resource. The admin key is never one: see the class docs. */

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ENV_ADMIN_KEY, MissingAdminKeyError, environmentBaseUrl, firstAdminKey } from "../provider";
+import { ENV_ADMIN_KEY, MissingAdminKeyError, environmentBaseUrl, firstAdminKey } from "../provider/api";
 
 /** Where the admin key and base URL are read from, in order, when not passed as arguments. */
 export const CONFIG_ADMIN_KEY = "openai:adminKey";

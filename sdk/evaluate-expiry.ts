@@ -1,5 +1,6 @@
 import { isLeft } from "fp-ts/lib/Either";
-import { Certificate, CertificateCodec, InvalidArgumentError } from "../provider";
+import { Certificate, InvalidArgumentError } from "../provider/api";
+import { CertificateCodec } from "../provider/codecs";
 import { validationIssues } from "../provider/decode";
 import { escapeControlCharacters } from "../provider/text-escape";
 import { ExpiryOptions, ResolvedExemption, describeSpan, resolveExpiryOptions } from "./expiry-options";

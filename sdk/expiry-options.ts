@@ -1,4 +1,4 @@
-import { Duration, InvalidArgumentError, parseDurationSeconds } from "../provider";
+import { Duration, InvalidArgumentError, parseDurationSeconds } from "../provider/api";
 import { compileGlob } from "../provider/glob";
 import { assertKnownKeys } from "./arguments";
 

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CertificateUsage, DEFAULT_USAGE_CONCURRENCY, InvalidArgumentError, ListSettings, Project, UsageProgress, integerIn, listCertificateUsage } from "../provider";
+import { CertificateUsage, DEFAULT_USAGE_CONCURRENCY, InvalidArgumentError, ListSettings, Project, UsageProgress, integerIn, listCertificateUsage } from "../provider/api";
 import { invokeWithInputs } from "./output-invoke";
 import { withProgramErrors } from "./program-error";
 import { assertKnownKeys, optionalString } from "./arguments";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Certificate, LIST_SETTING_NAMES, ListSettings, ListSettingsArgs, listCertificates, resolveListSettings } from "../provider";
+import { Certificate, LIST_SETTING_NAMES, ListSettings, ListSettingsArgs, listCertificates, resolveListSettings } from "../provider/api";
 import { assertKnownKeys, optionalString } from "./arguments";
 import { resolveAdminKey, resolveBaseUrl } from "./credentials";
 import { invokeWithInputs } from "./output-invoke";

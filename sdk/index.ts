@@ -6,19 +6,7 @@
 export { GetCertificatesArgs, GetCertificatesOutputArgs, GetCertificatesResult, getCertificates, getCertificatesOutput } from "./get-certificates";
 export { CONFIG_ADMIN_KEY, CONFIG_BASE_URL, ENV_ADMIN_KEY, ENV_BASE_URL } from "./credentials";
 export * from "../provider/errors";
-export {
-    Certificate,
-    ClientOptions,
-    Duration,
-    ListCertificatesOptions,
-    ListPage,
-    SortOrder,
-    certificatePages,
-    iterateCertificates,
-    listCertificates,
-    listOrganizationCertificates,
-    listProjectCertificates,
-} from "../provider";
+export { Certificate, ClientOptions, Duration, ListCertificatesOptions, ListPage, SortOrder, certificatePages, iterateCertificates, listCertificates, listOrganizationCertificates, listProjectCertificates } from "../provider/api";
 export { formatCertificateTable } from "./certificate-table";
 export {
     CERTIFICATE_STATES,
@@ -35,7 +23,8 @@ export { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, Exemption, ExpiryOptions } fr
 export { CertificateExpiryError } from "./certificate-expiry-error";
 export { ExpiryLogger, assertCertificateExpiry } from "./assert-expiry";
 export { CERTIFICATES_TYPE, Certificates, CertificatesArgs } from "./certificates-resource";
-export { OnReadError, ReadError } from "../provider";
+export { OnReadError } from "../provider/dynamic/certificates-inputs";
+export { ReadError } from "../provider/dynamic/certificates-operations";
 export {
     GetCertificateUsageArgs,
     GetCertificateUsageOutputArgs,
@@ -43,4 +32,4 @@ export {
     getCertificateUsage,
     getCertificateUsageOutput,
 } from "./get-certificate-usage";
-export { CertificateUsage, DEFAULT_USAGE_CONCURRENCY, ListSettings, ListSettingsArgs, Project, ProjectAttachment, UsageProgress } from "../provider";
+export { CertificateUsage, DEFAULT_USAGE_CONCURRENCY, ListSettings, ListSettingsArgs, Project, ProjectAttachment, UsageProgress } from "../provider/api";

@@ -8,7 +8,8 @@
 import * as t from "io-ts";
 import { isLeft } from "fp-ts/lib/Either";
 import type { EnforcementLevel, PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
-import { CertificateCodec, InvalidArgumentError, OpenAICertificatesError } from "../provider";
+import { CertificateCodec } from "../provider/codecs";
+import { InvalidArgumentError, OpenAICertificatesError } from "../provider/api";
 import { validationIssues } from "../provider/decode";
 import { escapeControlCharacters } from "../provider/text-escape";
 import { CERTIFICATES_TYPE } from "./certificates-resource";

@@ -1,4 +1,4 @@
-import { OpenAICertificatesError } from "../provider";
+import { OpenAICertificatesError } from "../provider/api";
 
 /**
  * Marks an error of ours that leaves a Pulumi program so that Pulumi treats it as its own `RunError`

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { CertificateListWire, ListedCertificateWire } from "../../provider/codecs";
 import { decodeOrThrow } from "../../provider/decode";
-import { toCertificate } from "../../provider/certificate";
+import { toCertificate } from "../../provider/codecs";
 import { ResponseValidationError } from "../../provider/errors";
 
 const OPERATION = "GET /organization/certificates (page 1)";
