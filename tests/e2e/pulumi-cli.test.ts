@@ -5,7 +5,7 @@ import { CertificateSpec, FakeOpenAI, startFakeOpenAI } from "../../fake-api";
 import { LEAK_CANARY_KEY } from "../support/fixtures";
 import { copyUserProject, currentLeg, installPackedPackage } from "../support/packed-package";
 import { REPO_ROOT } from "../support/processes";
-import { CommandResult, PulumiProject, pulumiProject, requirePulumiCli } from "../support/pulumi-cli";
+import { CommandResult, PulumiProject, ExportedStack, expectOk, exportStack, filesUnder, pulumiProject, requirePulumiCli } from "../support/pulumi-cli";
 
 const DAY = 86_400;
 const TYPE = "pulumi-nodejs:dynamic/openai:Certificates";
@@ -55,7 +55,7 @@ describe(`end to end through the real Pulumi CLI (${safeLegName()})`, function (
     /** The admin key in no output and in no file of the state or the stack config. */
     function assertNoKeyAnywhere(project: PulumiProject, stack: string, ...outputs: CommandResult[]): void {
         for (const run of outputs) assert.ok(!run.output.includes(LEAK_CANARY_KEY), "the admin key appeared in the CLI's output");
-        for (const file of walk(project.backendDir)) assert.ok(!fs.readFileSync(file, "utf8").includes(LEAK_CANARY_KEY), `the admin key appeared in ${file}`);
+        for (const file of filesUnder(project.backendDir)) assert.ok(!fs.readFileSync(file, "utf8").includes(LEAK_CANARY_KEY), `the admin key appeared in ${file}`);
         assert.ok(!fs.readFileSync(path.join(project.dir, `Pulumi.${stack}.yaml`), "utf8").includes(LEAK_CANARY_KEY), "the admin key appeared in the stack config file");
     }
 
@@ -293,22 +293,9 @@ function safeLegName(): string {
     }
 }
 
-function expectOk(run: CommandResult): void {
-    assert.equal(run.code, 0, run.output);
-}
-
-async function exportStack(project: PulumiProject, stack: string, extra: string[] = []): Promise<{ deployment: { resources?: Array<{ type: string; urn: string; outputs?: { certificates?: Array<{ id: string }> } }> } }> {
-    const exported = await project.pulumi(["stack", "export", "--stack", stack, ...extra]);
-    expectOk(exported);
-    return JSON.parse(exported.stdout);
-}
-
-function heldCertificateIds(state: Awaited<ReturnType<typeof exportStack>>): string[] {
+function heldCertificateIds(state: ExportedStack): string[] {
     const held = state.deployment.resources?.find((r) => r.type === TYPE);
     assert.ok(held, "no Certificates resource in the state");
     return (held.outputs?.certificates ?? []).map((c) => c.id).sort();
 }
 
-function walk(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-}

@@ -7,7 +7,7 @@ import { CertificateSpec, FakeOpenAI, startFakeOpenAI } from "../../fake-api";
 import { LEAK_CANARY_KEY } from "../support/fixtures";
 import { copyUserProject, packedTarball } from "../support/packed-package";
 import { REPO_ROOT } from "../support/processes";
-import { CommandResult, PulumiProject, pulumiProject, requirePulumiCli } from "../support/pulumi-cli";
+import { PulumiProject, expectOk, exportStack, filesUnder, pulumiProject, requirePulumiCli } from "../support/pulumi-cli";
 
 const run = promisify(execFile);
 const DAY = 86_400;
@@ -81,7 +81,7 @@ describe("upgrading from 0.1.0: a stack created with it keeps working through th
         assert.equal((await exportStack(project, stack)).deployment.resources?.length ?? 0, 0);
 
         for (const r of [created, refreshed, updated, again, destroyed]) assert.ok(!r.output.includes(LEAK_CANARY_KEY), "the admin key appeared in the output");
-        for (const file of walk(project.backendDir)) assert.ok(!fs.readFileSync(file, "utf8").includes(LEAK_CANARY_KEY), `the admin key appeared in ${file}`);
+        for (const file of filesUnder(project.backendDir)) assert.ok(!fs.readFileSync(file, "utf8").includes(LEAK_CANARY_KEY), `the admin key appeared in ${file}`);
     });
 });
 
@@ -93,16 +93,6 @@ function installedVersion(dir: string): string {
     return JSON.parse(fs.readFileSync(path.join(dir, "node_modules/pulumi-openai-certificates/package.json"), "utf8")).version;
 }
 
-function expectOk(result: CommandResult): void {
-    assert.equal(result.code, 0, result.output);
-}
-
-async function exportStack(project: PulumiProject, stack: string): Promise<{ deployment: { resources?: Array<{ type: string; urn: string; outputs?: { certificates?: Array<{ id: string }> } }> } }> {
-    const exported = await project.pulumi(["stack", "export", "--stack", stack]);
-    expectOk(exported);
-    return JSON.parse(exported.stdout);
-}
-
 async function heldIds(project: PulumiProject, stack: string): Promise<Record<string, string[]>> {
     const held: Record<string, string[]> = {};
     for (const r of (await exportStack(project, stack)).deployment.resources ?? []) {
@@ -111,6 +101,3 @@ async function heldIds(project: PulumiProject, stack: string): Promise<Record<st
     return held;
 }
 
-function walk(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-}

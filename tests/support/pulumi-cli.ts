@@ -1,3 +1,4 @@
+import { strict as assert } from "assert";
 import { spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -137,4 +138,26 @@ export function pulumiProject(options: { dir: string; cli: PulumiCli; name: stri
             return pulumi([action, "--stack", stack, ...policy, ...(o.json ? ["--json"] : []), ...yes, ...(o.args ?? [])], { env: o.env });
         },
     };
+}
+
+/** Asserts that a command exited 0, showing its output when it did not. */
+export function expectOk(result: CommandResult): void {
+    assert.equal(result.code, 0, result.output);
+}
+
+/** The resources of a stack's state, as `pulumi stack export` prints them. */
+export interface ExportedStack {
+    deployment: { resources?: Array<{ type: string; urn: string; outputs?: { certificates?: Array<{ id: string }> } }> };
+}
+
+/** `pulumi stack export` (with `extra` flags such as `--show-secrets`), parsed. */
+export async function exportStack(project: PulumiProject, stack: string, extra: string[] = []): Promise<ExportedStack> {
+    const exported = await project.pulumi(["stack", "export", "--stack", stack, ...extra]);
+    expectOk(exported);
+    return JSON.parse(exported.stdout);
+}
+
+/** Every file below `dir`, for sweeping a state backend for the key. */
+export function filesUnder(dir: string): string[] {
+    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
