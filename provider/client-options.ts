@@ -1,5 +1,5 @@
-import { normalizeAdminKey } from "./admin-key";
-import { InvalidArgumentError } from "./errors";
+import { ENV_ADMIN_KEY, firstAdminKey, normalizeAdminKey } from "./admin-key";
+import { InvalidArgumentError, MissingAdminKeyError } from "./errors";
 import { DEFAULT_MAX_PAGES } from "./cursor";
 import { HostLookup, bareHost, isLocalhostName, isLoopbackAddress, systemLookup } from "./loopback";
 
@@ -13,14 +13,16 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
 
 /**
- * How to reach the API and how hard to try. Only `adminKey` is required.
+ * How to reach the API and how hard to try. Every field is optional: the key and the base URL fall
+ * back to `OPENAI_ADMIN_KEY` and `OPENAI_BASE_URL`, as in `getCertificates` and `openai-certs`.
  */
 export interface ClientOptions {
     /**
      * An organization admin key (`sk-admin-...`). Whitespace around it (a trailing newline) is ignored.
      * Never logged, stored or put into an error.
+     * @default the environment variable `OPENAI_ADMIN_KEY`, as for every entry point
      */
-    adminKey: string;
+    adminKey?: string;
     /**
      * The API's base URL, up to and including `/v1`. `http://` is accepted only for a loopback
      * address (127.0.0.0/8, ::1) or for `localhost` / `*.localhost`, whose addresses are resolved
@@ -81,11 +83,18 @@ export interface ResolvedClientOptions {
     readonly lookup: HostLookup;
 }
 
+/** The key from `OPENAI_ADMIN_KEY`, checked by the one rule; {@link MissingAdminKeyError} when it is not set. */
+function environmentAdminKey(): string {
+    const key = firstAdminKey(process.env[ENV_ADMIN_KEY]);
+    if (key === undefined) throw new MissingAdminKeyError();
+    return normalizeAdminKey(key, ENV_ADMIN_KEY);
+}
+
 /** Checks every option and applies the defaults; throws {@link InvalidArgumentError} naming the bad one. */
 export function resolveClientOptions(options: ClientOptions): ResolvedClientOptions {
     return {
-        adminKey: normalizeAdminKey(options.adminKey),
-        baseUrl: normalizeBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
+        adminKey: options.adminKey !== undefined ? normalizeAdminKey(options.adminKey) : environmentAdminKey(),
+        baseUrl: normalizeBaseUrl(options.baseUrl ?? environmentBaseUrl()),
         maxRetries: integerIn("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES, 0, 10),
         timeoutMs: integerIn("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS, 1, 600_000),
         maxResponseBytes: integerIn("maxResponseBytes", options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, 1024, 2 ** 30),

@@ -10,7 +10,7 @@ import {
     resolveClientOptions,
 } from "../../provider/client-options";
 import { DEFAULT_MAX_PAGES } from "../../provider/cursor";
-import { InvalidArgumentError } from "../../provider/errors";
+import { InvalidArgumentError, MissingAdminKeyError } from "../../provider/errors";
 
 const ADMIN_KEY = "sk-admin-test-0123456789abcdef";
 
@@ -100,7 +100,27 @@ describe("client options", () => {
         });
 
         it("refuses an admin key that is not a string", () => {
-            assert.throws(() => resolveClientOptions({ adminKey: undefined as unknown as string }), invalidArgument("adminKey"));
+            assert.throws(() => resolveClientOptions({ adminKey: 42 as unknown as string }), invalidArgument("adminKey"));
+        });
+
+        // getCertificates fell back to OPENAI_ADMIN_KEY and OPENAI_BASE_URL, iterateCertificates and
+        // certificatePages did not (issue 16): one rule for every entry point.
+        it("falls back to OPENAI_ADMIN_KEY and OPENAI_BASE_URL when no key or URL is given", () => {
+            const saved = { key: process.env.OPENAI_ADMIN_KEY, url: process.env.OPENAI_BASE_URL };
+            try {
+                process.env.OPENAI_ADMIN_KEY = `${ADMIN_KEY}\n`;
+                process.env.OPENAI_BASE_URL = "http://127.0.0.1:9/v1";
+                const resolved = resolveClientOptions({});
+                assert.equal(resolved.adminKey, ADMIN_KEY);
+                assert.equal(resolved.baseUrl, "http://127.0.0.1:9/v1");
+                delete process.env.OPENAI_ADMIN_KEY;
+                assert.throws(() => resolveClientOptions({}), (e: Error) => e instanceof MissingAdminKeyError);
+            } finally {
+                for (const [name, value] of [["OPENAI_ADMIN_KEY", saved.key], ["OPENAI_BASE_URL", saved.url]] as const) {
+                    if (value === undefined) delete process.env[name];
+                    else process.env[name] = value;
+                }
+            }
         });
 
         it("trims whitespace around the admin key", () => {
