@@ -59,7 +59,11 @@ export interface CertificateUsageOptions extends ClientOptions {
     order?: SortOrder;
     /** Items per request, 1 to 100. @default 100 */
     pageSize?: number;
-    /** Called after every page and every finished project. */
+    /**
+     * Called when a project count changes (the project list is read, a project is done), once at
+     * the start and once when done; never twice with the same counts otherwise. `stage` and
+     * `pagesRead` are as of that moment.
+     */
     onProgress?: (progress: UsageProgress) => void;
 }
 
@@ -107,8 +111,14 @@ async function readUsage(client: CertificatesClient, options: CertificateUsageOp
     let projectsDone = 0;
     let projectsTotal = 0;
     let failed = false;
+    // A caller shows the counts ("3/40 projects"): the same counts twice tell it nothing, and the
+    // organization and project lists, read side by side, would alternate their stages at 0/0.
+    let lastReported = "";
     const report = (stage: UsageProgress["stage"]) => {
-        if (!failed) options.onProgress?.({ stage, pagesRead, projectsDone, projectsTotal });
+        const key = `${stage === "done" ? "done " : ""}${projectsDone}/${projectsTotal}`;
+        if (failed || key === lastReported) return;
+        lastReported = key;
+        options.onProgress?.({ stage, pagesRead, projectsDone, projectsTotal });
     };
     const failWith = (error: unknown): never => {
         failed = true;
