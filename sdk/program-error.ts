@@ -4,12 +4,8 @@ import { OpenAICertificatesError } from "../provider/api";
  * Marks an error of ours that leaves a Pulumi program so that Pulumi treats it as its own `RunError`
  * (`pulumi.RunError.isInstance` reads this property): the failed `preview` or `up` then prints the
  * message alone, which is written for the person who reads it, and no stack. The error keeps its
- * class, `code` and data (such as a `CertificateExpiryError`'s `report`).
- *
- * It also spares users a minute per failure: for any other error Pulumi prints
- * `util.inspect(error, { colors: true })`, which on Node.js 20 and 22 loops until the string is too
- * long (about 60 s) on the frames Pulumi's source maps name `node_modules/@pulumi/cmd/...`
- * (nodejs/node#64011, fixed upstream in June 2026).
+ * class, `code` and data (such as a `CertificateExpiryError`'s `report`). (Pulumi still inspects the
+ * error for its trace; `OpenAICertificatesError`'s inspect hook keeps that fast.)
  */
 export function markProgramError<E>(error: E): E {
     if (error instanceof OpenAICertificatesError && !Object.prototype.hasOwnProperty.call(error, PULUMI_RUN_ERROR)) {

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as util from "util";
 import * as pulumi from "@pulumi/pulumi";
-import { CertificateExpiryError, NotFoundError, assertCertificateExpiry, getCertificates } from "../../sdk";
+import { CertificateExpiryError, NotFoundError, assertCertificateExpiry, evaluateCertificateExpiry, getCertificates } from "../../sdk";
 import { NOW, cert, rejectionOf, useFakeApi } from "../support/fixtures";
 
 /**
@@ -30,6 +30,17 @@ describe("errors leaving a Pulumi program", () => {
         assert.equal(pulumi.RunError.isInstance(error), true);
         assert.doesNotMatch(JSON.stringify(error), /__pulumiRunError/);
         assert.doesNotMatch(util.inspect(error), /__pulumiRunError/);
+    });
+
+    it("inspects as its stack and code, even with the frames Pulumi's source maps write (nodejs/node#64011)", () => {
+        const error = new CertificateExpiryError(evaluateCertificateExpiry([cert({ id: "cert_soon", name: "soon", expiresIn: "3d" })], { now: NOW }));
+        // The frames of a program failing under Pulumi: Node's own formatting of these loops until
+        // the string is too long (a minute, then a RangeError); the test's timeout would end it.
+        error.stack = `${error.name}: ${error.message}\n    at Object.runProgram [as init] (/p/node_modules/@pulumi/cmd/run/run.ts:577:70)\n    at Stack.initialize (/p/node_modules/@pulumi/runtime/stack.ts:78:28)`;
+        const shown = util.inspect(error, { colors: true });
+        assert.ok(shown.startsWith("CertificateExpiryError: Certificate expiry check FAILED"), shown);
+        assert.match(shown, /code: 'certificate_expiry'/);
+        assert.doesNotMatch(shown, /earliestExpiring/, "the report is not dumped");
     });
 
     it("leaves errors that are not ours alone", async () => {
