@@ -1,0 +1,207 @@
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { OrganizationSpec } from "../../fake-api";
+import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs, namedCertificate as cert, useFakeApi } from "../support/fixtures";
+import { runNode } from "../support/processes";
+
+const DAY = 86_400;
+const CLI = "dist/cli/main.js";
+const FORMATS = ["table", "json", "markdown"] as const;
+
+/** Every state once, as a person deciding what to rotate first would meet them. */
+const everyState = (): OrganizationSpec => ({
+    certificates: [
+        cert("gateway", 90),
+        cert("payments", 5),
+        cert("batch", -3),
+        cert("edge", 20),
+        cert("mystery", 0, { expiresAt: undefined }),
+        cert("next", 400, { validAt: NOW_SECONDS + 10 * DAY }),
+        cert("legacy-eu", 9),
+        cert("old", 3, { active: false }),
+    ],
+});
+
+describe("the reports of openai-certs check, spawned against the fake API", function () {
+    this.timeout(180_000);
+    const api = useFakeApi();
+    let dir: string;
+    beforeEach(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "reports-"));
+    });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    /** Runs the command with the fake's URL and the canary key; the key must appear nowhere it writes. */
+    const certs = async (args: string[], env: Record<string, string> = {}) => {
+        const result = await runNode([CLI, ...args], { env: { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api().baseUrl, GITHUB_STEP_SUMMARY: "", ...env } });
+        for (const text of [result.stdout, result.stderr]) assert.ok(!text.includes(LEAK_CANARY_KEY), "the admin key was printed");
+        return result;
+    };
+    /** `check` as of NOW, without retries (a 500 is final at once). */
+    const check = (args: string[] = [], env?: Record<string, string>) => certs(["check", "--now", NOW.toISOString(), "--max-retries", "0", ...args], env);
+    const exemptionsFile = () => {
+        const file = path.join(dir, "exemptions.json");
+        fs.writeFileSync(file, JSON.stringify([{ id: "cert_legacy_eu", reason: "migrating to cert_gateway", until: "2026-02-01" }]));
+        return file;
+    };
+    const failReads = () => api().injectFault({ action: { kind: "status", status: 500 } });
+    const file = (name: string) => path.join(dir, name);
+
+    describe("exit codes", () => {
+        it("are 0, 1 with --fail-on-warn, 2 and 3 in every format, as with the table", async () => {
+            const scenarios: Array<{ name: string; seed?: OrganizationSpec; args?: string[]; code: number }> = [
+                { name: "healthy", seed: { certificates: [cert("gateway", 90)] }, code: 0 },
+                { name: "a warning", seed: { certificates: [cert("edge", 20)] }, code: 0 },
+                { name: "a warning with --fail-on-warn", seed: { certificates: [cert("edge", 20)] }, args: ["--fail-on-warn"], code: 1 },
+                { name: "a failure and a warning with --fail-on-warn", seed: { certificates: [cert("payments", 5), cert("edge", 20)] }, args: ["--fail-on-warn"], code: 2 },
+                { name: "the API failing", code: 3 },
+            ];
+            for (const format of FORMATS) {
+                for (const s of scenarios) {
+                    api().clearFaults();
+                    if (s.seed) api().setState(s.seed);
+                    else failReads();
+                    const r = await check(["--format", format, ...(s.args ?? [])]);
+                    assert.equal(r.code, s.code, `${format}, ${s.name}: ${r.stderr}`);
+                    if (s.code !== 3) assert.equal(r.stderr, "", `${format}, ${s.name}`);
+                    if (format !== "table") assert.ok(r.stdout.length > 0, `${format}, ${s.name}: an empty report`);
+                }
+            }
+        });
+    });
+
+    describe("when nothing could be checked (exit 3)", () => {
+        it("every format says so, and none reads as all clear", async () => {
+            failReads();
+            const run = async (format: string) => {
+                const r = await check(["--format", format]);
+                assert.equal(r.code, 3, `${format}: ${r.stderr}`);
+                assert.match(r.stderr, /^openai-certs: InternalServerError \(server_error\)/, format);
+                return r.stdout;
+            };
+            assert.equal(await run("table"), "", "the table's one line is on stderr, as before");
+
+            // Issue 16, item 6: the JSON report says why it could not check.
+            const json = JSON.parse(await run("json"));
+            assert.deepEqual([json.checked, json.passed, json.exitCode, json.error.name, json.error.code], [false, false, 3, "InternalServerError", "server_error"]);
+            assert.match(json.summary, /^Certificate expiry check could not run: InternalServerError \(server_error\): OpenAI API returned HTTP 500.*Nothing was checked\.$/);
+            assert.deepEqual([json.findings, json.counts], [null, null], "no empty list of findings to read as all clear");
+            assert.deepEqual(json.scope, { type: "organization" });
+
+            assert.match(await run("markdown"), /^## ✖ OpenAI certificate expiry: could not check\n\n\*\*Nothing was checked\.\*\* Certificate expiry check could not run/);
+        });
+
+        it("writes the report of a usage error in the format asked for, naming the flag", async () => {
+            const json = await check(["--format", "json", "--fail-within", "2x"]);
+            assert.equal(json.code, 3);
+            const parsed = JSON.parse(json.stdout);
+            assert.equal(parsed.checked, false);
+            assert.match(parsed.error.message, /"--fail-within"/);
+
+            const markdown = await check(["--format", "markdown", "--output-file", file("r.md"), "--bogus"]);
+            assert.equal(markdown.code, 3);
+            assert.match(markdown.stderr, /unknown option '--bogus'/);
+            assert.match(fs.readFileSync(file("r.md"), "utf8"), /UsageError \(commander\.unknownOption\): unknown option '--bogus'/);
+            assert.equal(api().requests.length, 0, "nothing was read");
+        });
+
+        it("replaces a report left by an earlier run, so that yesterday's all clear is not read as today's", async () => {
+            api().setState({ certificates: [cert("gateway", 90)] });
+            for (const format of ["json", "markdown", "table"]) {
+                const out = file(`report.${format}`);
+                const passed = await check(["--format", format, "--output-file", out]);
+                assert.equal(passed.code, 0);
+                assert.match(passed.stdout, new RegExp(`^Certificate expiry check passed \\(1 ok\\); .* Report: ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\n$`));
+                const before = fs.readFileSync(out, "utf8");
+                failReads();
+                const failed = await check(["--format", format, "--output-file", out]);
+                api().clearFaults();
+                assert.equal(failed.code, 3);
+                const after = fs.readFileSync(out, "utf8");
+                assert.notEqual(after, before, format);
+                assert.match(after, /could not (run|check)/, format);
+            }
+            assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith(".tmp")), [], "no temporary file is left");
+        });
+
+        it("exits 3 when the report cannot be written, naming --output-file", async () => {
+            api().setState({ certificates: [cert("gateway", 90)] });
+            const r = await check(["--format", "json", "--output-file", path.join(dir, "missing", "r.json")]);
+            assert.equal(r.code, 3);
+            assert.match(r.stderr, /"--output-file": cannot write the report to .*missing\/r\.json.*ENOENT/);
+            assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+        });
+    });
+
+    describe("--format markdown", () => {
+        it("has a summary line and a table of state, name, id, expires, days left and projects", async () => {
+            api().setState(everyState());
+            const r = await check(["--format", "markdown", "--exemptions", exemptionsFile()]);
+            assert.equal(r.code, 2);
+            const lines = r.stdout.split("\n");
+            assert.equal(lines[0], "## OpenAI certificate expiry: ✖ failed");
+            assert.match(lines[2], /^Certificate expiry check FAILED: 3 certificates must be rotated/);
+            const header = lines.indexOf("| State | Name | ID | Expires | Days left | Projects |");
+            assert.ok(header > 0, r.stdout);
+            const rows = lines.slice(header + 2, header + 10);
+            assert.deepEqual(
+                rows.map((row) => row.split(" | ").slice(0, 3).join(" | ")),
+                [
+                    "| ✖ FAIL | payments | cert_payments",
+                    "| ✖ EXPIRED | batch | cert_batch",
+                    "| ✖ NOT YET VALID | next | cert_next",
+                    "| ? UNKNOWN | mystery | cert_mystery",
+                    "| ⚠ WARN | edge | cert_edge",
+                    "| ◇ EXEMPTED until 2026-02-01 | legacy-eu | cert_legacy_eu",
+                    "| ✔ OK | gateway | cert_gateway",
+                    "| – SKIPPED | old | cert_old",
+                ],
+            );
+            assert.match(r.stdout, /\n### What to do\n\n- ✖ \*\*FAIL\*\*: Certificate "payments"/);
+        });
+
+        it("keeps each name inside its cell: no markup, link, image, HTML or extra column", async () => {
+            const names = [...HOSTILE_NAMES, "a|b|c", "![x](http://example.com/t.png)", "<img src=x>", "*bold* _em_ `code`"];
+            api().setState({ certificates: names.map((name, i) => cert(`hostile-${i}`, 90, { name })) });
+            const r = await check(["--format", "markdown"]);
+            assertSafeForLogs(r.stdout);
+            const rows = r.stdout.split("\n").filter((l) => l.startsWith("|") && l.includes("cert_hostile_"));
+            assert.equal(rows.length, names.length);
+            for (const row of rows) assert.equal(row.replace(/\\\\/g, "").replace(/\\\|/g, "").split("|").length, 8, `seven cell borders: ${row}`);
+            assert.doesNotMatch(r.stdout, /(^|[^\\])(<img|!\[|\*bold)/m, "markup that is not escaped");
+        });
+    });
+
+    describe("every format, with names that try to break out", () => {
+        it("is safe for a CI log and well-formed for its reader, and JSON and SARIF keep the exact names", async () => {
+            api().setState({ certificates: HOSTILE_NAMES.map((name, i) => cert(`hostile-${i}`, i + 1, { name })) });
+            for (const format of ["table", "json", "markdown"]) {
+                const r = await check(["--format", format]);
+                assert.equal(r.code, 2, `${format}: ${r.stderr}`);
+                assertSafeForLogs(r.stdout);
+                if (format === "json") assert.deepEqual(JSON.parse(r.stdout).findings.map((f: { name: string }) => f.name).sort(), [...HOSTILE_NAMES].sort());
+            }
+        });
+    });
+
+    describe("list", () => {
+        it("lists as Markdown, into --output-file, and says why in JSON when it cannot", async () => {
+            api().setState({ certificates: [cert("gateway", 90)] });
+            const r = await certs(["list", "--format", "markdown"]);
+            assert.equal(r.code, 0);
+            assert.match(r.stdout, /^## OpenAI certificates \(1\)\n\n\| Name \| ID \| Active \| Expires \| Days left \|\n\| --- \| --- \| --- \| --- \| ---: \|\n\| gateway \| cert_gateway \| yes \|/);
+            const out = file("list.json");
+            const written = await certs(["list", "--format", "json", "--output-file", out]);
+            assert.equal(written.code, 0);
+            assert.equal(JSON.parse(fs.readFileSync(out, "utf8")).certificates[0].id, "cert_gateway");
+            failReads();
+            const failed = await certs(["list", "--format", "json", "--max-retries", "0"]);
+            assert.equal(failed.code, 3);
+            assert.deepEqual([JSON.parse(failed.stdout).certificates, JSON.parse(failed.stdout).error.code], [null, "server_error"]);
+            assert.equal((await certs(["list", "--format", "junit"])).code, 3, "a format without meaning for a list is refused");
+        });
+    });
+});
+
