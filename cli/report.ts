@@ -9,6 +9,7 @@ import { InvalidArgumentError } from "../provider/errors";
 import { printableText } from "../provider/text-escape";
 import { CheckOutcome, Scope } from "./reports/check-outcome";
 import { jsonCheckReport, jsonListReport } from "./reports/json";
+import { junitCheckReport } from "./reports/junit";
 import { markdownCheckReport, markdownListReport } from "./reports/markdown";
 import { ListedCertificate, listTable, tableCheckReport } from "./reports/table";
 
@@ -17,7 +18,7 @@ export { REPORT_SCHEMA_VERSION, jsonCheckReportObject as jsonReport } from "./re
 export { checkTable, listTable } from "./reports/table";
 
 /** What `openai-certs check --format` takes. */
-export const CHECK_FORMATS = ["table", "json", "markdown"] as const;
+export const CHECK_FORMATS = ["table", "json", "junit", "markdown"] as const;
 /** What `openai-certs list --format` takes: the formats that make sense without a verdict. */
 export const LIST_FORMATS = ["table", "json", "markdown"] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -83,6 +84,8 @@ export function renderCheckReport(outcome: CheckOutcome, destination: Pick<Repor
     switch (destination.format) {
         case "json":
             return jsonCheckReport(outcome);
+        case "junit":
+            return junitCheckReport(outcome);
         case "markdown":
             return markdownCheckReport(outcome);
         case "table":

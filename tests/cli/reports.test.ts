@@ -5,10 +5,11 @@ import * as path from "path";
 import { OrganizationSpec } from "../../fake-api";
 import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs, namedCertificate as cert, useFakeApi } from "../support/fixtures";
 import { runNode } from "../support/processes";
+import { JUnitCase, parseJUnit } from "../support/report-consumers";
 
 const DAY = 86_400;
 const CLI = "dist/cli/main.js";
-const FORMATS = ["table", "json", "markdown"] as const;
+const FORMATS = ["table", "json", "junit", "markdown"] as const;
 
 /** Every state once, as a person deciding what to rotate first would meet them. */
 const everyState = (): OrganizationSpec => ({
@@ -90,6 +91,10 @@ describe("the reports of openai-certs check, spawned against the fake API", func
             assert.deepEqual([json.findings, json.counts], [null, null], "no empty list of findings to read as all clear");
             assert.deepEqual(json.scope, { type: "organization" });
 
+            const junit = parseJUnit(await run("junit")).testsuites;
+            assert.deepEqual([junit.tests, junit.failures, junit.errors], ["1", "0", "1"]);
+            assert.match(junit.testsuite[0].testcase[0].error!.message, /could not run: InternalServerError/);
+
             assert.match(await run("markdown"), /^## ✖ OpenAI certificate expiry: could not check\n\n\*\*Nothing was checked\.\*\* Certificate expiry check could not run/);
         });
 
@@ -100,16 +105,16 @@ describe("the reports of openai-certs check, spawned against the fake API", func
             assert.equal(parsed.checked, false);
             assert.match(parsed.error.message, /"--fail-within"/);
 
-            const markdown = await check(["--format", "markdown", "--output-file", file("r.md"), "--bogus"]);
-            assert.equal(markdown.code, 3);
-            assert.match(markdown.stderr, /unknown option '--bogus'/);
-            assert.match(fs.readFileSync(file("r.md"), "utf8"), /UsageError \(commander\.unknownOption\): unknown option '--bogus'/);
+            const junit = await check(["--format", "junit", "--output-file", file("r.xml"), "--bogus"]);
+            assert.equal(junit.code, 3);
+            assert.match(junit.stderr, /unknown option '--bogus'/);
+            assert.match(parseJUnit(fs.readFileSync(file("r.xml"), "utf8")).testsuites.testsuite[0].testcase[0].error!.message, /UsageError \(commander\.unknownOption\): unknown option '--bogus'/);
             assert.equal(api().requests.length, 0, "nothing was read");
         });
 
         it("replaces a report left by an earlier run, so that yesterday's all clear is not read as today's", async () => {
             api().setState({ certificates: [cert("gateway", 90)] });
-            for (const format of ["json", "markdown", "table"]) {
+            for (const format of ["junit", "json", "markdown", "table"]) {
                 const out = file(`report.${format}`);
                 const passed = await check(["--format", format, "--output-file", out]);
                 assert.equal(passed.code, 0);
@@ -128,10 +133,58 @@ describe("the reports of openai-certs check, spawned against the fake API", func
 
         it("exits 3 when the report cannot be written, naming --output-file", async () => {
             api().setState({ certificates: [cert("gateway", 90)] });
-            const r = await check(["--format", "json", "--output-file", path.join(dir, "missing", "r.json")]);
+            const r = await check(["--format", "junit", "--output-file", path.join(dir, "missing", "r.xml")]);
             assert.equal(r.code, 3);
-            assert.match(r.stderr, /"--output-file": cannot write the report to .*missing\/r\.json.*ENOENT/);
+            assert.match(r.stderr, /"--output-file": cannot write the report to .*missing\/r\.xml.*ENOENT/);
             assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+        });
+    });
+
+    describe("--format junit", () => {
+        const cases = (xml: string) => {
+            const suites = parseJUnit(xml).testsuites;
+            assert.equal(suites.testsuite.length, 1, "one testsuite for the run");
+            return { suite: suites.testsuite[0], byId: (id: string) => suites.testsuite[0].testcase.find((c: JUnitCase) => c.name.endsWith(`(${id})`))! };
+        };
+
+        it("has one testsuite named by its scope and one testcase per certificate; what fails the gate is a <failure>", async () => {
+            api().setState(everyState());
+            const r = await check(["--format", "junit", "--exemptions", exemptionsFile()]);
+            assert.equal(r.code, 2);
+            const { suite, byId } = cases(r.stdout);
+            assert.equal(suite.name, "OpenAI certificate expiry (organization)");
+            assert.deepEqual([suite.tests, suite.failures, suite.errors, suite.skipped], ["8", "3", "0", "2"]);
+            assert.deepEqual(
+                ["cert_payments", "cert_batch", "cert_next"].map((id) => byId(id).failure?.type),
+                ["fail", "expired", "notYetValid"],
+            );
+            assert.match(byId("cert_payments").failure!.message, /^Certificate "payments" \(cert_payments\) expires in 5 days 0 hours/);
+            for (const id of ["cert_edge", "cert_mystery"]) {
+                assert.equal(byId(id).failure, undefined, id);
+                assert.match(byId(id)["system-out"]!, /^WARN: /, id);
+            }
+            assert.match(byId("cert_legacy_eu").skipped!.message, /exempted until 2026-02-01: migrating to cert_gateway/);
+            assert.match(byId("cert_old").skipped!.message, /inactive and was not judged/);
+            assert.equal(byId("cert_gateway").failure ?? byId("cert_gateway").skipped, undefined);
+        });
+
+        it("counts warnings as failures under --fail-on-warn, and an unknown expiry under --fail-on-unknown", async () => {
+            api().setState({ certificates: [cert("edge", 20), cert("mystery", 0, { expiresAt: undefined })] });
+            const strict = await check(["--format", "junit", "--fail-on-warn"]);
+            assert.equal(strict.code, 1);
+            const { suite, byId } = cases(strict.stdout);
+            assert.equal(suite.failures, "2", "exit 1 is a failing gate: a JUnit reader must see failures");
+            assert.match(byId("cert_edge").failure!.message, /Warnings are not allowed \(--fail-on-warn\)\.$/);
+            const unknown = await check(["--format", "junit", "--fail-on-unknown"]);
+            assert.equal(unknown.code, 2);
+            assert.equal(cases(unknown.stdout).byId("cert_mystery").failure!.type, "unknown");
+            assert.equal(cases(unknown.stdout).byId("cert_edge").failure, undefined);
+        });
+
+        it("names the suite by project", async () => {
+            api().setState({ certificates: [cert("gateway", 90)], projects: [{ id: "proj_web", certificates: [{ id: "cert_gateway" }] }] });
+            const r = await check(["--format", "junit", "--project", "proj_web"]);
+            assert.equal(cases(r.stdout).suite.name, "OpenAI certificate expiry (project proj_web)");
         });
     });
 
@@ -177,10 +230,11 @@ describe("the reports of openai-certs check, spawned against the fake API", func
     describe("every format, with names that try to break out", () => {
         it("is safe for a CI log and well-formed for its reader, and JSON and SARIF keep the exact names", async () => {
             api().setState({ certificates: HOSTILE_NAMES.map((name, i) => cert(`hostile-${i}`, i + 1, { name })) });
-            for (const format of ["table", "json", "markdown"]) {
+            for (const format of ["table", "json", "junit", "markdown"]) {
                 const r = await check(["--format", format]);
                 assert.equal(r.code, 2, `${format}: ${r.stderr}`);
                 assertSafeForLogs(r.stdout);
+                if (format === "junit") assert.equal(parseJUnit(r.stdout).testsuites.testsuite[0].testcase.length, HOSTILE_NAMES.length);
                 if (format === "json") assert.deepEqual(JSON.parse(r.stdout).findings.map((f: { name: string }) => f.name).sort(), [...HOSTILE_NAMES].sort());
             }
         });
