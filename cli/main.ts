@@ -7,7 +7,7 @@
  *     openai-certs list  [--project ID | --all-projects] [--format table|json|markdown] [--output-file FILE]
  *     openai-certs check [--project ID | --all-projects] [--warn-within 30d] [--fail-within 14d]
  *                        [--include-inactive] [--exemptions FILE] [--now ISO] [--fail-on-warn]
- *                        [--format table|json|junit|markdown] [--output-file FILE]
+ *                        [--format table|json|junit|sarif|markdown] [--output-file FILE]
  *     openai-certs fake-api [--port N] [--seed FILE]
  *
  * Exit codes: 0 passed, 1 warnings with --fail-on-warn, 2 failed, 3 could not read or check the data;
@@ -57,6 +57,7 @@ interface CheckOptions extends ScopeOptions {
     exemptions?: string;
     now?: string;
     failOnWarn?: boolean;
+    sarifFileLocation?: string;
 }
 
 /** Where the command writes; replaceable in tests. */
@@ -116,6 +117,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
         .option("--exemptions <file>", "JSON file of exemptions: [{ id or name, reason, until }]")
         .option("--now <iso>", "judge as of this time instead of now")
         .option("--fail-on-warn", "exit 1 when there are warnings")
+        .option("--sarif-file-location <path>", "with --format sarif, the repository file every result points at (default Pulumi.yaml)")
         .action(async (options: CheckOptions) => {
             // Check every option before reading anything: a typo must not cost an API read.
             const destination = reportDestination(options, io.env);

@@ -11,6 +11,7 @@ import { CheckOutcome, Scope } from "./reports/check-outcome";
 import { jsonCheckReport, jsonListReport } from "./reports/json";
 import { junitCheckReport } from "./reports/junit";
 import { markdownCheckReport, markdownListReport } from "./reports/markdown";
+import { DEFAULT_SARIF_FILE_LOCATION, sarifArtifactUri, sarifCheckReport } from "./reports/sarif";
 import { ListedCertificate, listTable, tableCheckReport } from "./reports/table";
 
 export { CheckOutcome, Scope, checkedRun, uncheckedRun } from "./reports/check-outcome";
@@ -18,7 +19,7 @@ export { REPORT_SCHEMA_VERSION, jsonCheckReportObject as jsonReport } from "./re
 export { checkTable, listTable } from "./reports/table";
 
 /** What `openai-certs check --format` takes. */
-export const CHECK_FORMATS = ["table", "json", "junit", "markdown"] as const;
+export const CHECK_FORMATS = ["table", "json", "junit", "sarif", "markdown"] as const;
 /** What `openai-certs list --format` takes: the formats that make sense without a verdict. */
 export const LIST_FORMATS = ["table", "json", "markdown"] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -28,6 +29,7 @@ export type ListFormat = (typeof LIST_FORMATS)[number];
 export interface ReportOptions {
     format: string;
     outputFile?: string;
+    sarifFileLocation?: string;
 }
 
 /** Where a report goes and what it needs; made by {@link reportDestination}, which checks the options. */
@@ -35,19 +37,24 @@ export interface ReportDestination {
     readonly format: CheckFormat;
     /** Absent: stdout. */
     readonly outputFile?: string;
+    /** The SARIF results' artifact URI. */
+    readonly artifactUri: string;
 }
 
 /**
  * Checks the reporting options before anything is read, refusing what would be ignored: an option
  * accepted and then discarded hides a mistake in a CI file.
  *
+ * - `--sarif-file-location` without `--format sarif`, and a location that is not a path inside the repository.
  */
 export function reportDestination(options: ReportOptions, _env: NodeJS.ProcessEnv): ReportDestination {
     const format = options.format as CheckFormat;
+    if (options.sarifFileLocation !== undefined && format !== "sarif") throw new InvalidArgumentError("--sarif-file-location", "only applies with --format sarif");
     if (options.outputFile !== undefined && options.outputFile.trim() === "") throw new InvalidArgumentError("--output-file", "must name a file");
     return {
         format,
         ...(options.outputFile !== undefined ? { outputFile: options.outputFile } : {}),
+        artifactUri: sarifArtifactUri(options.sarifFileLocation ?? DEFAULT_SARIF_FILE_LOCATION),
     };
 }
 
@@ -80,12 +87,14 @@ export function deliverCheckReport(outcome: CheckOutcome, destination: ReportDes
 }
 
 /** The report of a check in one format. */
-export function renderCheckReport(outcome: CheckOutcome, destination: Pick<ReportDestination, "format">): string {
+export function renderCheckReport(outcome: CheckOutcome, destination: Pick<ReportDestination, "format" | "artifactUri">): string {
     switch (destination.format) {
         case "json":
             return jsonCheckReport(outcome);
         case "junit":
             return junitCheckReport(outcome);
+        case "sarif":
+            return sarifCheckReport(outcome, destination.artifactUri);
         case "markdown":
             return markdownCheckReport(outcome);
         case "table":

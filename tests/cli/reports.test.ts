@@ -3,13 +3,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { OrganizationSpec } from "../../fake-api";
+import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME } from "../../sdk/policy-names";
 import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs, namedCertificate as cert, useFakeApi } from "../support/fixtures";
 import { runNode } from "../support/processes";
-import { JUnitCase, parseJUnit } from "../support/report-consumers";
+import { JUnitCase, parseJUnit, validateSarif } from "../support/report-consumers";
 
 const DAY = 86_400;
 const CLI = "dist/cli/main.js";
-const FORMATS = ["table", "json", "junit", "markdown"] as const;
+const FORMATS = ["table", "json", "junit", "sarif", "markdown"] as const;
 
 /** Every state once, as a person deciding what to rotate first would meet them. */
 const everyState = (): OrganizationSpec => ({
@@ -95,6 +96,15 @@ describe("the reports of openai-certs check, spawned against the fake API", func
             assert.deepEqual([junit.tests, junit.failures, junit.errors], ["1", "0", "1"]);
             assert.match(junit.testsuite[0].testcase[0].error!.message, /could not run: InternalServerError/);
 
+            const sarif = JSON.parse(await run("sarif")).runs[0];
+            assert.equal(sarif.invocations[0].executionSuccessful, false);
+            assert.match(sarif.invocations[0].toolExecutionNotifications[0].message.text, /could not run: InternalServerError/);
+            assert.deepEqual(
+                sarif.results.map((r: { level: string; ruleId: string }) => [r.level, r.ruleId]),
+                [["error", EXPIRY_POLICY_NAME]],
+                "an upload with no result would close every open alert",
+            );
+
             assert.match(await run("markdown"), /^## ✖ OpenAI certificate expiry: could not check\n\n\*\*Nothing was checked\.\*\* Certificate expiry check could not run/);
         });
 
@@ -114,7 +124,7 @@ describe("the reports of openai-certs check, spawned against the fake API", func
 
         it("replaces a report left by an earlier run, so that yesterday's all clear is not read as today's", async () => {
             api().setState({ certificates: [cert("gateway", 90)] });
-            for (const format of ["junit", "json", "markdown", "table"]) {
+            for (const format of ["junit", "sarif", "json", "markdown", "table"]) {
                 const out = file(`report.${format}`);
                 const passed = await check(["--format", format, "--output-file", out]);
                 assert.equal(passed.code, 0);
@@ -188,6 +198,82 @@ describe("the reports of openai-certs check, spawned against the fake API", func
         });
     });
 
+    describe("--format sarif", () => {
+        it("passes the SARIF Multitool: the 2.1.0 schema, the spec's rules and GitHub's ingestion rules", async () => {
+            api().setState(everyState());
+            const out = file("certificates.sarif");
+            const r = await check(["--format", "sarif", "--exemptions", exemptionsFile(), "--output-file", out]);
+            assert.equal(r.code, 2);
+            const found = await validateSarif(out);
+            assert.deepEqual(found.filter((f) => f.level === "error"), [], "errors");
+            // The one warning left: no informationUri, as the package has no home page to point at.
+            assert.deepEqual(
+                found.filter((f) => f.level !== "error").map((f) => f.ruleId),
+                ["SARIF2005"],
+            );
+
+            const run = JSON.parse(fs.readFileSync(out, "utf8")).runs[0];
+            assert.equal(run.invocations[0].executionSuccessful, true);
+            assert.deepEqual(
+                run.tool.driver.rules.map((rule: { id: string }) => rule.id),
+                [EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME],
+                "one rule per policy",
+            );
+            const byId = new Map<string, { level: string; ruleId: string; suppressions?: unknown[]; locations: unknown[]; partialFingerprints: Record<string, string> }>(
+                run.results.map((res: { properties: { certificateId: string } }) => [res.properties.certificateId, res]),
+            );
+            assert.deepEqual(
+                [...byId].map(([id, res]) => [id, res.level, res.ruleId]),
+                [
+                    ["cert_payments", "error", EXPIRY_POLICY_NAME],
+                    ["cert_batch", "error", EXPIRY_POLICY_NAME],
+                    ["cert_next", "error", EXPIRY_POLICY_NAME],
+                    ["cert_mystery", "warning", EXPIRY_WARNING_POLICY_NAME],
+                    ["cert_edge", "warning", EXPIRY_WARNING_POLICY_NAME],
+                    ["cert_legacy_eu", "note", EXPIRY_POLICY_NAME],
+                ],
+                "one result per finding that blocks, warns or is exempted; none for ok or inactive",
+            );
+            assert.deepEqual(byId.get("cert_legacy_eu")!.suppressions, [{ kind: "external", status: "accepted", justification: "migrating to cert_gateway (until 2026-02-01)" }]);
+            for (const res of byId.values()) {
+                assert.deepEqual(res.locations, [{ physicalLocation: { artifactLocation: { uri: "Pulumi.yaml" }, region: { startLine: 1 } } }], "every result has a location");
+            }
+            const fingerprints = [...byId.values()].map((res) => res.partialFingerprints["openaiCertificateId/v1"]);
+            assert.equal(new Set(fingerprints).size, fingerprints.length, "a fingerprint per certificate");
+
+            // Stable: the same certificate gives the same fingerprint in the next run, whatever else changed.
+            api().setState({ certificates: [cert("payments", 4), cert("extra", 2)] });
+            const again = JSON.parse((await check(["--format", "sarif"])).stdout).runs[0];
+            const payments = again.results.find((res: { properties: { certificateId: string } }) => res.properties.certificateId === "cert_payments");
+            assert.equal(payments.partialFingerprints["openaiCertificateId/v1"], byId.get("cert_payments")!.partialFingerprints["openaiCertificateId/v1"]);
+        });
+
+        it("passes the SARIF Multitool when nothing could be checked, too", async () => {
+            failReads();
+            const out = file("unchecked.sarif");
+            assert.equal((await check(["--format", "sarif", "--output-file", out])).code, 3);
+            assert.deepEqual((await validateSarif(out)).filter((f) => f.level === "error"), []);
+        });
+
+        it("points results at --sarif-file-location, and refuses a path outside the repository or another format", async () => {
+            api().setState({ certificates: [cert("payments", 5)] });
+            const r = await check(["--format", "sarif", "--sarif-file-location", "infra\\my stack/Pulumi.yaml"]);
+            assert.equal(JSON.parse(r.stdout).runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, "infra/my%20stack/Pulumi.yaml");
+            for (const [args, message] of [
+                [["--format", "sarif", "--sarif-file-location", "/abs/Pulumi.yaml"], /relative to the repository root/],
+                [["--format", "sarif", "--sarif-file-location", "../Pulumi.yaml"], /inside the repository/],
+                [["--format", "sarif", "--sarif-file-location", "https://example.com/x"], /not an absolute path or a URL/],
+                [["--format", "json", "--sarif-file-location", "Pulumi.yaml"], /only applies with --format sarif/],
+            ] as const) {
+                api().resetStats();
+                const refused = await check([...args]);
+                assert.equal(refused.code, 3, args.join(" "));
+                assert.match(refused.stderr, message);
+                assert.equal(api().requests.length, 0, "refused before reading");
+            }
+        });
+    });
+
     describe("--format markdown", () => {
         it("has a summary line and a table of state, name, id, expires, days left and projects", async () => {
             api().setState(everyState());
@@ -230,12 +316,13 @@ describe("the reports of openai-certs check, spawned against the fake API", func
     describe("every format, with names that try to break out", () => {
         it("is safe for a CI log and well-formed for its reader, and JSON and SARIF keep the exact names", async () => {
             api().setState({ certificates: HOSTILE_NAMES.map((name, i) => cert(`hostile-${i}`, i + 1, { name })) });
-            for (const format of ["table", "json", "junit", "markdown"]) {
+            for (const format of ["table", "json", "junit", "sarif", "markdown"]) {
                 const r = await check(["--format", format]);
                 assert.equal(r.code, 2, `${format}: ${r.stderr}`);
                 assertSafeForLogs(r.stdout);
                 if (format === "junit") assert.equal(parseJUnit(r.stdout).testsuites.testsuite[0].testcase.length, HOSTILE_NAMES.length);
                 if (format === "json") assert.deepEqual(JSON.parse(r.stdout).findings.map((f: { name: string }) => f.name).sort(), [...HOSTILE_NAMES].sort());
+                if (format === "sarif") assert.deepEqual(JSON.parse(r.stdout).runs[0].results.map((res: { properties: { certificateName: string } }) => res.properties.certificateName).sort(), [...HOSTILE_NAMES].sort());
             }
         });
     });
