@@ -8,6 +8,7 @@ import * as path from "path";
 import { InvalidArgumentError } from "../provider/errors";
 import { printableText } from "../provider/text-escape";
 import { CheckOutcome, Scope } from "./reports/check-outcome";
+import { githubCheckReport } from "./reports/github";
 import { jsonCheckReport, jsonListReport } from "./reports/json";
 import { junitCheckReport } from "./reports/junit";
 import { markdownCheckReport, markdownListReport } from "./reports/markdown";
@@ -19,7 +20,7 @@ export { REPORT_SCHEMA_VERSION, jsonCheckReportObject as jsonReport } from "./re
 export { checkTable, listTable } from "./reports/table";
 
 /** What `openai-certs check --format` takes. */
-export const CHECK_FORMATS = ["table", "json", "junit", "sarif", "markdown"] as const;
+export const CHECK_FORMATS = ["table", "json", "junit", "sarif", "github", "markdown"] as const;
 /** What `openai-certs list --format` takes: the formats that make sense without a verdict. */
 export const LIST_FORMATS = ["table", "json", "markdown"] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -39,22 +40,30 @@ export interface ReportDestination {
     readonly outputFile?: string;
     /** The SARIF results' artifact URI. */
     readonly artifactUri: string;
+    /** `GITHUB_STEP_SUMMARY`, for `github`: the Markdown report is appended to it. */
+    readonly stepSummaryFile?: string;
 }
 
 /**
  * Checks the reporting options before anything is read, refusing what would be ignored: an option
  * accepted and then discarded hides a mistake in a CI file.
  *
+ * - `--output-file` with `github`: workflow commands only work on the runner's stdout.
  * - `--sarif-file-location` without `--format sarif`, and a location that is not a path inside the repository.
  */
-export function reportDestination(options: ReportOptions, _env: NodeJS.ProcessEnv): ReportDestination {
+export function reportDestination(options: ReportOptions, env: NodeJS.ProcessEnv): ReportDestination {
     const format = options.format as CheckFormat;
+    if (format === "github" && options.outputFile !== undefined) {
+        throw new InvalidArgumentError("--output-file", "cannot be used with --format github: the runner reads workflow commands from stdout only (GITHUB_STEP_SUMMARY gets the Markdown report)");
+    }
     if (options.sarifFileLocation !== undefined && format !== "sarif") throw new InvalidArgumentError("--sarif-file-location", "only applies with --format sarif");
     if (options.outputFile !== undefined && options.outputFile.trim() === "") throw new InvalidArgumentError("--output-file", "must name a file");
+    const stepSummaryFile = format === "github" && env.GITHUB_STEP_SUMMARY ? env.GITHUB_STEP_SUMMARY : undefined;
     return {
         format,
         ...(options.outputFile !== undefined ? { outputFile: options.outputFile } : {}),
         artifactUri: sarifArtifactUri(options.sarifFileLocation ?? DEFAULT_SARIF_FILE_LOCATION),
+        ...(stepSummaryFile ? { stepSummaryFile } : {}),
     };
 }
 
@@ -84,6 +93,10 @@ export function deliverCheckReport(outcome: CheckOutcome, destination: ReportDes
     // empty, as it always was; a file still gets the line, so that it is not a stale or missing report.
     const toStdout = !(destination.format === "table" && outcome.kind === "unchecked");
     deliver(destination, text, io, toStdout, outcome.summary);
+    if (destination.stepSummaryFile) {
+        // GitHub refuses a step summary over 1 MiB; a thousand rows stay well under it.
+        appendFile(destination.stepSummaryFile, markdownCheckReport(outcome, { maxRows: 1000 }), "GITHUB_STEP_SUMMARY");
+    }
 }
 
 /** The report of a check in one format. */
@@ -95,6 +108,8 @@ export function renderCheckReport(outcome: CheckOutcome, destination: Pick<Repor
             return junitCheckReport(outcome);
         case "sarif":
             return sarifCheckReport(outcome, destination.artifactUri);
+        case "github":
+            return githubCheckReport(outcome);
         case "markdown":
             return markdownCheckReport(outcome);
         case "table":
@@ -135,6 +150,14 @@ function deliver(destination: ReportDestination, text: string, io: ReportIo, toS
         throw outputFileError(file, error);
     }
     io.out(`${printableText(summary)} Report: ${printableText(file)}\n`);
+}
+
+function appendFile(file: string, text: string, what: string): void {
+    try {
+        fs.appendFileSync(file, text);
+    } catch (error) {
+        throw new InvalidArgumentError(what, `cannot append the report to ${JSON.stringify(file)}: ${(error as Error).message}`);
+    }
 }
 
 function outputFileError(file: string, error: unknown): InvalidArgumentError {

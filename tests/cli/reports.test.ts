@@ -3,14 +3,15 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { OrganizationSpec } from "../../fake-api";
+import { escapeControlCharacters } from "../../provider/text-escape";
 import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME } from "../../sdk/policy-names";
 import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs, namedCertificate as cert, useFakeApi } from "../support/fixtures";
 import { runNode } from "../support/processes";
-import { JUnitCase, parseJUnit, validateSarif } from "../support/report-consumers";
+import { JUnitCase, parseJUnit, readAsRunner, validateSarif } from "../support/report-consumers";
 
 const DAY = 86_400;
 const CLI = "dist/cli/main.js";
-const FORMATS = ["table", "json", "junit", "sarif", "markdown"] as const;
+const FORMATS = ["table", "json", "junit", "sarif", "github", "markdown"] as const;
 
 /** Every state once, as a person deciding what to rotate first would meet them. */
 const everyState = (): OrganizationSpec => ({
@@ -104,6 +105,13 @@ describe("the reports of openai-certs check, spawned against the fake API", func
                 [["error", EXPIRY_POLICY_NAME]],
                 "an upload with no result would close every open alert",
             );
+
+            const github = readAsRunner(await run("github"));
+            assert.deepEqual(
+                github.commands.map((c) => [c.command, c.properties.title]),
+                [["error", "OpenAI certificate expiry check could not run"]],
+            );
+            assert.match(github.commands[0].data, /InternalServerError \(server_error\)/);
 
             assert.match(await run("markdown"), /^## ✖ OpenAI certificate expiry: could not check\n\n\*\*Nothing was checked\.\*\* Certificate expiry check could not run/);
         });
@@ -271,6 +279,73 @@ describe("the reports of openai-certs check, spawned against the fake API", func
                 assert.match(refused.stderr, message);
                 assert.equal(api().requests.length, 0, "refused before reading");
             }
+        });
+    });
+
+    describe("--format github", () => {
+        it("annotates the verdict, then each finding that blocks, warns or is exempted, as the runner reads them", async () => {
+            api().setState(everyState());
+            const r = await check(["--format", "github", "--exemptions", exemptionsFile()]);
+            assert.equal(r.code, 2);
+            const { commands, plain } = readAsRunner(r.stdout);
+            assert.deepEqual(plain, []);
+            assert.deepEqual(
+                commands.map((c) => [c.command, c.properties.title]),
+                [
+                    ["error", "OpenAI certificate expiry check"],
+                    ["error", "FAIL: payments (cert_payments)"],
+                    ["error", "EXPIRED: batch (cert_batch)"],
+                    ["error", "NOT YET VALID: next (cert_next)"],
+                    ["warning", "UNKNOWN: mystery (cert_mystery)"],
+                    ["warning", "WARN: edge (cert_edge)"],
+                    ["notice", "EXEMPTED: legacy-eu (cert_legacy_eu)"],
+                ],
+            );
+            assert.match(commands[0].data, /^Certificate expiry check FAILED: 3 certificates must be rotated/);
+            assert.match(commands[1].data, /^Certificate "payments" \(cert_payments\) expires in 5 days 0 hours/);
+        });
+
+        it("writes warnings as errors under --fail-on-warn, with the verdict saying why", async () => {
+            api().setState({ certificates: [cert("edge", 20)] });
+            const r = await check(["--format", "github", "--fail-on-warn"]);
+            assert.equal(r.code, 1);
+            const { commands } = readAsRunner(r.stdout);
+            assert.deepEqual(
+                commands.map((c) => c.command),
+                ["error", "error"],
+            );
+            assert.match(commands[0].data, /^Certificate expiry check failed: warnings are not allowed \(--fail-on-warn\)/);
+        });
+
+        it("escapes every name so that none can end, extend or start a command of its own", async () => {
+            const names = [...HOSTILE_NAMES, "100% sure, title=x::y", "a%0Ab", "%3A%2C"];
+            api().setState({ certificates: names.map((name, i) => cert(`hostile-${i}`, 5, { name })) });
+            const r = await check(["--format", "github"]);
+            assert.equal(r.code, 2);
+            const { commands, plain } = readAsRunner(r.stdout);
+            assert.deepEqual(plain, []);
+            assert.equal(commands.length, 1 + names.length, "no extra command");
+            assert.ok(commands.every((c) => c.command === "error" && Object.keys(c.properties).join() === "title"));
+            const titles = commands.slice(1).map((c) => c.properties.title);
+            const expected = names.map((name, i) => `FAIL: ${escapeControlCharacters(name)} (cert_hostile_${i})`);
+            assert.deepEqual([...titles].sort(), [...expected].sort(), "each title reads back as the name, control characters made visible");
+            for (const c of commands) assert.ok(!/[\u0000-\u001f\u007f-\u009f]/.test(c.data + c.properties.title), JSON.stringify(c));
+        });
+
+        it("refuses --output-file, and appends the Markdown report to GITHUB_STEP_SUMMARY", async () => {
+            api().setState({ certificates: [cert("payments", 5)] });
+            const refused = await check(["--format", "github", "--output-file", file("x.txt")]);
+            assert.equal(refused.code, 3);
+            assert.match(refused.stderr, /"--output-file": cannot be used with --format github/);
+            assert.equal(api().requests.length, 0);
+
+            const summary = file("step-summary.md");
+            fs.writeFileSync(summary, "## an earlier step\n");
+            const r = await check(["--format", "github"], { GITHUB_STEP_SUMMARY: summary });
+            assert.equal(r.code, 2);
+            const text = fs.readFileSync(summary, "utf8");
+            assert.match(text, /^## an earlier step\n## OpenAI certificate expiry: ✖ failed\n/, "appended, not replaced");
+            assert.match(text, /\| ✖ FAIL \| payments \| cert_payments \| 2026-01-20T00:00:00Z \| 5\.0 \| {2}\|/);
         });
     });
 
