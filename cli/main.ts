@@ -7,7 +7,7 @@
  *     openai-certs list  [--project ID | --all-projects] [--format table|json|markdown] [--output-file FILE]
  *     openai-certs check [--project ID | --all-projects] [--warn-within 30d] [--fail-within 14d]
  *                        [--include-inactive] [--exemptions FILE] [--now ISO] [--fail-on-warn]
- *                        [--format table|json|junit|sarif|github|markdown] [--output-file FILE]
+ *                        [--format table|json|junit|sarif|github|markdown|html] [--output-file FILE]
  *     openai-certs fake-api [--port N] [--seed FILE]
  *
  * Exit codes: 0 passed, 1 warnings with --fail-on-warn, 2 failed, 3 could not read or check the data;

@@ -9,6 +9,7 @@ import { InvalidArgumentError } from "../provider/errors";
 import { printableText } from "../provider/text-escape";
 import { CheckOutcome, Scope } from "./reports/check-outcome";
 import { githubCheckReport } from "./reports/github";
+import { htmlCheckReport } from "./reports/html";
 import { jsonCheckReport, jsonListReport } from "./reports/json";
 import { junitCheckReport } from "./reports/junit";
 import { markdownCheckReport, markdownListReport } from "./reports/markdown";
@@ -20,7 +21,7 @@ export { REPORT_SCHEMA_VERSION, jsonCheckReportObject as jsonReport } from "./re
 export { checkTable, listTable } from "./reports/table";
 
 /** What `openai-certs check --format` takes. */
-export const CHECK_FORMATS = ["table", "json", "junit", "sarif", "github", "markdown"] as const;
+export const CHECK_FORMATS = ["table", "json", "junit", "sarif", "github", "markdown", "html"] as const;
 /** What `openai-certs list --format` takes: the formats that make sense without a verdict. */
 export const LIST_FORMATS = ["table", "json", "markdown"] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -112,6 +113,8 @@ export function renderCheckReport(outcome: CheckOutcome, destination: Pick<Repor
             return githubCheckReport(outcome);
         case "markdown":
             return markdownCheckReport(outcome);
+        case "html":
+            return htmlCheckReport(outcome);
         case "table":
             return tableCheckReport(outcome);
     }

@@ -11,7 +11,7 @@ import { JUnitCase, parseJUnit, readAsRunner, validateSarif } from "../support/r
 
 const DAY = 86_400;
 const CLI = "dist/cli/main.js";
-const FORMATS = ["table", "json", "junit", "sarif", "github", "markdown"] as const;
+const FORMATS = ["table", "json", "junit", "sarif", "github", "markdown", "html"] as const;
 
 /** Every state once, as a person deciding what to rotate first would meet them. */
 const everyState = (): OrganizationSpec => ({
@@ -114,6 +114,9 @@ describe("the reports of openai-certs check, spawned against the fake API", func
             assert.match(github.commands[0].data, /InternalServerError \(server_error\)/);
 
             assert.match(await run("markdown"), /^## ✖ OpenAI certificate expiry: could not check\n\n\*\*Nothing was checked\.\*\* Certificate expiry check could not run/);
+            const html = await run("html");
+            assert.match(html, /<title>OpenAI certificate expiry: could not check/);
+            assert.doesNotMatch(html, /class="bar /, "no timeline");
         });
 
         it("writes the report of a usage error in the format asked for, naming the flag", async () => {
@@ -132,7 +135,7 @@ describe("the reports of openai-certs check, spawned against the fake API", func
 
         it("replaces a report left by an earlier run, so that yesterday's all clear is not read as today's", async () => {
             api().setState({ certificates: [cert("gateway", 90)] });
-            for (const format of ["junit", "sarif", "json", "markdown", "table"]) {
+            for (const format of ["junit", "sarif", "json", "markdown", "html", "table"]) {
                 const out = file(`report.${format}`);
                 const passed = await check(["--format", format, "--output-file", out]);
                 assert.equal(passed.code, 0);
@@ -391,13 +394,17 @@ describe("the reports of openai-certs check, spawned against the fake API", func
     describe("every format, with names that try to break out", () => {
         it("is safe for a CI log and well-formed for its reader, and JSON and SARIF keep the exact names", async () => {
             api().setState({ certificates: HOSTILE_NAMES.map((name, i) => cert(`hostile-${i}`, i + 1, { name })) });
-            for (const format of ["table", "json", "junit", "sarif", "markdown"]) {
+            for (const format of ["table", "json", "junit", "sarif", "markdown", "html"]) {
                 const r = await check(["--format", format]);
                 assert.equal(r.code, 2, `${format}: ${r.stderr}`);
                 assertSafeForLogs(r.stdout);
                 if (format === "junit") assert.equal(parseJUnit(r.stdout).testsuites.testsuite[0].testcase.length, HOSTILE_NAMES.length);
                 if (format === "json") assert.deepEqual(JSON.parse(r.stdout).findings.map((f: { name: string }) => f.name).sort(), [...HOSTILE_NAMES].sort());
                 if (format === "sarif") assert.deepEqual(JSON.parse(r.stdout).runs[0].results.map((res: { properties: { certificateName: string } }) => res.properties.certificateName).sort(), [...HOSTILE_NAMES].sort());
+                if (format === "html") {
+                    assert.doesNotMatch(r.stdout, /<script|\son\w+=|\ssrc=|\shref=|url\((?!#)/i, "no script, handler or resource");
+                    assert.equal((r.stdout.match(/<rect class="bar [^>]* data-certificate-id=/g) ?? []).length, HOSTILE_NAMES.length);
+                }
             }
         });
     });
