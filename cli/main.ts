@@ -4,23 +4,40 @@
  * Reads OPENAI_ADMIN_KEY and OPENAI_BASE_URL from the environment, like the library; the key is
  * never a flag (flags end up in shell history and process lists) and never printed.
  *
- *     openai-certs list  [--project ID | --all-projects] [--format table|json]
+ *     openai-certs list  [--project ID | --all-projects] [--format table|json|markdown] [--output-file FILE]
  *     openai-certs check [--project ID | --all-projects] [--warn-within 30d] [--fail-within 14d]
- *                        [--include-inactive] [--exemptions FILE] [--now ISO] [--fail-on-warn] [--format table|json]
+ *                        [--include-inactive] [--exemptions FILE] [--now ISO] [--fail-on-warn]
+ *                        [--format table|json|junit|sarif|github|markdown|html] [--output-file FILE]
  *     openai-certs fake-api [--port N] [--seed FILE]
  *
- * Exit codes: 0 passed, 1 warnings with --fail-on-warn, 2 failed, 3 could not read or check the data.
+ * Exit codes: 0 passed, 1 warnings with --fail-on-warn, 2 failed, 3 could not read or check the data;
+ * the same in every format, and on exit 3 every format says why instead of looking empty.
  */
 import { Command, CommanderError, Option } from "commander";
 // The command imports the API layer and the evaluation module by module, never the package root: the
 // root loads @pulumi/pulumi, which a CI step has no use for (it tripled the start-up time).
-import { Certificate, ENV_ADMIN_KEY, environmentBaseUrl, firstAdminKey, DEFAULT_MAX_RETRIES, DEFAULT_USAGE_CONCURRENCY, InvalidArgumentError, MissingAdminKeyError, PACKAGE_VERSION, listCertificateUsage, listCertificates, jsonForLogs, printableText, redact, resolveListSettings } from "../provider/api";
+import {
+    Certificate,
+    ENV_ADMIN_KEY,
+    environmentBaseUrl,
+    firstAdminKey,
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_USAGE_CONCURRENCY,
+    InvalidArgumentError,
+    MissingAdminKeyError,
+    PACKAGE_VERSION,
+    listCertificateUsage,
+    listCertificates,
+    printableText,
+    redact,
+    resolveListSettings,
+} from "../provider/api";
 import { evaluateCertificateExpiry } from "../sdk/evaluate-expiry";
 import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, parseIsoInstant } from "../sdk/expiry-options";
 import { EXIT } from "./exit-codes";
 import { readExemptionsFile } from "./exemptions-file";
 import { progressBar } from "./progress-bar";
-import { Scope, checkTable, jsonReport, listTable } from "./report";
+import { CHECK_FORMATS, LIST_FORMATS, Scope, checkedRun, clearOutputFile, deliverCheckReport, deliverListReport, reportDestination, uncheckedRun } from "./report";
 
 interface ScopeOptions {
     project?: string;
@@ -28,7 +45,8 @@ interface ScopeOptions {
     includeArchived?: boolean;
     concurrency?: string;
     maxRetries: string;
-    format: "table" | "json";
+    format: string;
+    outputFile?: string;
 }
 
 interface CheckOptions extends ScopeOptions {
@@ -39,6 +57,7 @@ interface CheckOptions extends ScopeOptions {
     exemptions?: string;
     now?: string;
     failOnWarn?: boolean;
+    sarifFileLocation?: string;
 }
 
 /** Where the command writes; replaceable in tests. */
@@ -59,6 +78,9 @@ const defaultIo: Io = {
 /** Runs the command with `argv` (without `node` and the script) and resolves with the exit code. */
 export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
     let exitCode: number = EXIT.PASSED;
+    // For the report of a run that gives up: which command ran, and as of when it judged.
+    let running: Command | undefined;
+    let judgedAt = new Date();
     const program = new Command()
         .name("openai-certs")
         .description("List OpenAI organization mTLS certificates and gate CI on their expiry.\nReads OPENAI_ADMIN_KEY and OPENAI_BASE_URL from the environment.")
@@ -66,24 +88,28 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
         .option("--debug", "show stack traces on errors")
         .exitOverride()
         .configureOutput({ writeOut: io.out, writeErr: io.err })
-        .showHelpAfterError("(run with --help for usage)");
+        .showHelpAfterError("(run with --help for usage)")
+        .hook("preSubcommand", (_program, subcommand) => void (running = subcommand));
 
-    const withScope = (command: Command) =>
+    const withScope = (command: Command, formats: readonly string[]) =>
         command
             .option("--project <id>", "a project's certificates instead of the organization's")
             .option("--all-projects", "every project too: a certificate counts as active if it is active anywhere")
             .option("--include-archived", "with --all-projects, read archived projects too")
             .option("--concurrency <n>", "with --all-projects, projects read at once", String(DEFAULT_USAGE_CONCURRENCY))
             .option("--max-retries <n>", "retries per request for 408, 409, 429, 5xx and network errors", String(DEFAULT_MAX_RETRIES))
-            .addOption(new Option("--format <format>", "output format").choices(["table", "json"]).default("table"));
+            .addOption(new Option("--format <format>", "report format").choices(formats).default("table"))
+            .option("--output-file <file>", "write the report to this file instead of stdout (replaced whole; removed first, so a run that dies leaves none)");
 
-    withScope(program.command("list").description("list the certificates"))
+    withScope(program.command("list").description("list the certificates"), LIST_FORMATS)
         .action(async (options: ScopeOptions) => {
+            const destination = reportDestination(options, io.env);
+            clearOutputFile(destination);
             const { certificates } = await readScope(options, io);
-            io.out(options.format === "json" ? `${jsonForLogs(JSON.stringify({ schemaVersion: 1, certificates }, null, 2))}\n` : `${printableText(listTable(certificates, new Date()))}\n`);
+            deliverListReport({ certificates, now: new Date() }, destination, io);
         });
 
-    withScope(program.command("check").description("check expiry; exit 0 passed, 1 warnings with --fail-on-warn, 2 failed, 3 could not check"))
+    withScope(program.command("check").description("check expiry; exit 0 passed, 1 warnings with --fail-on-warn, 2 failed, 3 could not check"), CHECK_FORMATS)
         .option("--warn-within <duration>", "warn when an active certificate expires within this (units s, m, h, d, w)", DEFAULT_WARN_WITHIN)
         .option("--fail-within <duration>", "fail when an active certificate expires within this (units s, m, h, d, w)", DEFAULT_FAIL_WITHIN)
         .option("--include-inactive", "judge inactive certificates too")
@@ -91,9 +117,12 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
         .option("--exemptions <file>", "JSON file of exemptions: [{ id or name, reason, until }]")
         .option("--now <iso>", "judge as of this time instead of now")
         .option("--fail-on-warn", "exit 1 when there are warnings")
+        .option("--sarif-file-location <path>", "with --format sarif, the repository file every result points at (default Pulumi.yaml)")
         .action(async (options: CheckOptions) => {
             // Check every option before reading anything: a typo must not cost an API read.
+            const destination = reportDestination(options, io.env);
             const now = options.now === undefined ? new Date() : parseNow(options.now);
+            judgedAt = now;
             const exemptions = options.exemptions ? readExemptionsFile(options.exemptions) : [];
             const expiry = {
                 now,
@@ -104,11 +133,11 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
                 exemptions,
             };
             evaluateCertificateExpiry([], expiry);
+            clearOutputFile(destination);
             const { certificates, scope } = await readScope(options, io);
-            const report = evaluateCertificateExpiry(certificates, expiry);
-            const warnings = report.findings.some((f) => f.severity === "warn");
-            exitCode = !report.passed ? EXIT.FAILED : warnings && options.failOnWarn ? EXIT.WARNINGS : EXIT.PASSED;
-            io.out(options.format === "json" ? `${jsonForLogs(JSON.stringify(jsonReport(report, scope, exitCode), null, 2))}\n` : `${printableText(checkTable(report))}\n`);
+            const outcome = checkedRun(evaluateCertificateExpiry(certificates, expiry), scope, options.failOnWarn ?? false, certificates);
+            deliverCheckReport(outcome, destination, io);
+            exitCode = outcome.exitCode;
         });
 
     program
@@ -128,12 +157,14 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
         return exitCode;
     } catch (caught) {
         let error = caught;
-        if (error instanceof CommanderError) {
-            // --help and --version are not errors; anything else is a usage error: nothing was checked.
-            return error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0 ? EXIT.PASSED : EXIT.UNCHECKED;
-        }
         const adminKey = firstAdminKey(io.env[ENV_ADMIN_KEY]);
         const key = adminKey ? [adminKey] : [];
+        if (error instanceof CommanderError) {
+            // --help and --version are not errors; anything else is a usage error: nothing was checked.
+            if (error.code === "commander.helpDisplayed" || error.code === "commander.version" || error.exitCode === 0) return EXIT.PASSED;
+            reportUnchecked(running, { name: "UsageError", code: error.code, message: redact(error.message.replace(/^error: /, "").split("\n")[0], key) }, judgedAt, io);
+            return EXIT.UNCHECKED;
+        }
         if (error instanceof InvalidArgumentError && FLAGS[error.argument]) {
             error = new InvalidArgumentError(FLAGS[error.argument], error.message.replace(/^Invalid argument "[^"]+": /, ""));
         }
@@ -144,7 +175,29 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
         // that the one line stays one line and cannot issue a CI workflow command.
         io.err(`${printableText(redact(`openai-certs: ${name}${typeof code === "string" ? ` (${code})` : ""}: ${message.split("\n")[0]}`, key))}\n`);
         if (program.opts().debug && error instanceof Error && error.stack) io.err(`${printableText(redact(error.stack, key))}\n`);
+        reportUnchecked(running, { name, ...(typeof code === "string" ? { code } : {}), message: redact(message.split("\n")[0], key) }, judgedAt, io);
         return EXIT.UNCHECKED;
+    }
+}
+
+/**
+ * The report of a run that gave up (exit 3), in the format it asked for, so that no format is left
+ * empty or stale for a CI system to read as "all clear" (issue 14; issue 16, item 6). `running` is
+ * the subcommand, its options as far as they were parsed. Never throws: the error line on stderr
+ * has been written already, and a report that cannot be written either is said there too.
+ */
+function reportUnchecked(running: Command | undefined, error: { name: string; code?: string; message: string }, judgedAt: Date, io: Io): void {
+    const command = running?.name();
+    if (command !== "check" && command !== "list") return;
+    const options = running!.opts() as CheckOptions;
+    const scope: Scope = options.project !== undefined ? { type: "project", projectId: options.project } : options.allProjects ? { type: "all-projects" } : { type: "organization" };
+    try {
+        const destination = reportDestination(options, io.env);
+        if (command === "check") deliverCheckReport(uncheckedRun(error, Math.floor(judgedAt.getTime() / 1000), scope), destination, io);
+        else deliverListReport({ error, scope }, destination, io);
+    } catch (cause) {
+        // The options that choose the report are what was wrong (the error line said so), or the file cannot be written.
+        if (!(cause instanceof InvalidArgumentError && error.message.includes(cause.argument))) io.err(`${printableText(`openai-certs: the report could not be written either: ${(cause as Error).message}`)}\n`);
     }
 }
 

@@ -1,56 +1,169 @@
-import { CertificateUsage, PACKAGE_VERSION } from "../provider/api";
-import type { ExpiryFinding, ExpiryReport } from "../sdk/evaluate-expiry";
-import { formatCertificateTable, formatColumns as columns } from "../sdk/certificate-table";
-import { isoFromUnixSeconds as iso } from "../sdk/iso-time";
+/**
+ * The reports of `openai-certs`: which formats each command writes, which file renders each, and
+ * where the report goes (stdout, `--output-file`, GitHub's step summary). One file per format under
+ * `reports/`; this one only chooses and delivers.
+ */
+import * as fs from "fs";
+import * as path from "path";
+import { InvalidArgumentError } from "../provider/errors";
+import { printableText } from "../provider/text-escape";
+import { CheckOutcome, Scope } from "./reports/check-outcome";
+import { githubCheckReport } from "./reports/github";
+import { htmlCheckReport } from "./reports/html";
+import { jsonCheckReport, jsonListReport } from "./reports/json";
+import { junitCheckReport } from "./reports/junit";
+import { markdownCheckReport, markdownListReport } from "./reports/markdown";
+import { DEFAULT_SARIF_FILE_LOCATION, sarifArtifactUri, sarifCheckReport } from "./reports/sarif";
+import { ListedCertificate, listTable, tableCheckReport } from "./reports/table";
 
-/** Bumped when a field of the JSON report changes meaning or disappears. */
-export const REPORT_SCHEMA_VERSION = 1;
+export { CheckOutcome, Scope, checkedRun, uncheckedRun } from "./reports/check-outcome";
+export { REPORT_SCHEMA_VERSION, jsonCheckReportObject as jsonReport } from "./reports/json";
+export { checkTable, listTable } from "./reports/table";
 
-/** What was read: the organization, one project, or the organization-wide view. */
-export type Scope = { type: "organization" } | { type: "project"; projectId: string } | { type: "all-projects"; projects: number };
+/** What `openai-certs check --format` takes. */
+export const CHECK_FORMATS = ["table", "json", "junit", "sarif", "github", "markdown", "html"] as const;
+/** What `openai-certs list --format` takes: the formats that make sense without a verdict. */
+export const LIST_FORMATS = ["table", "json", "markdown"] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+export type ListFormat = (typeof LIST_FORMATS)[number];
 
-/** The JSON report of `openai-certs check --format json`. */
-export function jsonReport(report: ExpiryReport, scope: Scope, exitCode: number): object {
+/** The reporting options of a command, as commander parsed them. */
+export interface ReportOptions {
+    format: string;
+    outputFile?: string;
+    sarifFileLocation?: string;
+}
+
+/** Where a report goes and what it needs; made by {@link reportDestination}, which checks the options. */
+export interface ReportDestination {
+    readonly format: CheckFormat;
+    /** Absent: stdout. */
+    readonly outputFile?: string;
+    /** The SARIF results' artifact URI. */
+    readonly artifactUri: string;
+    /** `GITHUB_STEP_SUMMARY`, for `github`: the Markdown report is appended to it. */
+    readonly stepSummaryFile?: string;
+}
+
+/**
+ * Checks the reporting options before anything is read, refusing what would be ignored: an option
+ * accepted and then discarded hides a mistake in a CI file.
+ *
+ * - `--output-file` with `github`: workflow commands only work on the runner's stdout.
+ * - `--sarif-file-location` without `--format sarif`, and a location that is not a path inside the repository.
+ */
+export function reportDestination(options: ReportOptions, env: NodeJS.ProcessEnv): ReportDestination {
+    const format = options.format as CheckFormat;
+    if (format === "github" && options.outputFile !== undefined) {
+        throw new InvalidArgumentError("--output-file", "cannot be used with --format github: the runner reads workflow commands from stdout only (GITHUB_STEP_SUMMARY gets the Markdown report)");
+    }
+    if (options.sarifFileLocation !== undefined && format !== "sarif") throw new InvalidArgumentError("--sarif-file-location", "only applies with --format sarif");
+    if (options.outputFile !== undefined && options.outputFile.trim() === "") throw new InvalidArgumentError("--output-file", "must name a file");
+    const stepSummaryFile = format === "github" && env.GITHUB_STEP_SUMMARY ? env.GITHUB_STEP_SUMMARY : undefined;
     return {
-        schemaVersion: REPORT_SCHEMA_VERSION,
-        tool: { name: "openai-certs", version: PACKAGE_VERSION },
-        scope,
-        evaluatedAt: report.evaluatedAt,
-        evaluatedAtIso: iso(report.evaluatedAt),
-        thresholds: report.thresholds,
-        passed: report.passed,
-        exitCode,
-        summary: report.summary,
-        counts: report.counts,
-        earliestExpiring: report.earliestExpiring ?? null,
-        findings: report.findings,
+        format,
+        ...(options.outputFile !== undefined ? { outputFile: options.outputFile } : {}),
+        artifactUri: sarifArtifactUri(options.sarifFileLocation ?? DEFAULT_SARIF_FILE_LOCATION),
+        ...(stepSummaryFile ? { stepSummaryFile } : {}),
     };
 }
 
-/** The table of `openai-certs check`: one row per finding, most urgent first, then the summary. */
-export function checkTable(report: ExpiryReport): string {
-    const rows = report.findings.map((f: ExpiryFinding) => [
-        f.state.toUpperCase(),
-        f.name ?? "(unnamed)",
-        f.id,
-        f.expiresAt === undefined ? "unknown" : iso(f.expiresAt),
-        f.daysRemaining === undefined ? "-" : f.daysRemaining.toFixed(1),
-        f.projects?.join(",") ?? "",
-    ]);
-    const table = columns(["STATE", "NAME", "ID", "EXPIRES AT", "DAYS LEFT", "ACTIVE IN PROJECTS"], rows);
-    const notes = report.findings.filter((f) => f.severity === "fail" || f.severity === "warn").map((f) => `  ${f.severity === "fail" ? "FAIL" : "WARN"}: ${f.message}`);
-    return [table, "", ...notes, ...(notes.length ? [""] : []), report.summary].join("\n");
+/**
+ * Removes a report left at `--output-file` by an earlier run, before this one reads anything: if
+ * this run is killed (a CI timeout), no report from another day is there to be read as today's.
+ */
+export function clearOutputFile(destination: ReportDestination): void {
+    if (destination.outputFile === undefined) return;
+    try {
+        if (!fs.lstatSync(destination.outputFile).isFile()) return; // written over, or refused, when the report is delivered
+        fs.unlinkSync(destination.outputFile);
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw outputFileError(destination.outputFile, error);
+    }
 }
 
-/** The table of `openai-certs list`; with the organization-wide view, where each certificate is active. */
-export function listTable(certificates: ReadonlyArray<Partial<CertificateUsage> & Parameters<typeof formatCertificateTable>[0][number]>, now: Date): string {
-    if (!certificates.some((c) => c.activeAnywhere !== undefined)) return formatCertificateTable(certificates, now);
-    const rows = certificates.map((c) => [
-        c.name ?? "(unnamed)",
-        c.id,
-        c.activeInOrganization ? "yes" : "no",
-        c.activeProjectIds?.join(",") ?? "",
-        c.expiresAt === undefined ? "unknown" : iso(c.expiresAt),
-    ]);
-    return columns(["NAME", "ID", "ACTIVE IN ORG", "ACTIVE IN PROJECTS", "EXPIRES AT"], rows);
+/** Where the command writes, as `main.ts` gives it. */
+export interface ReportIo {
+    out: (text: string) => void;
 }
+
+/** Renders `outcome` in the destination's format and delivers it; see {@link deliver}. */
+export function deliverCheckReport(outcome: CheckOutcome, destination: ReportDestination, io: ReportIo): void {
+    const text = renderCheckReport(outcome, destination);
+    // A table that could not check says so on stderr already (the command's error line): stdout stays
+    // empty, as it always was; a file still gets the line, so that it is not a stale or missing report.
+    const toStdout = !(destination.format === "table" && outcome.kind === "unchecked");
+    deliver(destination, text, io, toStdout, outcome.summary);
+    if (destination.stepSummaryFile) {
+        // GitHub refuses a step summary over 1 MiB; a thousand rows stay well under it.
+        appendFile(destination.stepSummaryFile, markdownCheckReport(outcome, { maxRows: 1000 }), "GITHUB_STEP_SUMMARY");
+    }
+}
+
+/** The report of a check in one format. */
+export function renderCheckReport(outcome: CheckOutcome, destination: Pick<ReportDestination, "format" | "artifactUri">): string {
+    switch (destination.format) {
+        case "json":
+            return jsonCheckReport(outcome);
+        case "junit":
+            return junitCheckReport(outcome);
+        case "sarif":
+            return sarifCheckReport(outcome, destination.artifactUri);
+        case "github":
+            return githubCheckReport(outcome);
+        case "markdown":
+            return markdownCheckReport(outcome);
+        case "html":
+            return htmlCheckReport(outcome);
+        case "table":
+            return tableCheckReport(outcome);
+    }
+}
+
+/** What `list` read, or why it could not. */
+export type ListOutcome = { certificates: readonly ListedCertificate[]; now: Date } | { error: { name: string; code?: string; message: string }; scope?: Scope };
+
+/** Renders the list in the destination's format (one of {@link LIST_FORMATS}) and delivers it. */
+export function deliverListReport(list: ListOutcome, destination: ReportDestination, io: ReportIo): void {
+    const format = destination.format as ListFormat;
+    let text: string;
+    if (format === "json") text = jsonListReport(list);
+    else if (format === "markdown") text = markdownListReport(list);
+    else text = "error" in list ? `${printableText(`The certificates could not be listed: ${list.error.name}${list.error.code === undefined ? "" : ` (${list.error.code})`}: ${list.error.message}`)}\n` : `${listTable(list.certificates, list.now)}\n`;
+    deliver(destination, text, io, !("error" in list && format === "table"), "error" in list ? "The certificates could not be listed." : `${list.certificates.length} certificates listed.`);
+}
+
+/**
+ * Writes the report to `--output-file` (whole or not at all: a temporary file beside it is renamed
+ * over it, so a reader never sees half a report), or to stdout. With a file, stdout gets the
+ * verdict line and where the report is, for the person reading the CI log.
+ */
+function deliver(destination: ReportDestination, text: string, io: ReportIo, toStdout: boolean, summary: string): void {
+    if (destination.outputFile === undefined) {
+        if (toStdout) io.out(text);
+        return;
+    }
+    const file = destination.outputFile;
+    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+    try {
+        fs.writeFileSync(temporary, text, { mode: 0o644 });
+        fs.renameSync(temporary, file);
+    } catch (error) {
+        fs.rmSync(temporary, { force: true });
+        throw outputFileError(file, error);
+    }
+    io.out(`${printableText(summary)} Report: ${printableText(file)}\n`);
+}
+
+function appendFile(file: string, text: string, what: string): void {
+    try {
+        fs.appendFileSync(file, text);
+    } catch (error) {
+        throw new InvalidArgumentError(what, `cannot append the report to ${JSON.stringify(file)}: ${(error as Error).message}`);
+    }
+}
+
+function outputFileError(file: string, error: unknown): InvalidArgumentError {
+    return new InvalidArgumentError("--output-file", `cannot write the report to ${JSON.stringify(file)}: ${(error as Error).message}`);
+}
+

@@ -143,7 +143,7 @@ export function evaluateCertificateExpiry(input: CertificatesInput, options: Exp
         findings,
         ...(earliest ? { earliestExpiring: { id: earliest.id, name: earliest.name, expiresAt: earliest.expiresAt!, daysRemaining: earliest.daysRemaining! } } : {}),
     };
-    return { ...report, summary: summarize(report) };
+    return { ...report, summary: summarizeExpiry(report) };
 }
 
 function certificatesOf(input: CertificatesInput): readonly EvaluatedCertificate[] {
@@ -346,7 +346,21 @@ function sortByUrgency(findings: ExpiryFinding[]): ExpiryFinding[] {
     return sorted;
 }
 
-function summarize(r: Omit<ExpiryReport, "summary">): string {
+/**
+ * A report's one-line summary: the verdict, how many certificates ended in each state, and the
+ * earliest active expiry, with names and ids escaped as in findings' messages. It is the report's
+ * `summary`; a caller whose gate is stricter than the evaluation (the command's `--fail-on-warn`)
+ * passes its own `verdict`, so that the line does not say "passed" when the gate did not.
+ *
+ * @param verdict - what follows "Certificate expiry check"; without it, the evaluation's own:
+ * "passed", "passed with 2 warnings" or "FAILED: 1 certificate must be rotated"
+ * @example
+ * ```ts
+ * summarizeExpiry(report, "failed: warnings are not allowed (--fail-on-warn)");
+ * // "Certificate expiry check failed: warnings are not allowed (--fail-on-warn) (1 warn, 2 ok); earliest active expiry: ..."
+ * ```
+ */
+export function summarizeExpiry(r: Omit<ExpiryReport, "summary">, verdict?: string): string {
     let blocking = 0;
     let warnings = 0;
     for (const f of r.findings) {
@@ -354,7 +368,7 @@ function summarize(r: Omit<ExpiryReport, "summary">): string {
         else if (f.severity === "warn") warnings += 1;
     }
     const counted = CERTIFICATE_STATES.filter((s) => r.counts[s] > 0).map((s) => `${r.counts[s]} ${s}`);
-    const head = r.passed ? (warnings ? `passed with ${warnings} warning${warnings === 1 ? "" : "s"}` : "passed") : `FAILED: ${blocking} certificate${blocking === 1 ? "" : "s"} must be rotated`;
+    const head = verdict ?? (r.passed ? (warnings ? `passed with ${warnings} warning${warnings === 1 ? "" : "s"}` : "passed") : `FAILED: ${blocking} certificate${blocking === 1 ? "" : "s"} must be rotated`);
     const earliest = r.earliestExpiring
         ? `; earliest active expiry: ${r.earliestExpiring.name === null ? "(unnamed)" : escapeControlCharacters(r.earliestExpiring.name)} (${escapeControlCharacters(r.earliestExpiring.id)}) on ${iso(r.earliestExpiring.expiresAt)}`
         : "";

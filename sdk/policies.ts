@@ -15,11 +15,9 @@ import { escapeControlCharacters } from "../provider/text-escape";
 import { CERTIFICATES_TYPE } from "./certificates-resource";
 import { ExpiryReport, Severity, evaluateCertificateExpiry } from "./evaluate-expiry";
 import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, ExpiryOptions, parseIsoInstant } from "./expiry-options";
+import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME } from "./policy-names";
 
-/** The policy that fails deployments: expired, expiring within `failWithin`, not yet valid, unreadable. */
-export const EXPIRY_POLICY_NAME = "openai-certificate-expiry";
-/** The advisory companion: expiring within `warnWithin`, unknown expiry, tolerated read errors. */
-export const EXPIRY_WARNING_POLICY_NAME = "openai-certificate-expiry-warning";
+export { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME };
 
 /** What each policy takes from `--policy-pack-config`; both take the same, so one file sets both alike. */
 export interface CertificatePolicyConfig {

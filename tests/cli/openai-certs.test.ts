@@ -3,20 +3,13 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { CertificateSpec } from "../../fake-api";
-import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs, organizationSpec, seededRandom, useFakeApi } from "../support/fixtures";
+import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs, namedCertificate, organizationSpec, seededRandom, useFakeApi } from "../support/fixtures";
 import { runNode, spawnUntil } from "../support/processes";
 
 const DAY = 86_400;
 const CLI = "dist/cli/main.js";
 
-const cert = (name: string, days: number, extra: Partial<CertificateSpec> = {}): CertificateSpec => ({
-    id: `cert_${name.replace(/-/g, "_")}`,
-    name,
-    createdAt: NOW_SECONDS - 100 * DAY - name.length,
-    expiresAt: NOW_SECONDS + days * DAY,
-    ...extra,
-});
+const cert = namedCertificate;
 
 describe("the openai-certs command, spawned as a process against the fake API", function () {
     this.timeout(60_000);
@@ -43,6 +36,22 @@ describe("the openai-certs command, spawned as a process against the fake API", 
             const strict = await check(["--fail-on-warn"]);
             assert.equal(strict.code, 1);
             assert.match(strict.stdout, /WARN: Certificate "edge" \(cert_edge\)/);
+        });
+
+        it("says the check failed under --fail-on-warn, and JSON's passed matches the exit code (issue 16, item 8)", async () => {
+            api().setState({ certificates: [cert("edge", 20)] });
+            const strict = await check(["--fail-on-warn"]);
+            assert.equal(strict.code, 1);
+            assert.match(strict.stdout, /^Certificate expiry check failed: warnings are not allowed \(--fail-on-warn\) \(1 warn\); earliest active expiry: edge/m);
+            assert.doesNotMatch(strict.stdout, /passed/);
+            const strictJson = await check(["--fail-on-warn", "--format", "json"]);
+            assert.equal(strictJson.code, 1);
+            const failed = JSON.parse(strictJson.stdout);
+            assert.deepEqual([failed.passed, failed.exitCode], [false, 1]);
+            assert.match(failed.summary, /^Certificate expiry check failed: warnings are not allowed \(--fail-on-warn\)/);
+            const lenient = JSON.parse((await check(["--format", "json"])).stdout);
+            assert.deepEqual([lenient.passed, lenient.exitCode], [true, 0]);
+            assert.match(lenient.summary, /^Certificate expiry check passed with 1 warning/);
         });
 
         it("2 when an active certificate expires within --fail-within", async () => {

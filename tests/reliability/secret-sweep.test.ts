@@ -88,16 +88,37 @@ describe("secret sweep: the admin key appears nowhere", function () {
         }
     });
 
-    it("the openai-certs command, both formats, success and failure", async () => {
-        const env = { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api.baseUrl };
+    it("the openai-certs command, every format, success and failure, stdout, report files and step summary", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "sweep-reports-"));
+        const summary = path.join(dir, "step-summary.md");
+        const env = { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api.baseUrl, GITHUB_STEP_SUMMARY: summary };
         const runs = [];
-        for (const args of [["list"], ["list", "--format", "json", "--all-projects"], ["check", "--now", NOW.toISOString()], ["check", "--format", "json", "--all-projects"]]) {
-            runs.push(await runNode(["dist/cli/main.js", ...args], { env }));
-            reflect();
-            runs.push(await runNode(["dist/cli/main.js", ...args, "--debug"], { env }));
+        const commands = [
+            ...["table", "json", "markdown"].flatMap((format) => [
+                ["list", "--format", format],
+                ["list", "--format", format, "--all-projects", "--output-file", path.join(dir, `list.${format}`)],
+            ]),
+            ...["table", "json", "junit", "sarif", "github", "markdown", "html"].flatMap((format) => [
+                ["check", "--now", NOW.toISOString(), "--format", format],
+                ["check", "--format", format, "--all-projects", ...(format === "github" ? [] : ["--output-file", path.join(dir, `check.${format}`)])],
+            ]),
+        ];
+        try {
+            // Every file after every run: a failed run replaces the report of the run before.
+            const written = () => fs.readdirSync(dir).map((name) => fs.readFileSync(path.join(dir, name), "utf8"));
+            for (const args of commands) {
+                runs.push(await runNode(["dist/cli/main.js", ...args], { env }));
+                assertNoKeyIn(written());
+                reflect();
+                runs.push(await runNode(["dist/cli/main.js", ...args, "--debug"], { env }));
+                assertNoKeyIn(written());
+            }
+            assert.ok(runs.some((r) => r.code === 3) && runs.some((r) => r.code === 0), "both outcomes were exercised");
+            for (const r of runs) assertNoKeyIn([r.stdout, r.stderr]);
+            assert.equal(fs.readdirSync(dir).length, 3 + 6 + 1, `every report file was written: ${fs.readdirSync(dir).join(", ")}`);
+        } finally {
+            fs.rmSync(dir, { recursive: true, force: true });
         }
-        assert.ok(runs.some((r) => r.code === 3) && runs.some((r) => r.code === 0), "both outcomes were exercised");
-        for (const r of runs) assertNoKeyIn([r.stdout, r.stderr]);
     });
 
     describe("a server that writes the key into the names and ids of successful answers (issue 12, item 5)", () => {

@@ -24,6 +24,25 @@ export function certificateSpecs(n: number, overrides: Partial<CertificateSpec> 
 }
 
 /**
+ * A certificate for the fake API named `name` (id `cert_<name>`), expiring `days` days after
+ * {@link NOW_SECONDS}; `extra` overrides any field.
+ *
+ * @example
+ * ```ts
+ * api().setState({ certificates: [namedCertificate("gateway", 90), namedCertificate("edge", 20)] });
+ * ```
+ */
+export function namedCertificate(name: string, days: number, extra: Partial<CertificateSpec> = {}): CertificateSpec {
+    return {
+        id: `cert_${name.replace(/-/g, "_")}`,
+        name,
+        createdAt: NOW_SECONDS - 100 * 86_400 - name.length,
+        expiresAt: NOW_SECONDS + days * 86_400,
+        ...extra,
+    };
+}
+
+/**
  * Starts a fake API before each test of the enclosing `describe` and closes it after; returns a
  * getter for the running instance.
  */

@@ -1,0 +1,110 @@
+import { printableText } from "../../provider/text-escape";
+import type { ExpiryFinding } from "../../sdk/evaluate-expiry";
+import { describeSpan } from "../../sdk/expiry-options";
+import { isoFromUnixSeconds as iso } from "../../sdk/iso-time";
+import { CheckOutcome, STATE_LABELS, Scope, TOOL, describeScope, weightOf } from "./check-outcome";
+import { markdownText as md } from "./escape";
+import type { ListedCertificate } from "./table";
+
+/** Options of {@link markdownCheckReport}. */
+export interface MarkdownOptions {
+    /**
+     * At most this many rows in the table, most urgent first; the rest are counted in a line under
+     * it. GitHub refuses a step summary over 1 MiB, so the summary the `github` format writes is capped.
+     * @default every finding
+     */
+    readonly maxRows?: number;
+}
+
+/**
+ * The Markdown report of `openai-certs check --format markdown`: a heading with the verdict, the
+ * verdict line, what was judged, and a table (state, name, id, expires, days left, projects), then
+ * what to do about each finding that blocks or warns. Every value from outside goes through
+ * `markdownText`, so a name cannot add markup, a link, an image or a table cell.
+ *
+ * @example
+ * ```ts
+ * fs.appendFileSync(process.env.GITHUB_STEP_SUMMARY!, markdownCheckReport(outcome, { maxRows: 1000 }));
+ * ```
+ */
+export function markdownCheckReport(outcome: CheckOutcome, options: MarkdownOptions = {}): string {
+    if (outcome.kind === "unchecked") {
+        return finish([
+            "## ✖ OpenAI certificate expiry: could not check",
+            "",
+            `**Nothing was checked.** ${md(outcome.summary)}`,
+            "",
+            about(outcome.scope, outcome.evaluatedAt),
+        ]);
+    }
+    const { report, exitCode } = outcome;
+    const heading = exitCode === 0 ? (report.findings.some((f) => f.severity === "warn") ? "⚠ passed with warnings" : "✔ passed") : "✖ failed";
+    const shown = options.maxRows === undefined ? report.findings : report.findings.slice(0, options.maxRows);
+    const lines = [
+        `## OpenAI certificate expiry: ${heading}`,
+        "",
+        md(outcome.summary),
+        "",
+        about(outcome.scope, report.evaluatedAt, `fail within ${describeSpan(report.thresholds.failWithinSeconds)}, warn within ${describeSpan(report.thresholds.warnWithinSeconds)}`),
+        "",
+    ];
+    if (report.findings.length === 0) {
+        lines.push("No certificates were found.");
+    } else {
+        lines.push("| State | Name | ID | Expires | Days left | Projects |", "| --- | --- | --- | --- | ---: | --- |");
+        for (const f of shown) lines.push(row(f));
+        if (shown.length < report.findings.length) lines.push("", `…and ${report.findings.length - shown.length} more, less urgent, in the full report (\`--format markdown\`).`);
+    }
+    const todo = report.findings.filter((f) => weightOf(f, outcome.failOnWarn) !== "passes");
+    if (todo.length) {
+        lines.push("", "### What to do", "");
+        for (const f of todo.slice(0, options.maxRows ?? todo.length)) lines.push(`- ${STATE_LABELS[f.state].symbol} **${STATE_LABELS[f.state].word}**: ${md(f.message)}`);
+    }
+    return finish(lines);
+}
+
+/** The Markdown of `openai-certs list --format markdown`: a table of the certificates, or why there is none. */
+export function markdownListReport(list: { certificates: readonly ListedCertificate[]; now: Date } | { error: { name: string; code?: string; message: string } }): string {
+    if ("error" in list) {
+        const { name, code, message } = list.error;
+        return finish(["## ✖ OpenAI certificates: could not list", "", md(`${name}${code === undefined ? "" : ` (${code})`}: ${message}`)]);
+    }
+    const nowSeconds = Math.floor(list.now.getTime() / 1000);
+    const wide = list.certificates.some((c) => c.activeAnywhere !== undefined);
+    const lines = [`## OpenAI certificates (${list.certificates.length})`, "", wide ? "| Name | ID | Active in organization | Active in projects | Expires | Days left |" : "| Name | ID | Active | Expires | Days left |"];
+    lines.push(wide ? "| --- | --- | --- | --- | --- | ---: |" : "| --- | --- | --- | --- | ---: |");
+    for (const c of list.certificates) {
+        const expires = c.expiresAt === undefined ? "unknown" : iso(c.expiresAt);
+        const days = c.expiresAt === undefined ? "-" : ((c.expiresAt - nowSeconds) / 86_400).toFixed(1);
+        const active = wide ? [c.activeInOrganization ? "yes" : "no", md(c.activeProjectIds?.join(", ") ?? "")] : [c.active ? "yes" : "no"];
+        lines.push(`| ${[name(c.name), md(c.id), ...active, expires, days].join(" | ")} |`);
+    }
+    return finish(lines);
+}
+
+function row(f: ExpiryFinding): string {
+    const label = STATE_LABELS[f.state];
+    const state = f.exemption && !f.exemption.lapsed ? `${label.symbol} ${label.word} until ${md(f.exemption.until)}` : `${label.symbol} ${label.word}`;
+    const cells = [
+        state,
+        name(f.name),
+        md(f.id),
+        f.expiresAt === undefined ? "unknown" : iso(f.expiresAt),
+        f.daysRemaining === undefined ? "-" : f.daysRemaining.toFixed(1),
+        md(f.projects?.join(", ") ?? ""),
+    ];
+    return `| ${cells.join(" | ")} |`;
+}
+
+function name(value: string | null): string {
+    return value === null ? "*(unnamed)*" : md(value);
+}
+
+function about(scope: Scope | undefined, at: number, thresholds?: string): string {
+    return `Scope: ${md(describeScope(scope))} · judged at ${iso(at)}${thresholds ? ` · ${thresholds}` : ""} · ${TOOL.name} ${TOOL.version}`;
+}
+
+function finish(lines: string[]): string {
+    // Every value was escaped where it was put in; the guard catches a line we wrote wrongly.
+    return `${printableText(lines.join("\n"))}\n`;
+}
