@@ -15,6 +15,7 @@ import { Command, CommanderError, Option } from "commander";
 // The command imports the API layer and the evaluation module by module, never the package root: the
 // root loads @pulumi/pulumi, which a CI step has no use for (it tripled the start-up time).
 import {
+    AuthenticationError,
     Certificate,
     ENV_ADMIN_KEY,
     environmentBaseUrl,
@@ -150,6 +151,9 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
         }
         const adminKey = firstAdminKey(io.env[ENV_ADMIN_KEY]);
         const key = adminKey ? [adminKey] : [];
+        if (error instanceof AuthenticationError) {
+            error = error.withAdvice(`Check ${ENV_ADMIN_KEY}; certificate endpoints need an organization admin key, not a project key`);
+        }
         if (error instanceof InvalidArgumentError && FLAGS[error.argument]) {
             error = new InvalidArgumentError(FLAGS[error.argument], error.message.replace(/^Invalid argument "[^"]+": /, ""));
         }
@@ -176,7 +180,8 @@ async function readScope(options: ScopeOptions, io: Io): Promise<{ certificates:
         throw new InvalidArgumentError(options.includeArchived ? "--include-archived" : "--concurrency", "only applies with --all-projects");
     }
     const adminKey = firstAdminKey(io.env[ENV_ADMIN_KEY]);
-    if (!adminKey) throw new MissingAdminKeyError();
+    // The command reads its key from the environment only: its advice names nothing else (no Pulumi config).
+    if (!adminKey) throw new MissingAdminKeyError(`Set the environment variable ${ENV_ADMIN_KEY}`);
     if (options.allProjects) {
         const concurrency = wholeNumber("--concurrency", options.concurrency ?? "");
         const bar = progressBar(io.stderr);
