@@ -49,7 +49,8 @@ export const CERTIFICATES_TYPE = "pulumi-nodejs:dynamic/openai:Certificates";
  * policy pack gates on it); `pulumi refresh` reads it again, and a change in the list shows as an
  * update. Deleting it removes nothing from OpenAI.
  *
- * The admin key comes from the stack config `openai:adminKey` (set it with `--secret`) or the
+ * The admin key comes from the stack config `openai:adminApiKey` (set it with
+ * `pulumi config set --secret openai:adminApiKey`; `openai:adminKey` is read as an alias) or the
  * environment variable `OPENAI_ADMIN_KEY`, read inside the provider: it is never an input and never
  * reaches the state.
  *

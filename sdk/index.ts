@@ -4,7 +4,7 @@
  * This module only wires and re-exports; each piece lives in its own file.
  */
 export { GetCertificatesArgs, GetCertificatesOutputArgs, GetCertificatesResult, getCertificates, getCertificatesOutput } from "./get-certificates";
-export { CONFIG_ADMIN_KEY, CONFIG_BASE_URL, ENV_ADMIN_KEY, ENV_BASE_URL } from "./credentials";
+export { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, ENV_ADMIN_KEY, ENV_BASE_URL } from "./credentials";
 export * from "../provider/errors";
 export {
     Certificate,

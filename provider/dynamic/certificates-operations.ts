@@ -3,22 +3,40 @@ import { listCertificates } from "../certificates";
 import { listCertificateUsage } from "../certificate-usage";
 import { ENV_ADMIN_KEY, firstAdminKey } from "../admin-key";
 import { environmentBaseUrl } from "../client-options";
-import { InvalidArgumentError, MissingAdminKeyError, OpenAICertificatesError } from "../errors";
+import { AdminKeyConflictError, AuthenticationError, InvalidArgumentError, MissingAdminKeyError, OpenAICertificatesError } from "../errors";
 import { compileGlob } from "../glob";
 import { redact } from "../redact";
 import { escapeControlCharacters } from "../text-escape";
 import { CERTIFICATES_INPUT_NAMES, ResolvedCertificatesQuery, UNKNOWN, hasUnknownInput, queryId, resolveCertificatesQuery } from "./certificates-inputs";
+import { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, STACK_ADMIN_KEY_PLACES, stackConfigAdminKey } from "./stack-config";
 
 /**
  * The operations behind the `Certificates` dynamic resource, as plain functions. The serialized
  * provider object only forwards to these, so the code that Pulumi freezes into the state is a few
  * lines, and these functions are loaded fresh (with their codecs intact) in the provider process.
+ *
+ * Stored stacks call these by name, with these signatures, from the provider code frozen into their
+ * state: `checkCertificates(news, settings)`, `diffCertificates(olds, news)`, `createCertificates(inputs)`,
+ * `updateCertificates(news)`, `readCertificatesResource(id, props, settings)` (all since 0.1.0, whose
+ * settings are `{ adminKey, baseUrl }`), and `providerSettingsFromConfig(config)` (since 0.2.0).
  */
 
 /** What `configure` received from the stack config. Lives only in the provider process's memory. */
 export interface ProviderSettings {
+    /** `openai:adminApiKey`. Providers stored by 0.1.0 never set it. */
+    adminApiKey?: string;
+    /** `openai:adminKey`, the alias (the only key a provider stored by 0.1.0 reads). */
     adminKey?: string;
     baseUrl?: string;
+}
+
+/**
+ * `configure`: the settings from the stack config, read by name here rather than in the serialized
+ * provider, so the names have one home. The key is resolved later, in each operation, so that a
+ * conflict fails the operation with its message instead of the provider process.
+ */
+export function providerSettingsFromConfig(config: { get(key: string): string | undefined }): ProviderSettings {
+    return { adminApiKey: config.get(CONFIG_ADMIN_API_KEY), adminKey: config.get(CONFIG_ADMIN_KEY_ALIAS), baseUrl: config.get(CONFIG_BASE_URL) };
 }
 
 /** A read failure recorded in the state when `onReadError` is `warn`. */
@@ -54,9 +72,11 @@ export async function checkCertificates(news: Record<string, unknown>, settings:
     try {
         const certificates = await readCertificates(query, settings);
         return { inputs: { ...query, certificates } };
-    } catch (error) {
+    } catch (caught) {
+        const error = withStackConfigAdvice(caught);
         const readError = describeReadError(error, settings);
-        if (query.onReadError === "warn") return { inputs: { ...query, certificates: [], readError } };
+        // Two different keys in the config is a configuration mistake, not an outage to tolerate.
+        if (query.onReadError === "warn" && !(error instanceof AdminKeyConflictError)) return { inputs: { ...query, certificates: [], readError } };
         return { inputs: { ...query }, failures: [{ property: "certificates", reason: `Could not read the certificate list (${readError.code}): ${readError.message}` }] };
     }
 }
@@ -86,20 +106,33 @@ export async function readCertificatesResource(id: string, props: Record<string,
     try {
         const certificates = await readCertificates(query, settings);
         return { id, props: { ...query, certificates } };
-    } catch (error) {
-        if (query.onReadError === "warn") return { id, props: { ...query, certificates: [], readError: describeReadError(error, settings) } };
+    } catch (caught) {
+        const error = withStackConfigAdvice(caught);
+        if (query.onReadError === "warn" && !(error instanceof AdminKeyConflictError)) return { id, props: { ...query, certificates: [], readError: describeReadError(error, settings) } };
         throw error;
     }
 }
 
-/** The stack config's key, else the environment's, by the rule every entry point shares. */
+/** A refused key, told in the words of a Pulumi stack: where its key is read from. */
+function withStackConfigAdvice(error: unknown): unknown {
+    if (error instanceof AuthenticationError) {
+        return error.withAdvice(`Check ${STACK_ADMIN_KEY_PLACES}; certificate endpoints need an organization admin key, not a project key`);
+    }
+    return error;
+}
+
+/**
+ * The stack config's key (`openai:adminApiKey`, else `openai:adminKey`), else the environment's, by
+ * the rule every entry point shares. Throws {@link AdminKeyConflictError} when both config keys are
+ * set to different keys.
+ */
 function adminKeyOf(settings: ProviderSettings): string | undefined {
-    return firstAdminKey(settings.adminKey, process.env[ENV_ADMIN_KEY]);
+    return firstAdminKey(stackConfigAdminKey(settings.adminApiKey, settings.adminKey), process.env[ENV_ADMIN_KEY]);
 }
 
 async function readCertificates(query: ResolvedCertificatesQuery, settings: ProviderSettings): Promise<Certificate[]> {
     const adminKey = adminKeyOf(settings);
-    if (!adminKey) throw new MissingAdminKeyError();
+    if (!adminKey) throw new MissingAdminKeyError(`Set ${STACK_ADMIN_KEY_PLACES} (of the process that runs pulumi)`);
     const client = { adminKey, baseUrl: query.baseUrl, order: query.order, pageSize: query.pageSize, maxRetries: query.maxRetries, timeoutMs: query.timeoutMs, maxPages: query.maxPages };
     const all: Array<Certificate & { activeAnywhere?: boolean }> = query.allProjects
         ? (await listCertificateUsage({ ...client, includeArchived: query.includeArchived, concurrency: query.concurrency })).certificates
@@ -110,8 +143,8 @@ async function readCertificates(query: ResolvedCertificatesQuery, settings: Prov
 
 /** The error as Pulumi shows it (a check failure) and the state keeps it: redacted, on one visible line. */
 function describeReadError(error: unknown, settings: ProviderSettings): ReadError {
-    const key = adminKeyOf(settings);
-    const secrets = key ? [key] : [];
+    // Every key that could have been sent, not only the one chosen: this runs after a conflict too.
+    const secrets = [settings.adminApiKey, settings.adminKey, process.env[ENV_ADMIN_KEY]].map((k) => firstAdminKey(k)).filter((k): k is string => k !== undefined);
     if (error instanceof OpenAICertificatesError) return { code: error.code, message: escapeControlCharacters(redact(error.message, secrets)) };
     return { code: "unexpected", message: escapeControlCharacters(redact(error instanceof Error ? error.message : String(error), secrets)) };
 }

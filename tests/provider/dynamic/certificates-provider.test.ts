@@ -110,6 +110,27 @@ for (const setup of [fromRepo, fromPackedInstall]) {
             assert.equal(api.requests.length, 0);
         });
 
+        it("reads openai:adminApiKey, the official provider's name, and openai:adminKey as its alias", async () => {
+            for (const keys of [{ "openai:adminApiKey": secretValue(LEAK_CANARY_KEY) }, { "openai:adminApiKey": secretValue(LEAK_CANARY_KEY), "openai:adminKey": secretValue(`${LEAK_CANARY_KEY}\n`) }]) {
+                // The provider reads its config once per process, as the engine starts one per operation.
+                host.close();
+                host = await startDynamicProviderHost({ hostScript: await setup.hostScript(), cwd: await setup.cwd(), env: { OPENAI_ADMIN_KEY: "sk-admin-from-env-is-wrong" } });
+                await host.configure({ ...keys, "openai:baseUrl": api.baseUrl });
+                const { failures } = await host.check(news());
+                assert.deepEqual(failures, [], JSON.stringify(Object.keys(keys)));
+            }
+            assert.ok(api.requests.length > 0 && api.requests.every((r) => r.auth === "valid"));
+        });
+
+        it("fails Check when openai:adminApiKey and openai:adminKey hold different keys, naming both and neither value, even with onReadError warn", async () => {
+            await host.configure({ "openai:adminApiKey": secretValue(LEAK_CANARY_KEY), "openai:adminKey": secretValue("sk-admin-the-old-one-0123"), "openai:baseUrl": api.baseUrl });
+            const { failures } = await host.check(news({ onReadError: "warn" }));
+            assert.equal(failures.length, 1);
+            assert.match(failures[0].reason, /admin_key_conflict.*openai:adminApiKey and in openai:adminKey/);
+            assert.ok(!failures[0].reason.includes(LEAK_CANARY_KEY) && !failures[0].reason.includes("sk-admin-the-old-one"));
+            assert.equal(api.requests.length, 0);
+        });
+
         it("fails Check with the typed error when the API cannot be read, never a pass", async () => {
             await host.configure(config());
             api.injectFault({ action: { kind: "status", status: 500 } });
@@ -120,11 +141,12 @@ for (const setup of [fromRepo, fromPackedInstall]) {
             assert.equal(inputs.certificates, undefined);
         });
 
-        it("fails Check naming all three places when there is no key anywhere", async () => {
+        it("fails Check naming every place when there is no key anywhere, openai:adminApiKey with the prompting command", async () => {
             await host.configure({ "openai:baseUrl": api.baseUrl });
             const { failures } = await host.check(news());
             assert.equal(failures.length, 1);
             assert.match(failures[0].reason, /missing_admin_key/);
+            assert.match(failures[0].reason, /the Pulumi secret openai:adminApiKey \(`pulumi config set --secret openai:adminApiKey` prompts for it; openai:adminKey is read as an alias\)/);
             assert.match(failures[0].reason, /OPENAI_ADMIN_KEY/);
             assert.equal(api.requests.length, 0);
         });
