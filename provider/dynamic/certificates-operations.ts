@@ -8,7 +8,7 @@ import { compileGlob } from "../glob";
 import { redact } from "../redact";
 import { escapeControlCharacters } from "../text-escape";
 import { CERTIFICATES_INPUT_NAMES, ResolvedCertificatesQuery, UNKNOWN, hasUnknownInput, queryId, resolveCertificatesQuery } from "./certificates-inputs";
-import { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, STACK_ADMIN_KEY_PLACES, stackConfigAdminKey } from "./stack-config";
+import { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, SET_ADMIN_KEY_COMMAND, STACK_ADMIN_KEY_PLACES, stackConfigAdminKey } from "./stack-config";
 
 /**
  * The operations behind the `Certificates` dynamic resource, as plain functions. The serialized
@@ -100,18 +100,31 @@ export function updateCertificates(news: Record<string, unknown>): { outs: Recor
     return { outs: stateOf(news) };
 }
 
-/** `read` (refresh, import): reads the list again for the stored query. */
+/**
+ * `read` (refresh, import): reads the list again for the stored query. A refused key gets advice
+ * for the case that causes it most: `pulumi refresh` and `destroy` without `--run-program` configure
+ * the provider from the stack config stored in the state at the last update, so after a key
+ * rotation they still send the old key. Providers stored by 0.1.0 call this too, so the advice is
+ * given here, not in the serialized provider.
+ */
 export async function readCertificatesResource(id: string, props: Record<string, unknown>, settings: ProviderSettings = {}): Promise<{ id: string; props: Record<string, unknown> }> {
     const query = resolveCertificatesQuery(props, settings.baseUrl ?? environmentBaseUrl());
     try {
         const certificates = await readCertificates(query, settings);
         return { id, props: { ...query, certificates } };
     } catch (caught) {
-        const error = withStackConfigAdvice(caught);
+        const error = caught instanceof AuthenticationError ? caught.withAdvice(STORED_CONFIG_ADVICE) : withStackConfigAdvice(caught);
         if (query.onReadError === "warn" && !(error instanceof AdminKeyConflictError)) return { id, props: { ...query, certificates: [], readError: describeReadError(error, settings) } };
         throw error;
     }
 }
+
+const STORED_CONFIG_ADVICE =
+    "If the admin key was rotated since the last `pulumi up`: `pulumi refresh` and `pulumi destroy` without " +
+    "`--run-program` use the stack configuration stored in the state at that update, so they still send the old key. " +
+    `Store the new key (\`${SET_ADMIN_KEY_COMMAND}\`, which prompts for it), then run \`pulumi refresh --run-program\` ` +
+    "(or `pulumi up` first, which stores the new configuration). Otherwise check the key: certificate endpoints need an " +
+    "organization admin key, not a project key";
 
 /** A refused key, told in the words of a Pulumi stack: where its key is read from. */
 function withStackConfigAdvice(error: unknown): unknown {
