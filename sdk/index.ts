@@ -35,6 +35,7 @@ export { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, Exemption, ExpiryOptions } fr
 export { CertificateExpiryError } from "./certificate-expiry-error";
 export { ExpiryLogger, assertCertificateExpiry } from "./assert-expiry";
 export { CERTIFICATES_TYPE, Certificates, CertificatesArgs } from "./certificates-resource";
+export { UnsupportedRuntimeError } from "./unsupported-runtime-error";
 export { OnReadError, ReadError } from "../provider";
 export {
     GetCertificateUsageArgs,
