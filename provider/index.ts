@@ -48,6 +48,7 @@ export {
     OnReadError,
     ResolvedCertificatesQuery,
     UNKNOWN,
+    UNKNOWN_INPUTS_PROPERTY,
     queryId,
     resolveCertificatesQuery,
 } from "./dynamic/certificates-inputs";

@@ -7,7 +7,7 @@ import { AdminKeyConflictError, AuthenticationError, InvalidArgumentError, Missi
 import { compileGlob } from "../glob";
 import { redact } from "../redact";
 import { escapeControlCharacters } from "../text-escape";
-import { CERTIFICATES_INPUT_NAMES, ResolvedCertificatesQuery, UNKNOWN, hasUnknownInput, queryId, resolveCertificatesQuery } from "./certificates-inputs";
+import { CERTIFICATES_INPUT_NAMES, ResolvedCertificatesQuery, UNKNOWN, UNKNOWN_INPUTS_PROPERTY, queryId, resolveCertificatesQuery, unknownInputNames } from "./certificates-inputs";
 import { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, SET_ADMIN_KEY_COMMAND, STACK_ADMIN_KEY_PLACES, stackConfigAdminKey } from "./stack-config";
 
 /**
@@ -58,9 +58,12 @@ interface CheckFailure {
 
 /** `check`: validates the inputs and reads the list, so the data is known during preview. */
 export async function checkCertificates(news: Record<string, unknown>, settings: ProviderSettings = {}): Promise<{ inputs: Record<string, unknown>; failures?: CheckFailure[] }> {
-    // An input computed by another resource is unknown during preview: defer, and let the engine
-    // treat the certificates as unknown too. `check` runs again with real values during `up`.
-    if (hasUnknownInput(news)) return { inputs: { ...pickInputs(news), certificates: UNKNOWN } };
+    // An input computed by another resource is unknown during preview: nothing can be read, so the
+    // certificates are unknown too (`check` runs again with real values in the update). The names of
+    // the unknown inputs go into the checked inputs as known data, so a policy can name them without
+    // touching an unknown value (which @pulumi/policy turns into an advisory "can't run policy").
+    const unknownInputs = unknownInputNames(news);
+    if (unknownInputs.length > 0) return { inputs: { ...pickInputs(news), certificates: UNKNOWN, [UNKNOWN_INPUTS_PROPERTY]: unknownInputs } };
 
     let query: ResolvedCertificatesQuery;
     try {

@@ -101,12 +101,15 @@ for (const setup of [fromRepo, fromPackedInstall]) {
             assert.equal((inputs.certificates as unknown[]).length, 150);
         });
 
-        it("defers on an unknown input, without calling the API", async () => {
+        it("defers on an unknown input, without calling the API, and names it in the checked inputs", async () => {
             await host.configure(config());
-            const { inputs, failures } = await host.check(news({ projectId: UNKNOWN }));
+            const { inputs, failures } = await host.check(news({ projectId: UNKNOWN, activeOnly: true }));
             assert.deepEqual(failures, []);
             assert.equal(inputs.certificates, UNKNOWN);
             assert.equal(inputs.projectId, UNKNOWN);
+            // Known data, so a policy can name the input without reading an unknown value (issue 11).
+            assert.deepEqual(inputs.unknownInputs, ["projectId"]);
+            assert.equal(inputs.activeOnly, true);
             assert.equal(api.requests.length, 0);
         });
 
