@@ -112,7 +112,8 @@ function bunError(name: string): UnsupportedRuntimeError {
         "bun",
         `Certificates "${name}" cannot run on Bun: Pulumi stores a dynamic resource's provider as serialized ` +
             "JavaScript, and Bun does not support function serialization. On Bun, read the list with " +
-            "getCertificates (or getCertificatesOutput) and gate with assertCertificateExpiry; in CI, " +
+            "getCertificates (or getCertificatesOutput) and gate with assertCertificateExpiry (or " +
+            "assertCertificateExpiryOutput); in CI, " +
             "`openai-certs check` gates without Pulumi. To keep the Certificates resource and the policy pack, " +
             "run the program on Node.js (runtime: nodejs in Pulumi.yaml).",
     );

@@ -33,7 +33,9 @@ export {
 } from "./evaluate-expiry";
 export { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, Exemption, ExpiryOptions } from "./expiry-options";
 export { CertificateExpiryError } from "./certificate-expiry-error";
-export { ExpiryLogger, assertCertificateExpiry } from "./assert-expiry";
+export { AssertExpiryOutputOptions, ExpiryLogger, assertCertificateExpiry, assertCertificateExpiryOutput } from "./assert-expiry";
+export { DEFAULT_UNKNOWN_DURING_PREVIEW, UnknownDuringPreview } from "./unknown-during-preview";
+export { UnknownDuringPreviewError } from "./unknown-during-preview-error";
 export { CERTIFICATES_TYPE, Certificates, CertificatesArgs } from "./certificates-resource";
 export { UnsupportedRuntimeError } from "./unsupported-runtime-error";
 export { OnReadError, ReadError } from "../provider";
