@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { CertificateExpiryError } from "./certificate-expiry-error";
 import { CertificatesInput, ExpiryReport, evaluateCertificateExpiry } from "./evaluate-expiry";
 import { ExpiryOptions, resolveExpiryOptions } from "./expiry-options";
-import { markProgramError } from "./program-error";
+import { markOutputError, markProgramError } from "./program-error";
 import { UnknownDuringPreview, unknownDuringPreviewOf } from "./unknown-during-preview";
 import { UnknownDuringPreviewError } from "./unknown-during-preview-error";
 
@@ -90,14 +90,20 @@ export function assertCertificateExpiryOutput(
     const input = pulumi.output(certificates);
     const previewCheck = isKnown(input).then((known) => {
         if (known || !pulumi.runtime.isDryRun()) return;
-        if (mode === "fail") throw markProgramError(new UnknownDuringPreviewError());
+        if (mode === "fail") throw markOutputError(new UnknownDuringPreviewError());
         logger.warn(
             "The certificate expiry check is deferred: the certificates are not known during preview (they depend on a resource " +
                 'that this update creates or changes). It runs in the update, once they are known (unknownDuringPreview: "defer").',
         );
     });
     // While the input is unknown, `all` is unknown too and the assertion does not run in preview.
-    return pulumi.all([pulumi.output(previewCheck), input]).apply(([, value]) => assertCertificateExpiry(value, expiryOptions, logger));
+    return pulumi.all([pulumi.output(previewCheck), input]).apply(([, value]) => {
+        try {
+            return assertCertificateExpiry(value, expiryOptions, logger);
+        } catch (error) {
+            throw markOutputError(error);
+        }
+    });
 }
 
 /**
