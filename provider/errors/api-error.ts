@@ -87,7 +87,11 @@ export class AuthenticationError extends APIError {
      * variable, a Pulumi program its stack config, a refresh the config stored in the state).
      */
     withAdvice(advice: string): AuthenticationError {
-        return new AuthenticationError(this.#details, advice);
+        const restated = new AuthenticationError(this.#details, advice);
+        // The refusal happened where this error was made: keep those frames, not this method's.
+        const header = `${this.name}: ${this.message}`;
+        if (this.stack?.startsWith(header)) restated.stack = `${restated.name}: ${restated.message}${this.stack.slice(header.length)}`;
+        return restated;
     }
 }
 
