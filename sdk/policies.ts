@@ -77,7 +77,16 @@ const CertificateList = t.array(CertificateCodec);
  * is one line with control characters escaped: names and read errors come from the API.
  */
 export function certificateViolations(props: Record<string, unknown>, config: CertificatePolicyConfig, severity: "fail" | "warn"): string[] {
-    return violationsOf(props, config, severity).map(escapeControlCharacters);
+    let violations: string[];
+    try {
+        violations = violationsOf(props, config, severity);
+    } catch (error) {
+        // An unknown value deeper than the properties unknownData reads (an element of the list):
+        // still never a pass. The mode was checked before any data was read.
+        if (!isUnknownValueError(error)) throw error;
+        violations = unknownViolations({ inputs: [] }, unknownDuringPreviewOf(config.unknownDuringPreview), severity);
+    }
+    return violations.map(escapeControlCharacters);
 }
 
 function violationsOf(props: Record<string, unknown>, config: CertificatePolicyConfig, severity: "fail" | "warn"): string[] {

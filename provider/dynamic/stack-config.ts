@@ -6,7 +6,7 @@ import { AdminKeyConflictError } from "../errors";
  * the dynamic provider's `configure`. The names are those of the official OpenAI Terraform provider
  * (`admin_api_key`, `base_url`), which Pulumi users add as a bridged provider in the same `openai`
  * namespace; bridged providers refuse keys they do not know, so a stack that uses both can only set
- * `openai:adminApiKey`. `openai:adminKey`, our name up to 0.2, stays readable as an alias (issue 11).
+ * `openai:adminApiKey`. `openai:adminKey`, our name in 0.1, stays readable as an alias (issue 11).
  */
 
 /** The admin key, as the official OpenAI provider names it. Read first. Set it with `--secret`. */

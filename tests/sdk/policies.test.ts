@@ -136,6 +136,12 @@ describe("certificateViolations (the policies' logic)", () => {
             assert.deepEqual(run(certificateExpiryPolicy, "defer"), []);
             assert.match(run(certificateExpiryWarningPolicy, "defer")[0], /^Certificates resource "payments-certificates": input "projectId" is not known during preview/);
         });
+
+        it("fails closed on an unknown value nested inside the list too", () => {
+            const [violation, ...more] = certificateViolations(unknownCheckingProxy({ certificates: [c(60), UNKNOWN] }), config, "fail");
+            assert.deepEqual(more, []);
+            assert.match(violation, /^its certificate list is not known during preview.*failing closed/);
+        });
     });
 
     it("reports a tolerated read error as advisory, and never as a pass", () => {
