@@ -190,6 +190,15 @@ function certificatesPolicy(name: string, severity: "fail" | "warn", enforcement
         configSchema: certificatePolicyConfigSchema,
         validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
             if (args.type !== CERTIFICATES_TYPE) return;
+            // A new resource left out of `pulumi up --target ...` is not created, and the engine
+            // sends it without calling check, with the old inputs it does not have: no properties at
+            // all (pkg/resource/deploy/step_generator.go). Judging that as unreadable data would
+            // block the very way out the unknown-input message suggests; it is judged when it is
+            // part of an update. Anything our check returned has properties, even when it failed.
+            if (Object.keys(args.props).length === 0) {
+                if (typeof args.notApplicable === "function") args.notApplicable("not part of this operation (left out by --target): judged when it is created");
+                return;
+            }
             for (const message of certificateViolations(args.props, args.getConfig<CertificatePolicyConfig>(), severity)) {
                 reportViolation(escapeControlCharacters(`Certificates resource "${args.name}": ${message}`), args.urn);
             }

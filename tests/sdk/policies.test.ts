@@ -296,6 +296,14 @@ for (const setup of setups) {
                 assert.equal(api.requests.length, 0);
             });
 
+            it("leaves alone a new resource left out of `pulumi up --target`, which the engine sends with no properties at all", async () => {
+                assert.deepEqual(await host.analyze({ type: CERTIFICATES_TYPE, name: "payments-certificates", properties: {} }), []);
+                // Anything the provider's check produced has properties, and is judged: here it fails closed.
+                const checkFailed = await host.analyze({ type: CERTIFICATES_TYPE, name: "payments-certificates", properties: { onReadError: "fail" } });
+                assert.equal(checkFailed.length, 1);
+                assert.equal(checkFailed[0].enforcementLevel, ENFORCEMENT.MANDATORY);
+            });
+
             it("fails closed on unknown certificates with no list of unknown inputs too (the bare sentinel)", async () => {
                 const diagnostics = await host.analyze({ type: CERTIFICATES_TYPE, name: "org-certificates", properties: { certificates: UNKNOWN } });
                 assert.deepEqual(
