@@ -17,6 +17,7 @@ import { Command, CommanderError, Option } from "commander";
 // The command imports the API layer and the evaluation module by module, never the package root: the
 // root loads @pulumi/pulumi, which a CI step has no use for (it tripled the start-up time).
 import {
+    AuthenticationError,
     Certificate,
     ENV_ADMIN_KEY,
     environmentBaseUrl,
@@ -165,6 +166,9 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
             reportUnchecked(running, { name: "UsageError", code: error.code, message: redact(error.message.replace(/^error: /, "").split("\n")[0], key) }, judgedAt, io);
             return EXIT.UNCHECKED;
         }
+        if (error instanceof AuthenticationError) {
+            error = error.withAdvice(`Check ${ENV_ADMIN_KEY}; certificate endpoints need an organization admin key, not a project key`);
+        }
         if (error instanceof InvalidArgumentError && FLAGS[error.argument]) {
             error = new InvalidArgumentError(FLAGS[error.argument], error.message.replace(/^Invalid argument "[^"]+": /, ""));
         }
@@ -213,7 +217,8 @@ async function readScope(options: ScopeOptions, io: Io): Promise<{ certificates:
         throw new InvalidArgumentError(options.includeArchived ? "--include-archived" : "--concurrency", "only applies with --all-projects");
     }
     const adminKey = firstAdminKey(io.env[ENV_ADMIN_KEY]);
-    if (!adminKey) throw new MissingAdminKeyError();
+    // The command reads its key from the environment only: its advice names nothing else (no Pulumi config).
+    if (!adminKey) throw new MissingAdminKeyError(`Set the environment variable ${ENV_ADMIN_KEY}`);
     if (options.allProjects) {
         const concurrency = wholeNumber("--concurrency", options.concurrency ?? "");
         const bar = progressBar(io.stderr);

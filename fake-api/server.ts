@@ -44,8 +44,13 @@ export interface FakeRequestRecord {
 export interface FakeOpenAI {
     /** The base URL to give clients, ending in `/v1`. */
     readonly baseUrl: string;
-    /** The key the fake accepts. */
+    /** The key the fake accepts now. */
     readonly adminKey: string;
+    /**
+     * Accepts `key` from now on, and no longer the previous one: a key rotation, for testing what a
+     * program or stack does with a revoked key.
+     */
+    setAdminKey(key: string): void;
     /** The data it serves; change it freely between requests. */
     readonly state: FakeOrganizationState;
     /** Every request so far, in arrival order. */
@@ -88,7 +93,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     }
     const nowSeconds = options.nowSeconds ?? Math.floor(Date.now() / 1000);
     const seedKey = options.seed && "adminKey" in options.seed ? options.seed.adminKey : undefined;
-    const adminKey = options.adminKey ?? seedKey ?? DEFAULT_FAKE_ADMIN_KEY;
+    let adminKey = options.adminKey ?? seedKey ?? DEFAULT_FAKE_ADMIN_KEY;
     const random = options.random ?? Math.random;
     let state = resolveState(options.seed, nowSeconds);
     let faults: ActiveFault[] = (options.faults ?? []).map((rule) => ({ rule, seen: 0, applied: 0 }));
@@ -295,7 +300,12 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
 
     const api: FakeOpenAI = {
         baseUrl: `http://${hostPart}:${address.port}/v1`,
-        adminKey,
+        get adminKey() {
+            return adminKey;
+        },
+        setAdminKey: (key) => {
+            adminKey = key;
+        },
         get state() {
             return state;
         },

@@ -19,6 +19,7 @@ export {
     OnReadError,
     ResolvedCertificatesQuery,
     UNKNOWN,
+    UNKNOWN_INPUTS_PROPERTY,
     queryId,
     resolveCertificatesQuery,
 } from "./dynamic/certificates-inputs";

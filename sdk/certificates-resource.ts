@@ -4,6 +4,8 @@ import { CERTIFICATES_INPUT_NAMES, OnReadError } from "../provider/dynamic/certi
 import { ReadError } from "../provider/dynamic/certificates-operations";
 import { certificatesProvider } from "../provider/dynamic/certificates-provider";
 import { assertKnownKeys } from "./arguments";
+import { markProgramError } from "./program-error";
+import { UnsupportedRuntimeError } from "./unsupported-runtime-error";
 
 /** Inputs of a {@link Certificates} resource. The admin key is never one: see the class docs. */
 export interface CertificatesArgs {
@@ -52,9 +54,13 @@ export const CERTIFICATES_TYPE = "pulumi-nodejs:dynamic/openai:Certificates";
  * policy pack gates on it); `pulumi refresh` reads it again, and a change in the list shows as an
  * update. Deleting it removes nothing from OpenAI.
  *
- * The admin key comes from the stack config `openai:adminKey` (set it with `--secret`) or the
+ * The admin key comes from the stack config `openai:adminApiKey` (set it with
+ * `pulumi config set --secret openai:adminApiKey`; `openai:adminKey` is read as an alias) or the
  * environment variable `OPENAI_ADMIN_KEY`, read inside the provider: it is never an input and never
  * reaches the state.
+ *
+ * It needs Node.js: on Bun the constructor throws an {@link UnsupportedRuntimeError}, because a
+ * dynamic resource's provider is stored as serialized JavaScript and Bun cannot serialize functions.
  *
  * @example
  * ```ts
@@ -91,6 +97,10 @@ export class Certificates extends pulumi.dynamic.Resource {
     declare readonly readError: pulumi.Output<ReadError | undefined>;
 
     constructor(name: string, args: CertificatesArgs = {}, opts?: pulumi.CustomResourceOptions) {
+        // Pulumi runs programs on Bun, but its function serialization throws there ("not supported
+        // when using bun") from deep inside the registration, after the program has moved on. Say so
+        // here, at the line that cannot work, with what does.
+        if (process.versions.bun !== undefined) throw markProgramError(bunError(name));
         assertKnownKeys(args, CERTIFICATES_INPUT_NAMES, `Certificates "${name}"`);
         // A fresh object: the SDK adds __provider to it. Outputs that are not inputs are seeded as
         // undefined, or they never resolve.
@@ -98,4 +108,16 @@ export class Certificates extends pulumi.dynamic.Resource {
         for (const key of CERTIFICATES_INPUT_NAMES) props[key] = (args as Record<string, unknown>)[key];
         super(certificatesProvider, name, props, opts, "openai", "Certificates");
     }
+}
+
+function bunError(name: string): UnsupportedRuntimeError {
+    return new UnsupportedRuntimeError(
+        "bun",
+        `Certificates "${name}" cannot run on Bun: Pulumi stores a dynamic resource's provider as serialized ` +
+            "JavaScript, and Bun does not support function serialization. On Bun, read the list with " +
+            "getCertificates (or getCertificatesOutput) and gate with assertCertificateExpiry (or " +
+            "assertCertificateExpiryOutput); in CI, " +
+            "`openai-certs check` gates without Pulumi. To keep the Certificates resource and the policy pack, " +
+            "run the program on Node.js (runtime: nodejs in Pulumi.yaml).",
+    );
 }

@@ -1,22 +1,39 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ENV_ADMIN_KEY, MissingAdminKeyError, environmentBaseUrl, firstAdminKey } from "../provider/api";
+import { AuthenticationError, ENV_ADMIN_KEY, MissingAdminKeyError, environmentBaseUrl, firstAdminKey } from "../provider/api";
+import { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, STACK_ADMIN_KEY_PLACES, stackConfigAdminKey } from "../provider/dynamic/stack-config";
 
-/** Where the admin key and base URL are read from, in order, when not passed as arguments. */
-export const CONFIG_ADMIN_KEY = "openai:adminKey";
-export const CONFIG_BASE_URL = "openai:baseUrl";
-export { ENV_ADMIN_KEY };
+export { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, ENV_ADMIN_KEY };
+/**
+ * The earlier name of the admin key's config, `openai:adminKey`: still read, after `openai:adminApiKey`.
+ * @deprecated Use {@link CONFIG_ADMIN_API_KEY}, the official OpenAI provider's name.
+ */
+export const CONFIG_ADMIN_KEY = CONFIG_ADMIN_KEY_ALIAS;
 export const ENV_BASE_URL = "OPENAI_BASE_URL";
 
 /**
- * The admin key: the argument, else the Pulumi config `openai:adminKey` (a secret), else the
- * environment variable `OPENAI_ADMIN_KEY`, with the whitespace around it dropped; a blank value
- * counts as not set (the rule of `firstAdminKey`, which the provider and the command share). Throws
- * {@link MissingAdminKeyError}, naming all three.
+ * The admin key: the argument, else the Pulumi config `openai:adminApiKey` (a secret), else its alias
+ * `openai:adminKey`, else the environment variable `OPENAI_ADMIN_KEY`, with the whitespace around it
+ * dropped; a blank value counts as not set (the rule of `firstAdminKey`, which the provider and the
+ * command share). Throws {@link MissingAdminKeyError} naming the places, and `AdminKeyConflictError`
+ * when both config keys hold different keys (only read when there is no argument).
  */
 export function resolveAdminKey(explicit: string | undefined): string {
-    const key = firstAdminKey(explicit, readPulumiConfig(CONFIG_ADMIN_KEY), process.env[ENV_ADMIN_KEY]);
-    if (key === undefined) throw new MissingAdminKeyError();
+    const key = firstAdminKey(explicit) ?? stackConfigAdminKey(readPulumiConfig(CONFIG_ADMIN_API_KEY), readPulumiConfig(CONFIG_ADMIN_KEY_ALIAS)) ?? firstAdminKey(process.env[ENV_ADMIN_KEY]);
+    if (key === undefined) throw new MissingAdminKeyError(`Pass \`adminKey\`, or set ${STACK_ADMIN_KEY_PLACES}`);
     return key;
+}
+
+/**
+ * Runs a data source's `work`, telling a refused key in the words of a Pulumi program: where its key
+ * is read from. The API layer cannot say, since it is given the key.
+ */
+export async function withStackKeyAdvice<T>(work: () => Promise<T>): Promise<T> {
+    try {
+        return await work();
+    } catch (error) {
+        if (!(error instanceof AuthenticationError)) throw error;
+        throw error.withAdvice(`Check the admin key (\`adminKey\`, or ${STACK_ADMIN_KEY_PLACES}); certificate endpoints need an organization admin key, not a project key`);
+    }
 }
 
 /** The base URL: the argument, else `openai:baseUrl`, else `OPENAI_BASE_URL`, else the public API. */

@@ -3,7 +3,7 @@ import { CertificateUsage, DEFAULT_USAGE_CONCURRENCY, InvalidArgumentError, List
 import { invokeWithInputs } from "./output-invoke";
 import { withProgramErrors } from "./program-error";
 import { assertKnownKeys, optionalString } from "./arguments";
-import { resolveAdminKey } from "./credentials";
+import { resolveAdminKey, withStackKeyAdvice } from "./credentials";
 import { GetCertificatesArgs, resolveGetCertificatesArgs } from "./get-certificates";
 
 /** Arguments of {@link getCertificateUsage}: those of `getCertificates` but `projectId`, plus the fan-out's. */
@@ -47,7 +47,7 @@ const KNOWN_ARGS = ["adminKey", "baseUrl", "order", "pageSize", "maxRetries", "t
  */
 export async function getCertificateUsage(args: GetCertificateUsageArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetCertificateUsageResult> {
     void opts;
-    return withProgramErrors(async () => {
+    return withProgramErrors(() => withStackKeyAdvice(async () => {
         assertKnownKeys(args, KNOWN_ARGS, "getCertificateUsage");
         const { includeArchived, concurrency: rawConcurrency, onProgress, adminKey, ...listArgs } = args;
         const settings = resolveGetCertificatesArgs(listArgs);
@@ -70,7 +70,7 @@ export async function getCertificateUsage(args: GetCertificateUsageArgs = {}, op
             projects: usage.projects,
             certificates: usage.certificates,
         };
-    });
+    }));
 }
 
 /** {@link getCertificateUsage} for `pulumi.Input` arguments, as a `pulumi.Output`; the key never reaches the result. */

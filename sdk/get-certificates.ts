@@ -1,14 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Certificate, LIST_SETTING_NAMES, ListSettings, ListSettingsArgs, listCertificates, resolveListSettings } from "../provider/api";
 import { assertKnownKeys, optionalString } from "./arguments";
-import { resolveAdminKey, resolveBaseUrl } from "./credentials";
+import { resolveAdminKey, resolveBaseUrl, withStackKeyAdvice } from "./credentials";
 import { invokeWithInputs } from "./output-invoke";
 import { withProgramErrors } from "./program-error";
 
 /** Arguments of {@link getCertificates}. Every one is optional; see {@link ListSettingsArgs} for the list settings. */
 export interface GetCertificatesArgs extends ListSettingsArgs {
     /**
-     * An organization admin key. Prefer the secret config `openai:adminKey` or the environment
+     * An organization admin key. Prefer the secret config `openai:adminApiKey` or the environment
      * variable `OPENAI_ADMIN_KEY`, which are read when this is absent.
      */
     adminKey?: string;
@@ -46,11 +46,11 @@ const KNOWN_ARGS: readonly (keyof GetCertificatesArgs)[] = ["adminKey", ...LIST_
  */
 export async function getCertificates(args: GetCertificatesArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetCertificatesResult> {
     void opts;
-    return withProgramErrors(async () => {
+    return withProgramErrors(() => withStackKeyAdvice(async () => {
         const settings = resolveGetCertificatesArgs(args);
         const certificates = await listCertificates({ ...settings, adminKey: resolveAdminKey(optionalString("adminKey", args.adminKey)) });
         return { id: settings.projectId === undefined ? "organization" : `project/${settings.projectId}`, ...settings, certificates };
-    });
+    }));
 }
 
 /**

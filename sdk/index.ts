@@ -4,7 +4,7 @@
  * This module only wires and re-exports; each piece lives in its own file.
  */
 export { GetCertificatesArgs, GetCertificatesOutputArgs, GetCertificatesResult, getCertificates, getCertificatesOutput } from "./get-certificates";
-export { CONFIG_ADMIN_KEY, CONFIG_BASE_URL, ENV_ADMIN_KEY, ENV_BASE_URL } from "./credentials";
+export { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, ENV_ADMIN_KEY, ENV_BASE_URL } from "./credentials";
 export * from "../provider/errors";
 export { Certificate, ClientOptions, Duration, ListCertificatesOptions, ListPage, SortOrder, certificatePages, iterateCertificates, listCertificates, listOrganizationCertificates, listProjectCertificates } from "../provider/api";
 export { formatCertificateTable } from "./certificate-table";
@@ -21,8 +21,11 @@ export {
 } from "./evaluate-expiry";
 export { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, Exemption, ExpiryOptions } from "./expiry-options";
 export { CertificateExpiryError } from "./certificate-expiry-error";
-export { ExpiryLogger, assertCertificateExpiry } from "./assert-expiry";
+export { AssertExpiryOutputOptions, ExpiryLogger, assertCertificateExpiry, assertCertificateExpiryOutput } from "./assert-expiry";
+export { DEFAULT_UNKNOWN_DURING_PREVIEW, UnknownDuringPreview } from "./unknown-during-preview";
+export { UnknownDuringPreviewError } from "./unknown-during-preview-error";
 export { CERTIFICATES_TYPE, Certificates, CertificatesArgs } from "./certificates-resource";
+export { UnsupportedRuntimeError } from "./unsupported-runtime-error";
 export { OnReadError } from "../provider/dynamic/certificates-inputs";
 export { ReadError } from "../provider/dynamic/certificates-operations";
 export {

@@ -7,15 +7,18 @@
  */
 import * as t from "io-ts";
 import { isLeft } from "fp-ts/lib/Either";
+import { UnknownValueError } from "@pulumi/policy";
 import type { EnforcementLevel, PolicyConfigSchema, ReportViolation, ResourceValidationArgs, ResourceValidationPolicy } from "@pulumi/policy";
 import { CertificateCodec } from "../provider/codecs";
 import { InvalidArgumentError, OpenAICertificatesError } from "../provider/api";
+import { CERTIFICATES_INPUT_NAMES, UNKNOWN, UNKNOWN_INPUTS_PROPERTY } from "../provider/dynamic/certificates-inputs";
 import { validationIssues } from "../provider/decode";
 import { escapeControlCharacters } from "../provider/text-escape";
 import { CERTIFICATES_TYPE } from "./certificates-resource";
 import { ExpiryReport, Severity, evaluateCertificateExpiry } from "./evaluate-expiry";
 import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, ExpiryOptions, parseIsoInstant } from "./expiry-options";
 import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME } from "./policy-names";
+import { DEFAULT_UNKNOWN_DURING_PREVIEW, UNKNOWN_DURING_PREVIEW_CHOICES, UnknownDuringPreview, unknownDuringPreviewOf } from "./unknown-during-preview";
 
 export { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME };
 
@@ -28,6 +31,13 @@ export interface CertificatePolicyConfig {
     exemptions?: ExpiryOptions["exemptions"];
     /** Evaluate as of this ISO time instead of now (for tests and dry runs). */
     now?: string;
+    /**
+     * A resource whose certificates are not known during preview (an input comes from a resource the
+     * update creates): `"fail"` makes it a mandatory violation; `"defer"` an advisory one, and the
+     * resource is judged in the update once the input is known. Set it the same in both policies.
+     * @default "fail"
+     */
+    unknownDuringPreview?: UnknownDuringPreview;
 }
 
 const duration: PolicyConfigSchema["properties"][string] = { type: ["string", "number"], description: 'A span such as "30d", "36h" or "1d12h" (units s, m, h, d, w, lower case), or a number of days.' };
@@ -49,6 +59,12 @@ export const certificatePolicyConfigSchema: PolicyConfigSchema = {
             },
         },
         now: { type: "string", description: "ISO time to judge against instead of the current time." },
+        unknownDuringPreview: {
+            type: "string",
+            enum: [...UNKNOWN_DURING_PREVIEW_CHOICES],
+            default: DEFAULT_UNKNOWN_DURING_PREVIEW,
+            description: 'Certificates not known during preview (an input comes from a resource the update creates): "fail" stops the preview, "defer" warns and judges them in the update. Set it the same in both policies.',
+        },
     },
 };
 
@@ -56,14 +72,33 @@ const CertificateList = t.array(CertificateCodec);
 
 /**
  * Evaluates one `Certificates` resource's checked inputs. Exported for tests and custom packs.
- * Returns the violations to report at one severity; data that cannot be judged is a `fail`. Each
- * violation is one line with control characters escaped: names and read errors come from the API.
+ * Returns the violations to report at one severity; data that cannot be judged is a `fail` (data
+ * unknown during preview is a `warn` instead with `unknownDuringPreview: "defer"`). Each violation
+ * is one line with control characters escaped: names and read errors come from the API.
  */
 export function certificateViolations(props: Record<string, unknown>, config: CertificatePolicyConfig, severity: "fail" | "warn"): string[] {
-    return violationsOf(props, config, severity).map(escapeControlCharacters);
+    let violations: string[];
+    try {
+        violations = violationsOf(props, config, severity);
+    } catch (error) {
+        // An unknown value deeper than the properties unknownData reads (an element of the list):
+        // still never a pass. The mode was checked before any data was read.
+        if (!isUnknownValueError(error)) throw error;
+        violations = unknownViolations({ inputs: [] }, unknownDuringPreviewOf(config.unknownDuringPreview), severity);
+    }
+    return violations.map(escapeControlCharacters);
 }
 
 function violationsOf(props: Record<string, unknown>, config: CertificatePolicyConfig, severity: "fail" | "warn"): string[] {
+    const { unknownDuringPreview, now, ...options } = config;
+    let mode: UnknownDuringPreview;
+    try {
+        mode = unknownDuringPreviewOf(unknownDuringPreview);
+    } catch (error) {
+        return severity === "fail" ? [`cannot be checked because the policy configuration is invalid: ${(error as Error).message}`] : [];
+    }
+    const unknown = unknownData(props);
+    if (unknown) return unknownViolations(unknown, mode, severity);
     const readError = props.readError as { code?: string; message?: string } | undefined;
     if (readError) {
         // The user chose onReadError: "warn" on the resource: honour that choice, loudly.
@@ -77,7 +112,6 @@ function violationsOf(props: Record<string, unknown>, config: CertificatePolicyC
     }
     let report: ExpiryReport;
     try {
-        const { now, ...options } = config;
         report = evaluateCertificateExpiry(decoded.right, { ...options, ...(now !== undefined ? { now: parseIsoInstant(now, "now") } : {}) });
     } catch (error) {
         if (severity === "warn") return [];
@@ -90,6 +124,64 @@ function violationsOf(props: Record<string, unknown>, config: CertificatePolicyC
     return report.findings.filter((f) => f.severity === (severity as Severity)).map((f) => f.message);
 }
 
+/** What could not be read of a resource during preview: the inputs that are unknown, by name. */
+interface UnknownData {
+    inputs: string[];
+}
+
+/**
+ * Whether the resource's data is unknown (during preview), and which inputs are. The policy host
+ * hands policies a proxy that throws @pulumi/policy's `UnknownValueError` when an unknown value is
+ * read, and turns an escaped one into an advisory "can't run policy": a gate that let it escape would
+ * pass what it never judged. So every read here is guarded, the names come first from the list that
+ * `check` records as known data (`unknownInputs`), and the raw sentinel counts too (custom packs and
+ * tests pass plain objects).
+ */
+function unknownData(props: Record<string, unknown>): UnknownData | undefined {
+    const listed = readGuarded(props, UNKNOWN_INPUTS_PROPERTY);
+    const names = new Set<string>(Array.isArray(listed.value) ? CERTIFICATES_INPUT_NAMES.filter((name) => (listed.value as unknown[]).includes(name)) : []);
+    for (const name of CERTIFICATES_INPUT_NAMES) if (!readGuarded(props, name).known) names.add(name);
+    const dataUnknown = !readGuarded(props, "certificates").known || !readGuarded(props, "readError").known;
+    if (names.size === 0 && !dataUnknown) return undefined;
+    return { inputs: CERTIFICATES_INPUT_NAMES.filter((name) => names.has(name)) };
+}
+
+function readGuarded(props: Record<string, unknown>, key: string): { known: boolean; value?: unknown } {
+    try {
+        const value = props[key];
+        return value === UNKNOWN ? { known: false } : { known: true, value };
+    } catch (error) {
+        if (isUnknownValueError(error)) return { known: false };
+        throw error;
+    }
+}
+
+// By class, and by shape for a second copy of @pulumi/policy in the project (its own class).
+function isUnknownValueError(error: unknown): boolean {
+    if (error instanceof UnknownValueError) return true;
+    const e = error as { props?: unknown; unknownTypeSentinel?: unknown } | null;
+    return typeof e === "object" && e !== null && Array.isArray(e.props) && typeof e.unknownTypeSentinel === "string";
+}
+
+function unknownViolations(unknown: UnknownData, mode: UnknownDuringPreview, severity: "fail" | "warn"): string[] {
+    const names = unknown.inputs.map((name) => `"${name}"`).join(" and ");
+    const what =
+        unknown.inputs.length === 0
+            ? "its certificate list is not known during preview"
+            : `input${unknown.inputs.length > 1 ? "s" : ""} ${names} ${unknown.inputs.length > 1 ? "are" : "is"} not known during preview (computed by a resource that this update creates or changes)`;
+    if (mode === "fail" && severity === "fail") {
+        return [
+            `${what}, so its certificates cannot be read or judged; failing closed. To proceed, create that resource in an ` +
+                "earlier update (`pulumi up --target` with its URN), or set unknownDuringPreview to \"defer\" in the policy pack " +
+                `config (for ${EXPIRY_POLICY_NAME} and ${EXPIRY_WARNING_POLICY_NAME}) to judge the certificates in the update, once known.`,
+        ];
+    }
+    if (mode === "defer" && severity === "warn") {
+        return [`${what}, so its certificates are not judged in this preview; they are judged in the update, once known (unknownDuringPreview: "defer").`];
+    }
+    return [];
+}
+
 function certificatesPolicy(name: string, severity: "fail" | "warn", enforcementLevel: EnforcementLevel, description: string): ResourceValidationPolicy {
     return {
         name,
@@ -98,6 +190,15 @@ function certificatesPolicy(name: string, severity: "fail" | "warn", enforcement
         configSchema: certificatePolicyConfigSchema,
         validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
             if (args.type !== CERTIFICATES_TYPE) return;
+            // A new resource left out of `pulumi up --target ...` is not created, and the engine
+            // sends it without calling check, with the old inputs it does not have: no properties at
+            // all (pkg/resource/deploy/step_generator.go). Judging that as unreadable data would
+            // block the very way out the unknown-input message suggests; it is judged when it is
+            // part of an update. Anything our check returned has properties, even when it failed.
+            if (Object.keys(args.props).length === 0) {
+                if (typeof args.notApplicable === "function") args.notApplicable("not part of this operation (left out by --target): judged when it is created");
+                return;
+            }
             for (const message of certificateViolations(args.props, args.getConfig<CertificatePolicyConfig>(), severity)) {
                 reportViolation(escapeControlCharacters(`Certificates resource "${args.name}": ${message}`), args.urn);
             }

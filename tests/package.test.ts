@@ -26,6 +26,8 @@ describe("the package exports", () => {
             "ResponseValidationError",
             "InvalidArgumentError",
             "MissingAdminKeyError",
+            "AdminKeyConflictError",
+            "UnsupportedRuntimeError",
         ]) {
             assert.equal(typeof pkg[name], "function", name);
         }

@@ -32,7 +32,7 @@ export class DemoStack {
         fs.rmSync(this.configFile, { force: true });
         await this.pulumi(["stack", "init", this.name]);
         // The key goes in on stdin, as `pulumi config set --secret` prompts for it: never in argv.
-        await this.pulumi(["config", "set", "--secret", "openai:adminKey"], config.adminKey);
+        await this.pulumi(["config", "set", "--secret", "openai:adminApiKey"], config.adminKey);
         await this.pulumi(["config", "set", "openai:baseUrl", config.baseUrl]);
         for (const [key, value] of Object.entries(config.settings)) await this.pulumi(["config", "set", key, value]);
     }

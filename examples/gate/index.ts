@@ -5,7 +5,8 @@
  *   assertion fails `pulumi preview` and `pulumi up` when an active certificate is near expiry;
  * - `getCertificatesOutput` reads a project's list as an Output.
  *
- * Configuration (`pulumi config set ...`): `openai:adminKey` (secret), `openai:baseUrl`,
+ * Configuration (`pulumi config set ...`): `openai:adminApiKey` (secret: `pulumi config set --secret
+ * openai:adminApiKey` prompts for it; `openai:adminKey` is read as an alias), `openai:baseUrl`,
  * `projectId`, `warnWithin`, `failWithin`, `assert` (set to `false` to leave gating to the policy pack).
  */
 import * as pulumi from "@pulumi/pulumi";

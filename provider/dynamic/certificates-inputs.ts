@@ -46,9 +46,15 @@ export const CERTIFICATES_INPUT_NAMES: readonly (keyof CertificatesInputs)[] = [
     "concurrency",
 ];
 
-/** Whether any input is still unknown (a value computed by another resource during preview). */
-export function hasUnknownInput(news: Record<string, unknown>): boolean {
-    return CERTIFICATES_INPUT_NAMES.some((name) => containsUnknown(news[name]));
+/**
+ * The checked-inputs property in which `check` lists the inputs that are unknown during preview, as
+ * known data: a policy can read it without touching an unknown value.
+ */
+export const UNKNOWN_INPUTS_PROPERTY = "unknownInputs";
+
+/** The inputs that are still unknown (values computed by another resource, during preview), in declaration order. */
+export function unknownInputNames(news: Record<string, unknown>): string[] {
+    return CERTIFICATES_INPUT_NAMES.filter((name) => containsUnknown(news[name]));
 }
 
 function containsUnknown(value: unknown): boolean {

@@ -3,22 +3,40 @@ import { listCertificates } from "../certificates";
 import { listCertificateUsage } from "../certificate-usage";
 import { ENV_ADMIN_KEY, firstAdminKey } from "../admin-key";
 import { environmentBaseUrl } from "../client-options";
-import { InvalidArgumentError, MissingAdminKeyError, OpenAICertificatesError } from "../errors";
+import { AdminKeyConflictError, AuthenticationError, InvalidArgumentError, MissingAdminKeyError, OpenAICertificatesError } from "../errors";
 import { compileGlob } from "../glob";
 import { redact } from "../redact";
 import { escapeControlCharacters } from "../text-escape";
-import { CERTIFICATES_INPUT_NAMES, ResolvedCertificatesQuery, UNKNOWN, hasUnknownInput, queryId, resolveCertificatesQuery } from "./certificates-inputs";
+import { CERTIFICATES_INPUT_NAMES, ResolvedCertificatesQuery, UNKNOWN, UNKNOWN_INPUTS_PROPERTY, queryId, resolveCertificatesQuery, unknownInputNames } from "./certificates-inputs";
+import { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, SET_ADMIN_KEY_COMMAND, STACK_ADMIN_KEY_PLACES, stackConfigAdminKey } from "./stack-config";
 
 /**
  * The operations behind the `Certificates` dynamic resource, as plain functions. The serialized
  * provider object only forwards to these, so the code that Pulumi freezes into the state is a few
  * lines, and these functions are loaded fresh (with their codecs intact) in the provider process.
+ *
+ * Stored stacks call these by name, with these signatures, from the provider code frozen into their
+ * state: `checkCertificates(news, settings)`, `diffCertificates(olds, news)`, `createCertificates(inputs)`,
+ * `updateCertificates(news)`, `readCertificatesResource(id, props, settings)` (all since 0.1.0, whose
+ * settings are `{ adminKey, baseUrl }`), and `providerSettingsFromConfig(config)` (since 0.2.0).
  */
 
 /** What `configure` received from the stack config. Lives only in the provider process's memory. */
 export interface ProviderSettings {
+    /** `openai:adminApiKey`. Providers stored by 0.1.0 never set it. */
+    adminApiKey?: string;
+    /** `openai:adminKey`, the alias (the only key a provider stored by 0.1.0 reads). */
     adminKey?: string;
     baseUrl?: string;
+}
+
+/**
+ * `configure`: the settings from the stack config, read by name here rather than in the serialized
+ * provider, so the names have one home. The key is resolved later, in each operation, so that a
+ * conflict fails the operation with its message instead of the provider process.
+ */
+export function providerSettingsFromConfig(config: { get(key: string): string | undefined }): ProviderSettings {
+    return { adminApiKey: config.get(CONFIG_ADMIN_API_KEY), adminKey: config.get(CONFIG_ADMIN_KEY_ALIAS), baseUrl: config.get(CONFIG_BASE_URL) };
 }
 
 /** A read failure recorded in the state when `onReadError` is `warn`. */
@@ -40,9 +58,12 @@ interface CheckFailure {
 
 /** `check`: validates the inputs and reads the list, so the data is known during preview. */
 export async function checkCertificates(news: Record<string, unknown>, settings: ProviderSettings = {}): Promise<{ inputs: Record<string, unknown>; failures?: CheckFailure[] }> {
-    // An input computed by another resource is unknown during preview: defer, and let the engine
-    // treat the certificates as unknown too. `check` runs again with real values during `up`.
-    if (hasUnknownInput(news)) return { inputs: { ...pickInputs(news), certificates: UNKNOWN } };
+    // An input computed by another resource is unknown during preview: nothing can be read, so the
+    // certificates are unknown too (`check` runs again with real values in the update). The names of
+    // the unknown inputs go into the checked inputs as known data, so a policy can name them without
+    // touching an unknown value (which @pulumi/policy turns into an advisory "can't run policy").
+    const unknownInputs = unknownInputNames(news);
+    if (unknownInputs.length > 0) return { inputs: { ...pickInputs(news), certificates: UNKNOWN, [UNKNOWN_INPUTS_PROPERTY]: unknownInputs } };
 
     let query: ResolvedCertificatesQuery;
     try {
@@ -54,9 +75,11 @@ export async function checkCertificates(news: Record<string, unknown>, settings:
     try {
         const certificates = await readCertificates(query, settings);
         return { inputs: { ...query, certificates } };
-    } catch (error) {
+    } catch (caught) {
+        const error = withStackConfigAdvice(caught);
         const readError = describeReadError(error, settings);
-        if (query.onReadError === "warn") return { inputs: { ...query, certificates: [], readError } };
+        // Two different keys in the config is a configuration mistake, not an outage to tolerate.
+        if (query.onReadError === "warn" && !(error instanceof AdminKeyConflictError)) return { inputs: { ...query, certificates: [], readError } };
         return { inputs: { ...query }, failures: [{ property: "certificates", reason: `Could not read the certificate list (${readError.code}): ${readError.message}` }] };
     }
 }
@@ -80,26 +103,52 @@ export function updateCertificates(news: Record<string, unknown>): { outs: Recor
     return { outs: stateOf(news) };
 }
 
-/** `read` (refresh, import): reads the list again for the stored query. */
+/**
+ * `read` (refresh, import): reads the list again for the stored query. A refused key gets advice
+ * for the case that causes it most: `pulumi refresh` and `destroy` without `--run-program` configure
+ * the provider from the stack config stored in the state at the last update, so after a key
+ * rotation they still send the old key. Providers stored by 0.1.0 call this too, so the advice is
+ * given here, not in the serialized provider.
+ */
 export async function readCertificatesResource(id: string, props: Record<string, unknown>, settings: ProviderSettings = {}): Promise<{ id: string; props: Record<string, unknown> }> {
     const query = resolveCertificatesQuery(props, settings.baseUrl ?? environmentBaseUrl());
     try {
         const certificates = await readCertificates(query, settings);
         return { id, props: { ...query, certificates } };
-    } catch (error) {
-        if (query.onReadError === "warn") return { id, props: { ...query, certificates: [], readError: describeReadError(error, settings) } };
+    } catch (caught) {
+        const error = caught instanceof AuthenticationError ? caught.withAdvice(STORED_CONFIG_ADVICE) : withStackConfigAdvice(caught);
+        if (query.onReadError === "warn" && !(error instanceof AdminKeyConflictError)) return { id, props: { ...query, certificates: [], readError: describeReadError(error, settings) } };
         throw error;
     }
 }
 
-/** The stack config's key, else the environment's, by the rule every entry point shares. */
+const STORED_CONFIG_ADVICE =
+    "If the admin key was rotated since the last `pulumi up`: `pulumi refresh` and `pulumi destroy` without " +
+    "`--run-program` use the stack configuration stored in the state at that update, so they still send the old key. " +
+    `Store the new key (\`${SET_ADMIN_KEY_COMMAND}\`, which prompts for it), then run \`pulumi refresh --run-program\` ` +
+    "(or `pulumi up` first, which stores the new configuration). Otherwise check the key: certificate endpoints need an " +
+    "organization admin key, not a project key";
+
+/** A refused key, told in the words of a Pulumi stack: where its key is read from. */
+function withStackConfigAdvice(error: unknown): unknown {
+    if (error instanceof AuthenticationError) {
+        return error.withAdvice(`Check ${STACK_ADMIN_KEY_PLACES}; certificate endpoints need an organization admin key, not a project key`);
+    }
+    return error;
+}
+
+/**
+ * The stack config's key (`openai:adminApiKey`, else `openai:adminKey`), else the environment's, by
+ * the rule every entry point shares. Throws {@link AdminKeyConflictError} when both config keys are
+ * set to different keys.
+ */
 function adminKeyOf(settings: ProviderSettings): string | undefined {
-    return firstAdminKey(settings.adminKey, process.env[ENV_ADMIN_KEY]);
+    return firstAdminKey(stackConfigAdminKey(settings.adminApiKey, settings.adminKey), process.env[ENV_ADMIN_KEY]);
 }
 
 async function readCertificates(query: ResolvedCertificatesQuery, settings: ProviderSettings): Promise<Certificate[]> {
     const adminKey = adminKeyOf(settings);
-    if (!adminKey) throw new MissingAdminKeyError();
+    if (!adminKey) throw new MissingAdminKeyError(`Set ${STACK_ADMIN_KEY_PLACES} (of the process that runs pulumi)`);
     const client = { adminKey, baseUrl: query.baseUrl, order: query.order, pageSize: query.pageSize, maxRetries: query.maxRetries, timeoutMs: query.timeoutMs, maxPages: query.maxPages };
     const all: Array<Certificate & { activeAnywhere?: boolean }> = query.allProjects
         ? (await listCertificateUsage({ ...client, includeArchived: query.includeArchived, concurrency: query.concurrency })).certificates
@@ -110,8 +159,8 @@ async function readCertificates(query: ResolvedCertificatesQuery, settings: Prov
 
 /** The error as Pulumi shows it (a check failure) and the state keeps it: redacted, on one visible line. */
 function describeReadError(error: unknown, settings: ProviderSettings): ReadError {
-    const key = adminKeyOf(settings);
-    const secrets = key ? [key] : [];
+    // Every key that could have been sent, not only the one chosen: this runs after a conflict too.
+    const secrets = [settings.adminApiKey, settings.adminKey, process.env[ENV_ADMIN_KEY]].map((k) => firstAdminKey(k)).filter((k): k is string => k !== undefined);
     if (error instanceof OpenAICertificatesError) return { code: error.code, message: escapeControlCharacters(redact(error.message, secrets)) };
     return { code: "unexpected", message: escapeControlCharacters(redact(error instanceof Error ? error.message : String(error), secrets)) };
 }

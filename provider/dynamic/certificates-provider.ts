@@ -8,8 +8,12 @@ import type * as pulumi from "@pulumi/pulumi";
  * the compiled file next to this one (a program inside this repository). Our own modules, captured
  * by value, would lose the `this` of their io-ts codecs.
  *
- * The admin key arrives in `configure` (stack config `openai:adminKey`) and is kept in this
- * process's memory only; it is never a property at serialization time, so it never reaches the state.
+ * The admin key arrives in `configure` (stack config `openai:adminApiKey`, or its alias
+ * `openai:adminKey`; see stack-config.ts) and is kept in this process's memory only; it is never a
+ * property at serialization time, so it never reaches the state.
+ *
+ * Whatever this object calls is a contract with every stack that stores it: see the list of names
+ * at the top of certificates-operations.ts.
  */
 
 // A string, captured by value: the compiled operations module beside this file.
@@ -28,13 +32,13 @@ function loadOperations(): Operations {
 }
 
 interface ProviderState {
-    settings?: { adminKey?: string; baseUrl?: string };
+    settings?: { adminApiKey?: string; adminKey?: string; baseUrl?: string };
 }
 
 /** The dynamic provider of the `Certificates` resource. */
 export const certificatesProvider: pulumi.dynamic.ResourceProvider & ProviderState = {
     async configure(this: ProviderState, req: pulumi.dynamic.ConfigureRequest) {
-        this.settings = { adminKey: req.config.get("openai:adminKey"), baseUrl: req.config.get("openai:baseUrl") };
+        this.settings = loadOperations().providerSettingsFromConfig(req.config);
     },
     async check(this: ProviderState, _olds: any, news: any) {
         return loadOperations().checkCertificates(news, this.settings);

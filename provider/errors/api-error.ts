@@ -72,12 +72,26 @@ export class BadRequestError extends APIError {
 /** HTTP 401: the admin key was refused. */
 export class AuthenticationError extends APIError {
     override readonly code = "authentication_failed";
-    constructor(details: APIErrorDetails) {
-        super(
-            details,
-            "Check the admin key (argument `adminKey`, secret `openai:adminKey` or OPENAI_ADMIN_KEY); " +
-                "certificate endpoints need an organization admin key, not a project key",
-        );
+    // Kept so that an entry point can restate the refusal with its own advice; not enumerable, so
+    // it adds nothing to a log of the error (the message already holds all of it).
+    readonly #details: APIErrorDetails;
+
+    constructor(details: APIErrorDetails, advice = "Check the admin key (`adminKey`, or OPENAI_ADMIN_KEY); certificate endpoints need an organization admin key, not a project key") {
+        super(details, advice);
+        this.#details = details;
+    }
+
+    /**
+     * The same refusal with `advice` instead of the generic one. The API layer does not know where
+     * the key came from; the entry point that read it does (the command line names its environment
+     * variable, a Pulumi program its stack config, a refresh the config stored in the state).
+     */
+    withAdvice(advice: string): AuthenticationError {
+        const restated = new AuthenticationError(this.#details, advice);
+        // The refusal happened where this error was made: keep those frames, not this method's.
+        const header = `${this.name}: ${this.message}`;
+        if (this.stack?.startsWith(header)) restated.stack = `${restated.name}: ${restated.message}${this.stack.slice(header.length)}`;
+        return restated;
     }
 }
 

@@ -21,15 +21,40 @@ export class InvalidArgumentError extends OpenAICertificatesError {
     }
 }
 
-/** No admin key was found in any of the places this package looks. Nothing was sent to the API. */
+/**
+ * No admin key was found in any of the places the entry point looks. Nothing was sent to the API.
+ * Each entry point names its own places (`where`): a Pulumi program its stack config, the command
+ * line its environment variable, so that the advice is something the reader can actually do.
+ */
 export class MissingAdminKeyError extends OpenAICertificatesError {
     readonly code = "missing_admin_key";
 
-    constructor() {
-        super(
-            "No OpenAI admin key found. Pass `adminKey`, or set it as the Pulumi secret `openai:adminKey` " +
-                "(`pulumi config set --secret openai:adminKey <key>`), or set the environment " +
-                "variable OPENAI_ADMIN_KEY. A value that is empty or only whitespace counts as not set.",
-        );
+    constructor(
+        /** Where to put the key, as a sentence: "Set the environment variable OPENAI_ADMIN_KEY". */
+        where = "Pass `adminKey`, or set the environment variable OPENAI_ADMIN_KEY",
+    ) {
+        super(`No OpenAI admin key found. ${where}. A value that is empty or only whitespace counts as not set.`);
+    }
+}
+
+/**
+ * Two places that both hold the admin key hold different keys, so which one is meant cannot be told.
+ * The message names the places and never the values. Nothing was sent to the API.
+ *
+ * @example
+ * ```ts
+ * // openai:adminApiKey and openai:adminKey both set, to different keys:
+ * // AdminKeyConflictError: The admin key is set twice, to different values: in openai:adminApiKey and in openai:adminKey. ...
+ * ```
+ */
+export class AdminKeyConflictError extends OpenAICertificatesError {
+    readonly code = "admin_key_conflict";
+
+    constructor(
+        /** The places, in the order they are read, such as `["openai:adminApiKey", "openai:adminKey"]`. */
+        readonly places: readonly string[],
+        advice: string,
+    ) {
+        super(`The admin key is set twice, to different values: in ${places.join(" and in ")}. ${advice}`);
     }
 }

@@ -1,5 +1,5 @@
 export { OpenAICertificatesError } from "./base";
-export { InvalidArgumentError, MissingAdminKeyError } from "./argument-error";
+export { AdminKeyConflictError, InvalidArgumentError, MissingAdminKeyError } from "./argument-error";
 export {
     APIError,
     APIErrorDetails,

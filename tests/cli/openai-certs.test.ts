@@ -77,6 +77,17 @@ describe("the openai-certs command, spawned as a process against the fake API", 
             assert.equal(api().requests.length, 0);
         });
 
+        it("names only OPENAI_ADMIN_KEY in its advice, never Pulumi config (issue 11)", async () => {
+            const missing = await check([], { OPENAI_ADMIN_KEY: "" });
+            const refused = await check([], { OPENAI_ADMIN_KEY: "sk-admin-not-the-right-one" });
+            assert.equal(refused.code, 3);
+            assert.match(refused.stderr, /authentication_failed.*Check OPENAI_ADMIN_KEY; certificate endpoints need an organization admin key/);
+            for (const r of [missing, refused]) {
+                assert.doesNotMatch(r.stderr, /openai:|pulumi config|`adminKey`/, r.stderr);
+                assert.ok(!r.stderr.includes("sk-admin-not-the-right-one"));
+            }
+        });
+
         it("reads with a key that ends in a newline, and counts a blank key as missing", async () => {
             api().setState({ certificates: [cert("gateway", 90)] });
             assert.equal((await check([], { OPENAI_ADMIN_KEY: `${LEAK_CANARY_KEY}\n` })).code, 0);

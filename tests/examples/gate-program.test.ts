@@ -26,8 +26,8 @@ interface CheckedResource {
 async function runProgram(api: FakeOpenAI, config: Record<string, string>): Promise<{ outputs: Record<string, unknown>; resources: CheckedResource[] }> {
     const resources: CheckedResource[] = [];
     pulumi.runtime.setAllConfig(
-        { "openai:adminKey": LEAK_CANARY_KEY, "openai:baseUrl": api.baseUrl, ...Object.fromEntries(Object.entries(config).map(([k, v]) => [`gate:${k}`, v])) },
-        ["openai:adminKey"],
+        { "openai:adminApiKey": LEAK_CANARY_KEY, "openai:baseUrl": api.baseUrl, ...Object.fromEntries(Object.entries(config).map(([k, v]) => [`gate:${k}`, v])) },
+        ["openai:adminApiKey"],
     );
     await pulumi.runtime.setMocks(
         {

@@ -220,6 +220,21 @@ describe("listCertificates over loopback HTTP against the fake API", () => {
             assertNoKeyIn(error, "sk-admin-wrong-key-0123456789");
         });
 
+        it("restates a 401 with an entry point's own advice, keeping its class, data and frames (withAdvice)", async () => {
+            const error = await rejectionOf(listCertificates({ adminKey: "sk-admin-wrong-key-0123456789", baseUrl: api().baseUrl }));
+            assert.ok(error instanceof AuthenticationError);
+            const restated = error.withAdvice("Check OPENAI_ADMIN_KEY");
+            assert.ok(restated instanceof AuthenticationError);
+            assert.equal(restated.code, "authentication_failed");
+            assert.equal(restated.status, 401);
+            assert.equal(restated.requestId, error.requestId);
+            assert.equal(restated.apiCode, "invalid_api_key");
+            assert.match(restated.message, /^OpenAI API returned HTTP 401 for GET \/organization\/certificates \(page 1\).*\. Check OPENAI_ADMIN_KEY$/);
+            assert.doesNotMatch(restated.message, /certificate endpoints need/, "the generic advice is replaced, not repeated");
+            assert.equal(restated.stack?.split("\n").slice(1).join("\n"), error.stack?.split("\n").slice(1).join("\n"));
+            assertNoKeyIn(restated, "sk-admin-wrong-key-0123456789");
+        });
+
         it("redacts credentials that the server reflects back in its error body", async () => {
             api().injectFault({ action: { kind: "reflect-credentials" } });
             const error = await rejectionOf(listCertificates(client()));

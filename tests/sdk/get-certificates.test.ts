@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { InvalidArgumentError, MissingAdminKeyError, getCertificates, getCertificatesOutput } from "../../sdk";
+import { AdminKeyConflictError, AuthenticationError, InvalidArgumentError, MissingAdminKeyError, getCertificateUsage, getCertificates, getCertificatesOutput } from "../../sdk";
 import { LEAK_CANARY_KEY, assertNoKeyIn, certificateSpecs, rejectionOf, useFakeApi } from "../support/fixtures";
 
 /** Resolves an Output's value outside a Pulumi program. */
@@ -100,13 +100,59 @@ describe("getCertificates", () => {
             });
         });
 
-        it("names all three places when no key is found, and sends nothing", async () => {
+        it("names every place when no key is found, openai:adminApiKey with the prompting command, and sends nothing", async () => {
             await withSettings({ OPENAI_ADMIN_KEY: undefined }, {}, async () => {
                 const error = await rejectionOf(getCertificates({ baseUrl: api().baseUrl }));
                 assert.ok(error instanceof MissingAdminKeyError);
                 assert.equal(error.code, "missing_admin_key");
-                for (const place of ["adminKey", "openai:adminKey", "OPENAI_ADMIN_KEY"]) assert.ok(error.message.includes(place), place);
+                for (const place of ["`adminKey`", "openai:adminApiKey", "openai:adminKey", "OPENAI_ADMIN_KEY"]) assert.ok(error.message.includes(place), place);
+                // The prompting form: a key typed on the command line ends up in shell history.
+                assert.match(error.message, /`pulumi config set --secret openai:adminApiKey` prompts for it/);
                 assert.equal(api().requests.length, 0);
+            });
+        });
+    });
+
+    describe("the official provider's config names (issue 11)", () => {
+        const WRONG = "sk-admin-wrong-0123456789";
+
+        it("reads openai:adminApiKey, before openai:adminKey and the environment", async () => {
+            await withSettings({ OPENAI_ADMIN_KEY: WRONG }, { "openai:adminApiKey": LEAK_CANARY_KEY, "openai:baseUrl": api().baseUrl }, () => getCertificates());
+            await withSettings({ OPENAI_ADMIN_KEY: WRONG }, { "openai:adminApiKey": `${LEAK_CANARY_KEY}\n`, "openai:adminKey": LEAK_CANARY_KEY, "openai:baseUrl": api().baseUrl }, () => getCertificates());
+            // A blank openai:adminApiKey counts as not set: the alias is read next.
+            await withSettings({ OPENAI_ADMIN_KEY: WRONG }, { "openai:adminApiKey": " ", "openai:adminKey": LEAK_CANARY_KEY, "openai:baseUrl": api().baseUrl }, () => getCertificates());
+            assert.equal(api().requests.length, 6, "two pages each");
+            assert.deepEqual(new Set(api().requests.map((r) => r.auth)), new Set(["valid"]));
+        });
+
+        it("refuses both config keys set to different keys, naming both keys and neither value, and sends nothing", async () => {
+            await withSettings({ OPENAI_ADMIN_KEY: undefined }, { "openai:adminApiKey": LEAK_CANARY_KEY, "openai:adminKey": WRONG, "openai:baseUrl": api().baseUrl }, async () => {
+                for (const read of [() => getCertificates(), () => getCertificateUsage()]) {
+                    const error = await rejectionOf(read());
+                    assert.ok(error instanceof AdminKeyConflictError, String(error));
+                    assert.equal(error.code, "admin_key_conflict");
+                    assert.deepEqual(error.places, ["openai:adminApiKey", "openai:adminKey"]);
+                    assert.match(error.message, /openai:adminApiKey and in openai:adminKey/);
+                    assertNoKeyIn(error);
+                    assertNoKeyIn(error, WRONG);
+                }
+                assert.equal(api().requests.length, 0);
+            });
+        });
+
+        it("does not consult the config when the key is an argument", async () => {
+            await withSettings({}, { "openai:adminApiKey": WRONG, "openai:adminKey": "sk-admin-other-0123456789" }, () => getCertificates({ adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl }));
+            assert.equal(api().requests[0].auth, "valid");
+        });
+
+        it("says where a Pulumi program's key comes from when the API refuses it", async () => {
+            await withSettings({ OPENAI_ADMIN_KEY: undefined }, { "openai:adminApiKey": WRONG, "openai:baseUrl": api().baseUrl }, async () => {
+                const error = await rejectionOf(getCertificates());
+                assert.ok(error instanceof AuthenticationError);
+                assert.equal(error.code, "authentication_failed");
+                assert.equal(error.status, 401);
+                assert.match(error.message, /HTTP 401.*Check the admin key \(`adminKey`, or the Pulumi secret openai:adminApiKey/);
+                assertNoKeyIn(error, WRONG);
             });
         });
     });

@@ -3,7 +3,9 @@ import * as path from "path";
 import { FakeOpenAI, startFakeOpenAI } from "../../fake-api";
 import { dynamicOperations } from "../../provider";
 import { CERTIFICATES_TYPE } from "../../sdk";
-import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME, certificateExpiryPolicy, certificateViolations } from "../../sdk/policies";
+import { unknownCheckingProxy } from "@pulumi/policy";
+import { UNKNOWN } from "../../provider";
+import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME, certificateExpiryPolicy, certificateExpiryWarningPolicy, certificateViolations } from "../../sdk/policies";
 import { CertificateSpec } from "../../fake-api";
 import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs } from "../support/fixtures";
 import { installPackedPackage } from "../support/packed-package";
@@ -81,6 +83,65 @@ describe("certificateViolations (the policies' logic)", () => {
             assertSafeForLogs(message);
             assert.match(message, /^Certificates resource "org\\n::error::certs": /);
         }
+    });
+
+    describe("data unknown during preview (issue 11)", () => {
+        // What the provider's check returns for `projectId: project.id` while the project is not created yet.
+        const unknownProject = { projectId: UNKNOWN, certificates: UNKNOWN, unknownInputs: ["projectId"] };
+
+        it("is a mandatory violation by default, naming the input and the way forward", () => {
+            const [violation, ...more] = certificateViolations(unknownProject, config, "fail");
+            assert.deepEqual(more, []);
+            assert.match(violation, /^input "projectId" is not known during preview/);
+            assert.match(violation, /failing closed/);
+            assert.match(violation, /create that resource in an earlier update/);
+            assert.match(violation, /unknownDuringPreview to "defer"/);
+            assert.deepEqual(certificateViolations(unknownProject, config, "warn"), [], "the mandatory policy says it; the advisory one stays quiet");
+            assert.deepEqual(certificateViolations(unknownProject, { ...config, unknownDuringPreview: "fail" }, "fail"), [violation]);
+        });
+
+        it('with unknownDuringPreview "defer" is an advisory saying the judgement happens in the update', () => {
+            const deferred = { ...config, unknownDuringPreview: "defer" as const };
+            assert.deepEqual(certificateViolations(unknownProject, deferred, "fail"), []);
+            const [advice, ...more] = certificateViolations(unknownProject, deferred, "warn");
+            assert.deepEqual(more, []);
+            assert.match(advice, /^input "projectId" is not known during preview.*judged in the update, once known/);
+        });
+
+        it("names every unknown input, and fails closed on unknown certificates even with no input named", () => {
+            const two = certificateViolations({ baseUrl: UNKNOWN, projectId: UNKNOWN, certificates: UNKNOWN }, config, "fail");
+            assert.match(two[0], /^inputs "baseUrl" and "projectId" are not known during preview/);
+            const unnamed = certificateViolations({ certificates: UNKNOWN }, config, "fail");
+            assert.match(unnamed[0], /^its certificate list is not known during preview.*failing closed/);
+        });
+
+        it("refuses an unknownDuringPreview that is neither fail nor defer, failing closed", () => {
+            for (const props of [unknownProject, { certificates: [c(60)] }]) {
+                const [violation] = certificateViolations(props, { ...config, unknownDuringPreview: "defr" as never }, "fail");
+                assert.match(violation, /policy configuration is invalid: Invalid argument "unknownDuringPreview": must be "fail" or "defer"/);
+            }
+        });
+
+        it("reads the policy host's proxy without letting its UnknownValueError escape (which would downgrade the gate to advisory)", () => {
+            const run = (policy: typeof certificateExpiryPolicy, unknownDuringPreview?: string) => {
+                const reported: string[] = [];
+                const args = { type: CERTIFICATES_TYPE, name: "payments-certificates", urn: "urn:pulumi:x", props: unknownCheckingProxy({ projectId: UNKNOWN, certificates: UNKNOWN }), getConfig: () => ({ ...config, unknownDuringPreview }) };
+                const validate = policy.validateResource as (a: never, report: (message: string) => void) => void;
+                validate(args as never, (message) => void reported.push(message));
+                return reported;
+            };
+            const [mandatory] = run(certificateExpiryPolicy);
+            assert.match(mandatory, /^Certificates resource "payments-certificates": input "projectId" is not known during preview/);
+            assert.deepEqual(run(certificateExpiryWarningPolicy), []);
+            assert.deepEqual(run(certificateExpiryPolicy, "defer"), []);
+            assert.match(run(certificateExpiryWarningPolicy, "defer")[0], /^Certificates resource "payments-certificates": input "projectId" is not known during preview/);
+        });
+
+        it("fails closed on an unknown value nested inside the list too", () => {
+            const [violation, ...more] = certificateViolations(unknownCheckingProxy({ certificates: [c(60), UNKNOWN] }), config, "fail");
+            assert.deepEqual(more, []);
+            assert.match(violation, /^its certificate list is not known during preview.*failing closed/);
+        });
     });
 
     it("reports a tolerated read error as advisory, and never as a pass", () => {
@@ -211,11 +272,65 @@ for (const setup of setups) {
             assert.match(diagnostics[0].message, /server_error/);
         });
 
-        it("defers during preview when the data is unknown", async () => {
-            const diagnostics = await host.analyze({ type: CERTIFICATES_TYPE, name: "org-certificates", properties: { certificates: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" } });
-            assert.equal(diagnostics.length, 2, "each policy says it could not run");
-            assert.ok(diagnostics.every((d) => d.enforcementLevel === ENFORCEMENT.ADVISORY), JSON.stringify(diagnostics));
-            assert.ok(diagnostics.every((d) => /can't run policy|during preview/i.test(d.message)), JSON.stringify(diagnostics));
+        describe("a resource whose input is unknown during preview (issue 11)", () => {
+            // The checked inputs as the provider's check returns them while the project is not created yet.
+            const unknownProject = () => dynamicOperations.checkCertificates({ projectId: UNKNOWN }, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl }).then((r) => r.inputs);
+            const configure = (unknownDuringPreview?: string) =>
+                host.configure({
+                    [EXPIRY_POLICY_NAME]: { enforcementLevel: ENFORCEMENT.MANDATORY, properties: { now: NOW.toISOString(), ...(unknownDuringPreview ? { unknownDuringPreview } : {}) } },
+                    [EXPIRY_WARNING_POLICY_NAME]: { enforcementLevel: ENFORCEMENT.ADVISORY, properties: { now: NOW.toISOString(), ...(unknownDuringPreview ? { unknownDuringPreview } : {}) } },
+                });
+
+            it("is a mandatory violation naming the resource and the input, not the host's advisory \"can't run policy\"", async () => {
+                for (const unknownDuringPreview of [undefined, "fail"]) {
+                    await configure(unknownDuringPreview);
+                    const diagnostics = await host.analyze({ type: CERTIFICATES_TYPE, name: "payments-certificates", properties: await unknownProject() });
+                    assert.deepEqual(
+                        diagnostics.map((d) => [d.policyName, d.enforcementLevel]),
+                        [[EXPIRY_POLICY_NAME, ENFORCEMENT.MANDATORY]],
+                        JSON.stringify(diagnostics),
+                    );
+                    assert.match(diagnostics[0].message, /\nCertificates resource "payments-certificates": input "projectId" is not known during preview.*failing closed/);
+                    assert.doesNotMatch(diagnostics[0].message, /can't run policy/);
+                }
+                assert.equal(api.requests.length, 0);
+            });
+
+            it("leaves alone a new resource left out of `pulumi up --target`, which the engine sends with no properties at all", async () => {
+                assert.deepEqual(await host.analyze({ type: CERTIFICATES_TYPE, name: "payments-certificates", properties: {} }), []);
+                // Anything the provider's check produced has properties, and is judged: here it fails closed.
+                const checkFailed = await host.analyze({ type: CERTIFICATES_TYPE, name: "payments-certificates", properties: { onReadError: "fail" } });
+                assert.equal(checkFailed.length, 1);
+                assert.equal(checkFailed[0].enforcementLevel, ENFORCEMENT.MANDATORY);
+            });
+
+            it("fails closed on unknown certificates with no list of unknown inputs too (the bare sentinel)", async () => {
+                const diagnostics = await host.analyze({ type: CERTIFICATES_TYPE, name: "org-certificates", properties: { certificates: UNKNOWN } });
+                assert.deepEqual(
+                    diagnostics.map((d) => [d.policyName, d.enforcementLevel]),
+                    [[EXPIRY_POLICY_NAME, ENFORCEMENT.MANDATORY]],
+                );
+                assert.match(diagnostics[0].message, /its certificate list is not known during preview/);
+            });
+
+            it('with unknownDuringPreview "defer", is one advisory saying it is judged in the update', async () => {
+                await configure("defer");
+                const diagnostics = await host.analyze({ type: CERTIFICATES_TYPE, name: "payments-certificates", properties: await unknownProject() });
+                assert.deepEqual(
+                    diagnostics.map((d) => [d.policyName, d.enforcementLevel]),
+                    [[EXPIRY_WARNING_POLICY_NAME, ENFORCEMENT.ADVISORY]],
+                );
+                assert.match(diagnostics[0].message, /input "projectId" is not known during preview.*judged in the update/);
+                // Once the input is known (the update), the resource is judged as usual.
+                api.setState({ certificates: [expiring("gateway", 5)], projects: [{ id: "proj_payments", name: "payments", certificates: [{ id: "cert_gateway", active: true }] }] });
+                const checked = await dynamicOperations.checkCertificates({ projectId: "proj_payments" }, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl });
+                assert.deepEqual(checked.failures ?? [], []);
+                const known = await host.analyze({ type: CERTIFICATES_TYPE, name: "payments-certificates", properties: checked.inputs });
+                assert.deepEqual(
+                    known.map((d) => [d.policyName, d.enforcementLevel]),
+                    [[EXPIRY_POLICY_NAME, ENFORCEMENT.MANDATORY]],
+                );
+            });
         });
     });
 }

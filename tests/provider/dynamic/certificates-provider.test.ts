@@ -7,7 +7,7 @@ import { promisify } from "util";
 import * as pulumi from "@pulumi/pulumi";
 import { certificatesProvider, dynamicOperations } from "../../../provider";
 import { FakeOpenAI, startFakeOpenAI } from "../../../fake-api";
-import { LEAK_CANARY_KEY, NOW_SECONDS, assertSafeForLogs, certificateSpecs, useFakeApi } from "../../support/fixtures";
+import { LEAK_CANARY_KEY, NOW_SECONDS, assertSafeForLogs, certificateSpecs, rejectionOf, useFakeApi } from "../../support/fixtures";
 import { installPackedPackage } from "../../support/packed-package";
 import { DIFF, DynamicProviderHost, UNKNOWN, secretValue, startDynamicProviderHost } from "../../support/provider-host";
 import { REPO_ROOT } from "../../support/processes";
@@ -101,13 +101,51 @@ for (const setup of [fromRepo, fromPackedInstall]) {
             assert.equal((inputs.certificates as unknown[]).length, 150);
         });
 
-        it("defers on an unknown input, without calling the API", async () => {
+        it("defers on an unknown input, without calling the API, and names it in the checked inputs", async () => {
             await host.configure(config());
-            const { inputs, failures } = await host.check(news({ projectId: UNKNOWN }));
+            const { inputs, failures } = await host.check(news({ projectId: UNKNOWN, activeOnly: true }));
             assert.deepEqual(failures, []);
             assert.equal(inputs.certificates, UNKNOWN);
             assert.equal(inputs.projectId, UNKNOWN);
+            // Known data, so a policy can name the input without reading an unknown value (issue 11).
+            assert.deepEqual(inputs.unknownInputs, ["projectId"]);
+            assert.equal(inputs.activeOnly, true);
             assert.equal(api.requests.length, 0);
+        });
+
+        it("reads openai:adminApiKey, the official provider's name, and openai:adminKey as its alias", async () => {
+            for (const keys of [{ "openai:adminApiKey": secretValue(LEAK_CANARY_KEY) }, { "openai:adminApiKey": secretValue(LEAK_CANARY_KEY), "openai:adminKey": secretValue(`${LEAK_CANARY_KEY}\n`) }]) {
+                // The provider reads its config once per process, as the engine starts one per operation.
+                host.close();
+                host = await startDynamicProviderHost({ hostScript: await setup.hostScript(), cwd: await setup.cwd(), env: { OPENAI_ADMIN_KEY: "sk-admin-from-env-is-wrong" } });
+                await host.configure({ ...keys, "openai:baseUrl": api.baseUrl });
+                const { failures } = await host.check(news());
+                assert.deepEqual(failures, [], JSON.stringify(Object.keys(keys)));
+            }
+            assert.ok(api.requests.length > 0 && api.requests.every((r) => r.auth === "valid"));
+        });
+
+        it("fails Check when openai:adminApiKey and openai:adminKey hold different keys, naming both and neither value, even with onReadError warn", async () => {
+            await host.configure({ "openai:adminApiKey": secretValue(LEAK_CANARY_KEY), "openai:adminKey": secretValue("sk-admin-the-old-one-0123"), "openai:baseUrl": api.baseUrl });
+            const { failures } = await host.check(news({ onReadError: "warn" }));
+            assert.equal(failures.length, 1);
+            assert.match(failures[0].reason, /admin_key_conflict.*openai:adminApiKey and in openai:adminKey/);
+            assert.ok(!failures[0].reason.includes(LEAK_CANARY_KEY) && !failures[0].reason.includes("sk-admin-the-old-one"));
+            assert.equal(api.requests.length, 0);
+        });
+
+        it("says what to do when refresh sends a key the API no longer accepts (the config stored in the state)", async () => {
+            await host.configure(config());
+            const created = await host.create((await host.check(news())).inputs);
+            host.close();
+            // The key was rotated: the provider is configured with the stored, old one.
+            host = await startDynamicProviderHost({ hostScript: await setup.hostScript(), cwd: await setup.cwd(), env: { OPENAI_ADMIN_KEY: "" } });
+            await host.configure({ "openai:adminApiKey": secretValue("sk-admin-rotated-away-0123"), "openai:baseUrl": api.baseUrl });
+            const error = await rejectionOf(host.read(created.id, created.properties));
+            assert.match(error.message, /HTTP 401/);
+            assert.match(error.message, /without `--run-program` use the stack configuration stored in the state/);
+            assert.match(error.message, /`pulumi config set --secret openai:adminApiKey`, which prompts for it\), then run `pulumi refresh --run-program` \(or `pulumi up` first/);
+            assert.ok(!error.message.includes("sk-admin-rotated-away"));
         });
 
         it("fails Check with the typed error when the API cannot be read, never a pass", async () => {
@@ -120,11 +158,12 @@ for (const setup of [fromRepo, fromPackedInstall]) {
             assert.equal(inputs.certificates, undefined);
         });
 
-        it("fails Check naming all three places when there is no key anywhere", async () => {
+        it("fails Check naming every place when there is no key anywhere, openai:adminApiKey with the prompting command", async () => {
             await host.configure({ "openai:baseUrl": api.baseUrl });
             const { failures } = await host.check(news());
             assert.equal(failures.length, 1);
             assert.match(failures[0].reason, /missing_admin_key/);
+            assert.match(failures[0].reason, /the Pulumi secret openai:adminApiKey \(`pulumi config set --secret openai:adminApiKey` prompts for it; openai:adminKey is read as an alias\)/);
             assert.match(failures[0].reason, /OPENAI_ADMIN_KEY/);
             assert.equal(api.requests.length, 0);
         });
@@ -209,6 +248,21 @@ describe("the Certificates operations, called directly", function () {
         assert.equal(failures, undefined);
         assert.equal((inputs.certificates as unknown[]).length, 3);
         assert.equal(api().requests[0].auth, "valid");
+    });
+
+    it("gives the refresh advice to providers stored by 0.1.0 too, which call read with { adminKey, baseUrl }", async () => {
+        api().setState({ certificates: certificateSpecs(3) });
+        const stored = (await dynamicOperations.checkCertificates({}, { adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl })).inputs;
+        const settings010 = { adminKey: "sk-admin-rotated-away-0123", baseUrl: api().baseUrl };
+        const error = await rejectionOf(dynamicOperations.readCertificatesResource("organization", stored, settings010));
+        assert.equal((error as { code?: string }).code, "authentication_failed");
+        assert.match(error.message, /`pulumi refresh --run-program`/);
+        // With onReadError: warn the refusal is recorded, advice included, instead of failing the refresh.
+        const tolerated = await dynamicOperations.readCertificatesResource("organization", { ...stored, onReadError: "warn" }, settings010);
+        const readError = tolerated.props.readError as { code: string; message: string };
+        assert.equal(readError.code, "authentication_failed");
+        assert.match(readError.message, /`pulumi refresh --run-program`/);
+        assert.ok(!JSON.stringify(tolerated).includes("sk-admin-rotated-away"));
     });
 
     it("records a tolerated read error on one visible line: a server's message cannot add lines or escape sequences", async () => {

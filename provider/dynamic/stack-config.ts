@@ -1,0 +1,48 @@
+import { ENV_ADMIN_KEY, firstAdminKey } from "../admin-key";
+import { AdminKeyConflictError } from "../errors";
+
+/*
+ * The Pulumi stack configuration this package reads, in one place for the data sources (sdk/) and
+ * the dynamic provider's `configure`. The names are those of the official OpenAI Terraform provider
+ * (`admin_api_key`, `base_url`), which Pulumi users add as a bridged provider in the same `openai`
+ * namespace; bridged providers refuse keys they do not know, so a stack that uses both can only set
+ * `openai:adminApiKey`. `openai:adminKey`, our name in 0.1, stays readable as an alias (issue 11).
+ */
+
+/** The admin key, as the official OpenAI provider names it. Read first. Set it with `--secret`. */
+export const CONFIG_ADMIN_API_KEY = "openai:adminApiKey";
+/** The earlier name of the admin key, still read after {@link CONFIG_ADMIN_API_KEY}. */
+export const CONFIG_ADMIN_KEY_ALIAS = "openai:adminKey";
+/** The API's base URL. */
+export const CONFIG_BASE_URL = "openai:baseUrl";
+
+/** The command that stores the key, in its prompting form: a key typed on the command line lands in shell history. */
+export const SET_ADMIN_KEY_COMMAND = `pulumi config set --secret ${CONFIG_ADMIN_API_KEY}`;
+
+/** Where a Pulumi program's key is read from, for messages: in order, as a phrase. */
+export const STACK_ADMIN_KEY_PLACES =
+    `the Pulumi secret ${CONFIG_ADMIN_API_KEY} (\`${SET_ADMIN_KEY_COMMAND}\` prompts for it; ${CONFIG_ADMIN_KEY_ALIAS} is read as an alias) ` +
+    `or the environment variable ${ENV_ADMIN_KEY}`;
+
+/**
+ * The admin key from the stack config: `openai:adminApiKey`, else `openai:adminKey`, each by the
+ * rule of `firstAdminKey` (whitespace around it dropped, blank means not set); `undefined` when
+ * neither is set. Both set to different keys is an {@link AdminKeyConflictError} naming both keys
+ * and neither value: guessing would send one of them to the API, perhaps the revoked one.
+ *
+ * @example
+ * ```ts
+ * stackConfigAdminKey(config.get("openai:adminApiKey"), config.get("openai:adminKey"));
+ * ```
+ */
+export function stackConfigAdminKey(adminApiKey: string | undefined, adminKeyAlias: string | undefined): string | undefined {
+    const official = firstAdminKey(adminApiKey);
+    const alias = firstAdminKey(adminKeyAlias);
+    if (official !== undefined && alias !== undefined && official !== alias) {
+        throw new AdminKeyConflictError(
+            [CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS],
+            `Keep ${CONFIG_ADMIN_API_KEY}, the official OpenAI provider's name, and remove the other: \`pulumi config rm ${CONFIG_ADMIN_KEY_ALIAS}\`.`,
+        );
+    }
+    return official ?? alias;
+}
