@@ -13,6 +13,7 @@ import { ClientName, Connection } from "./clients";
 import { RunMeasurement } from "./client-process";
 import { FakeStats } from "./fake-process";
 import { BENCH_NOW_SECONDS, benchOrganization } from "./organization";
+import { measurePreviewOverhead } from "./preview-overhead";
 
 /** One row of results.json. */
 export interface ResultRow {
@@ -144,7 +145,7 @@ async function measure(
 }
 
 async function main(): Promise<void> {
-    const { values } = parseArgs({ args: process.argv.slice(2), options: { quick: { type: "boolean", default: false }, "latency-ms": { type: "string", default: "20" }, out: { type: "string" } } });
+    const { values } = parseArgs({ args: process.argv.slice(2), options: { quick: { type: "boolean", default: false }, "latency-ms": { type: "string", default: "20" }, out: { type: "string" }, "skip-preview": { type: "boolean", default: false } } });
     const quick = values.quick!;
     const latency = Number(values["latency-ms"]);
     const runs = quick ? 2 : 5;
@@ -221,6 +222,9 @@ async function main(): Promise<void> {
         rows.push(await measure(fake, { scenario: "rate-limited", n: certificates, p, concurrency: 8, boundMs: (Math.max(Math.ceil(certificates / 100), projectPages) + Math.ceil(p / 8)) * latency, note, label: "ours (default concurrency)" }, "ours-usage", { maxRetries: 10 }, quick ? 1 : 3, reference.fingerprint));
         await fake.close();
     }
+
+    // 5. The cost of the package in `pulumi preview`, through the real CLI and its language host.
+    if (!values["skip-preview"]) rows.push(...(await measurePreviewOverhead(quick ? 2 : 7)));
 
     const results = rows.map(({ fingerprint: _f, ...row }) => row);
     const outDir = values.out ? path.resolve(values.out) : __dirname.replace(`${path.sep}dist${path.sep}`, path.sep);
