@@ -73,12 +73,13 @@ export class BadRequestError extends APIError {
 export class AuthenticationError extends APIError {
     override readonly code = "authentication_failed";
     // Kept so that an entry point can restate the refusal with its own advice; not enumerable, so
-    // it adds nothing to a log of the error (the message already holds all of it).
-    readonly #details: APIErrorDetails;
+    // it adds nothing to a log of the error (the message already holds all of it). Not an ES
+    // `#private` field: that shows in the declarations and breaks consumers compiling for ES5.
+    private declare readonly details: APIErrorDetails;
 
     constructor(details: APIErrorDetails, advice = "Check the admin key (`adminKey`, or OPENAI_ADMIN_KEY); certificate endpoints need an organization admin key, not a project key") {
         super(details, advice);
-        this.#details = details;
+        Object.defineProperty(this, "details", { value: details, enumerable: false });
     }
 
     /**
@@ -87,7 +88,7 @@ export class AuthenticationError extends APIError {
      * variable, a Pulumi program its stack config, a refresh the config stored in the state).
      */
     withAdvice(advice: string): AuthenticationError {
-        const restated = new AuthenticationError(this.#details, advice);
+        const restated = new AuthenticationError(this.details, advice);
         // The refusal happened where this error was made: keep those frames, not this method's.
         const header = `${this.name}: ${this.message}`;
         if (this.stack?.startsWith(header)) restated.stack = `${restated.name}: ${restated.message}${this.stack.slice(header.length)}`;
