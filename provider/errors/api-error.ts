@@ -79,7 +79,7 @@ export class AuthenticationError extends APIError {
 
     constructor(details: APIErrorDetails, advice = "Check the admin key (`adminKey`, or OPENAI_ADMIN_KEY); certificate endpoints need an organization admin key, not a project key") {
         super(details, advice);
-        Object.defineProperty(this, "details", { value: details, enumerable: false });
+        Object.defineProperty(this, "details", { value: details, enumerable: false, writable: true });
     }
 
     /**
