@@ -1,5 +1,5 @@
 import { ENV_ADMIN_KEY, firstAdminKey } from "../admin-key";
-import { AdminKeyConflictError } from "../errors";
+import { AdminKeyConflictError, InvalidArgumentError } from "../errors";
 
 /*
  * The Pulumi stack configuration this package reads, in one place for the data sources (sdk/) and
@@ -26,8 +26,9 @@ export const STACK_ADMIN_KEY_PLACES =
 
 /**
  * The admin key from the stack config: `openai:adminApiKey`, else `openai:adminKey`, each by the
- * rule of `firstAdminKey` (whitespace around it dropped, blank means not set); `undefined` when
- * neither is set. Both set to different keys is an {@link AdminKeyConflictError} naming both keys
+ * rule of `firstAdminKey` (whitespace around it dropped); `undefined` when neither is set. A key
+ * that is set but blank, with no other key in the config, is an {@link InvalidArgumentError} naming
+ * it: an empty secret is a failed `pulumi config set`, not a missing key. Both set to different keys is an {@link AdminKeyConflictError} naming both keys
  * and neither value: guessing would send one of them to the API, perhaps the revoked one.
  *
  * @example
@@ -44,5 +45,18 @@ export function stackConfigAdminKey(adminApiKey: string | undefined, adminKeyAli
             `Keep ${CONFIG_ADMIN_API_KEY}, the official OpenAI provider's name, and remove the other: \`pulumi config rm ${CONFIG_ADMIN_KEY_ALIAS}\`.`,
         );
     }
-    return official ?? alias;
+    const key = official ?? alias;
+    if (key === undefined) {
+        // `pulumi config set --secret openai:adminApiKey` with nothing on standard input (a CI step, a
+        // script) stores an empty secret and exits 0; "no key found" would send the user looking for
+        // a key that is set (issue 16).
+        const blank = adminApiKey !== undefined ? CONFIG_ADMIN_API_KEY : adminKeyAlias !== undefined ? CONFIG_ADMIN_KEY_ALIAS : undefined;
+        if (blank !== undefined) {
+            throw new InvalidArgumentError(
+                blank,
+                `is set in the stack config but empty (\`pulumi config set --secret\` with nothing on its standard input stores an empty secret). Run \`${SET_ADMIN_KEY_COMMAND}\` and type the key at its prompt, or pipe it in: \`printf %s "$KEY" | ${SET_ADMIN_KEY_COMMAND}\``,
+            );
+        }
+    }
+    return key;
 }

@@ -91,13 +91,28 @@ describe("getCertificates", () => {
             assert.deepEqual(new Set(api().requests.map((r) => r.auth)), new Set(["valid"]));
         });
 
-        it("counts a key that is only whitespace as not set, and says so", async () => {
-            await withSettings({ OPENAI_ADMIN_KEY: "\n" }, { "openai:adminKey": "  " }, async () => {
+        it("counts an argument or environment key that is only whitespace as not set, and says so", async () => {
+            await withSettings({ OPENAI_ADMIN_KEY: "\n" }, {}, async () => {
                 const error = await rejectionOf(getCertificates({ adminKey: " ", baseUrl: api().baseUrl }));
                 assert.ok(error instanceof MissingAdminKeyError);
                 assert.match(error.message, /empty or only whitespace counts as not set/);
                 assert.equal(api().requests.length, 0);
             });
+        });
+
+        // `pulumi config set --secret openai:adminApiKey` with nothing on stdin stores an empty secret
+        // and exits 0; the first preview then said missing_admin_key (issue 16).
+        it("names the config key that is set but empty, and how to set it, instead of saying no key was found", async () => {
+            for (const key of ["openai:adminApiKey", "openai:adminKey"]) {
+                await withSettings({ OPENAI_ADMIN_KEY: undefined }, { [key]: "  " }, async () => {
+                    const error = await rejectionOf(getCertificates({ baseUrl: api().baseUrl }));
+                    assert.ok(error instanceof InvalidArgumentError, String(error));
+                    assert.equal((error as InvalidArgumentError).argument, key);
+                    assert.match(error.message, /is set in the stack config but empty/);
+                    assert.match(error.message, /pulumi config set --secret openai:adminApiKey/);
+                    assert.equal(api().requests.length, 0);
+                });
+            }
         });
 
         it("names every place when no key is found, openai:adminApiKey with the prompting command, and sends nothing", async () => {
