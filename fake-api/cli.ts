@@ -33,9 +33,10 @@ export async function main(argv: string[]): Promise<void> {
         latencyMs: Number(values["latency-ms"]),
     });
     process.stdout.write(`OPENAI_BASE_URL=${api.baseUrl}\n`);
-    if (seed?.adminKey !== undefined) process.stdout.write(`# accepts the admin key given as "adminKey" in ${values.seed}\n`);
-    else if (environmentKey !== undefined) process.stdout.write("# accepts the admin key in OPENAI_ADMIN_KEY\n");
-    else process.stdout.write(`OPENAI_ADMIN_KEY=${DEFAULT_FAKE_ADMIN_KEY}\n`);
+    // The built-in test key (also the sample seed's) is printed; a key of the user's never is.
+    if (api.adminKey === DEFAULT_FAKE_ADMIN_KEY) process.stdout.write(`OPENAI_ADMIN_KEY=${DEFAULT_FAKE_ADMIN_KEY}\n`);
+    else if (seed?.adminKey !== undefined) process.stdout.write(`# accepts the admin key given as "adminKey" in ${values.seed}\n`);
+    else process.stdout.write("# accepts the admin key in OPENAI_ADMIN_KEY\n");
     const stop = () => void api.close().then(() => process.exit(0));
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);

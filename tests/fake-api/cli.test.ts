@@ -6,7 +6,8 @@ import { REPO_ROOT, spawnUntil } from "../support/processes";
 describe("the fake API from the command line", () => {
     it("serves a seed file on loopback and prints its base URL", async () => {
         const seed = path.join(REPO_ROOT, "examples/seeds/organization.json");
-        const { child, match } = await spawnUntil(["dist/fake-api/cli.js", "--seed", seed], /OPENAI_BASE_URL=(\S+)\n/);
+        // The sample seed's key is the built-in test key: printed, so a newcomer can use it at once.
+        const { child, match } = await spawnUntil(["dist/fake-api/cli.js", "--seed", seed], /OPENAI_BASE_URL=(\S+)\nOPENAI_ADMIN_KEY=sk-admin-fake-key\n/);
         try {
             const baseUrl = match[1];
             assert.match(baseUrl, /^http:\/\/127\.0\.0\.1:\d+\/v1$/);
