@@ -4,7 +4,7 @@ import * as path from "path";
 import { CertificateSpec, FakeOpenAI, OrganizationSpec, startFakeOpenAI } from "../../fake-api";
 import { LEAK_CANARY_KEY } from "../support/fixtures";
 import { copyUserProject } from "../support/packed-package";
-import { CommandResult, PulumiProject, pulumiProject, requirePulumiCli } from "../support/pulumi-cli";
+import { CommandResult, PulumiProject, expectOk, filesUnder, initStack, pulumiProject, requirePulumiCli } from "../support/pulumi-cli";
 
 const DAY = 86_400;
 const TYPE = "pulumi-nodejs:dynamic/openai:Certificates";
@@ -81,22 +81,14 @@ describe("the gate and unknown inputs, and a rotated key, through the real Pulum
         return { certificates: specs, projects: [{ id: "proj_payments", name: "payments", certificates: specs.map((c) => ({ id: c.id!, active: true })) }] };
     };
 
-    /** `pulumi stack init`, the key as `pulumi config set --secret openai:adminApiKey` prompts for it, then settings. */
-    async function newStack(config: Record<string, string> = {}): Promise<string> {
-        const stack = `u${++stackCounter}`;
-        expectOk(await project.pulumi(["stack", "init", stack]));
-        expectOk(await project.pulumi(["config", "set", "--secret", "openai:adminApiKey", "--stack", stack], { input: LEAK_CANARY_KEY }));
-        for (const [key, value] of Object.entries({ "openai:baseUrl": api.baseUrl, ...config })) {
-            expectOk(await project.pulumi(["config", "set", key, value, "--stack", stack]));
-        }
-        return stack;
-    }
+    /** A new stack with the key (from stdin, as the prompt takes it), the fake's URL and `config`. */
+    const newStack = (config: Record<string, string> = {}) => initStack(project, `u${++stackCounter}`, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl, config });
 
     /** Neither key in any output, in any file of the state, or in the stack's config file. */
     function assertNoKeyAnywhere(stack: string, ...outputs: CommandResult[]): void {
         for (const key of [LEAK_CANARY_KEY, ROTATED_KEY]) {
             for (const run of outputs) assert.ok(!run.output.includes(key), "an admin key appeared in the CLI's output");
-            for (const file of walk(project.backendDir)) assert.ok(!fs.readFileSync(file, "utf8").includes(key), `an admin key appeared in ${file}`);
+            for (const file of filesUnder(project.backendDir)) assert.ok(!fs.readFileSync(file, "utf8").includes(key), `an admin key appeared in ${file}`);
             assert.ok(!fs.readFileSync(path.join(project.dir, `Pulumi.${stack}.yaml`), "utf8").includes(key), "an admin key appeared in the stack config file");
         }
     }
@@ -219,11 +211,3 @@ describe("the gate and unknown inputs, and a rotated key, through the real Pulum
         return (held.outputs?.certificates ?? []).map((c) => c.id).sort();
     }
 });
-
-function expectOk(run: CommandResult): void {
-    assert.equal(run.code, 0, run.output);
-}
-
-function walk(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-}

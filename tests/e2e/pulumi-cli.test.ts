@@ -5,7 +5,7 @@ import { CertificateSpec, FakeOpenAI, startFakeOpenAI } from "../../fake-api";
 import { LEAK_CANARY_KEY } from "../support/fixtures";
 import { copyUserProject, currentLeg, installPackedPackage } from "../support/packed-package";
 import { REPO_ROOT } from "../support/processes";
-import { CommandResult, PulumiProject, ExportedStack, expectOk, exportStack, filesUnder, pulumiProject, requirePulumiCli } from "../support/pulumi-cli";
+import { CommandResult, ExportedStack, PulumiProject, expectOk, exportStack, filesUnder, initStack, pulumiProject, requirePulumiCli } from "../support/pulumi-cli";
 
 const DAY = 86_400;
 const TYPE = "pulumi-nodejs:dynamic/openai:Certificates";
@@ -41,16 +41,8 @@ describe(`end to end through the real Pulumi CLI (${safeLegName()})`, function (
         ...extra,
     });
 
-    /** `pulumi stack init`, the key from stdin as `config set --secret` prompts for it, then settings. */
-    async function newStack(project: PulumiProject, config: Record<string, string> = {}): Promise<string> {
-        const stack = `s${++stackCounter}`;
-        expectOk(await project.pulumi(["stack", "init", stack]));
-        expectOk(await project.pulumi(["config", "set", "--secret", "openai:adminKey", "--stack", stack], { input: LEAK_CANARY_KEY }));
-        for (const [key, value] of Object.entries({ "openai:baseUrl": api.baseUrl, ...config })) {
-            expectOk(await project.pulumi(["config", "set", key, value, "--stack", stack]));
-        }
-        return stack;
-    }
+    /** A new stack with the key (from stdin, as the prompt takes it), the fake's URL and `config`. */
+    const newStack = (project: PulumiProject, config: Record<string, string> = {}) => initStack(project, `s${++stackCounter}`, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl, config });
 
     /** The admin key in no output and in no file of the state or the stack config. */
     function assertNoKeyAnywhere(project: PulumiProject, stack: string, ...outputs: CommandResult[]): void {

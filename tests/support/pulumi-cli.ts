@@ -161,3 +161,16 @@ export async function exportStack(project: PulumiProject, stack: string, extra: 
 export function filesUnder(dir: string): string[] {
     return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
+
+/**
+ * `pulumi stack init STACK`, then the key given to `pulumi config set --secret KEY_NAME` on standard
+ * input (as its prompt takes it, never in argv), then `openai:baseUrl` and the other settings.
+ */
+export async function initStack(project: PulumiProject, stack: string, options: { adminKey: string; baseUrl: string; keyName?: string; config?: Record<string, string> }): Promise<string> {
+    expectOk(await project.pulumi(["stack", "init", stack]));
+    expectOk(await project.pulumi(["config", "set", "--secret", options.keyName ?? "openai:adminApiKey", "--stack", stack], { input: options.adminKey }));
+    for (const [key, value] of Object.entries({ "openai:baseUrl": options.baseUrl, ...options.config })) {
+        expectOk(await project.pulumi(["config", "set", key, value, "--stack", stack]));
+    }
+    return stack;
+}
