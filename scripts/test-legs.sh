@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Runs the test suite on the other legs of the CI matrix (tests/legs/<leg>): each leg's Node.js
-# binary (the npm package `node`, pinned with the leg's @pulumi/pulumi and @pulumi/policy in its
-# lockfile) runs the unit tests and the end-to-end tier. Everything the tests install as a user
+# Runs the tests on the other legs of the CI matrix (tests/legs/<leg>): each leg's Node.js binary
+# (the npm package `node`, pinned with the leg's @pulumi/pulumi and @pulumi/policy in its lockfile)
+# runs the unit tests and the end-to-end tier; the reliability tier (properties, load, hostile
+# servers, secret sweep) runs once, on the machine's Node, in `npm test`. Everything the tests install as a user
 # would (the packed package in a fresh project: the dynamic-provider host, the policy host, the
 # real `pulumi preview`) uses the leg's versions; in-process tests use this repository's lockfile.
 #
@@ -21,5 +22,7 @@ for leg in "${legs[@]}"; do
     node_bin="$(cd "$dir/node_modules/.bin" && pwd)"
     [ -x "$node_bin/node" ] || node_bin="$(dirname "$(command -v node)")"
     echo "== leg $leg: node $("$node_bin/node" --version), @pulumi/pulumi $(node -p "require('./$dir/package.json').dependencies['@pulumi/pulumi']")"
-    PATH="$node_bin:$PATH" OPENAI_CERTS_LEG="$leg" "$node_bin/node" node_modules/mocha/bin/mocha.js
+    PATH="$node_bin:$PATH" OPENAI_CERTS_LEG="$leg" "$node_bin/node" node_modules/mocha/bin/mocha.js --no-config \
+        --timeout 20000 --exit --reporter spec \
+        'dist/tests/*.test.js' 'dist/tests/{provider,sdk,cli,fake-api,examples,scripts,e2e}/**/*.test.js'
 done
