@@ -19,6 +19,7 @@ import { installPulumiCli } from "../examples/demo/pulumi-cli";
 import { copyUserProject } from "../tests/support/packed-package";
 import { PulumiProject, pulumiProject } from "../tests/support/pulumi-cli";
 import type { ResultRow } from "./run";
+import { median, round } from "./stats";
 
 interface Program {
     /** The row's label. */
@@ -138,11 +139,6 @@ async function check(run: Promise<{ code: number | null; output: string }>): Pro
     if (r.code !== 0) throw new Error(`a bench preview failed:\n${r.output}`);
 }
 
-const median = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 // `node dist/bench/preview-overhead.js [runs]`: this section alone, printed, nothing written.
 if (require.main === module) {

@@ -13,6 +13,7 @@ import { ClientName, Connection } from "./clients";
 import { RunMeasurement } from "./client-process";
 import { FakeStats } from "./fake-process";
 import { BENCH_NOW_SECONDS, benchOrganization } from "./organization";
+import { median, round } from "./stats";
 import { measurePreviewOverhead } from "./preview-overhead";
 
 /** One row of results.json. */
@@ -42,11 +43,6 @@ export interface ResultRow {
     note?: string;
 }
 
-const median = (xs: number[]) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const round = (x: number, digits = 1) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 class Ipc {
     constructor(readonly child: ChildProcess) {}
