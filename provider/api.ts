@@ -12,7 +12,9 @@
  */
 export * from "./errors";
 export { ENV_ADMIN_KEY, firstAdminKey, normalizeAdminKey } from "./admin-key";
-export { Certificate } from "./certificate";
+export { Certificate, UploadedCertificate } from "./certificate";
+export { ActivationScope, CertificateUpload, MAX_CERTIFICATE_IDS_PER_TOGGLE } from "./certificate-writes";
+export { PemCertificateDetails, inspectPemCertificate } from "./pem";
 export {
     ClientOptions,
     DEFAULT_BASE_URL,
@@ -34,13 +36,13 @@ export {
     listOrganizationCertificates,
     listProjectCertificates,
 } from "./certificates";
-export { MAX_PAGE_SIZE, SortOrder, certificateListPath, checkProjectId, orderOf, pageSizeOf } from "./certificates-query";
+export { MAX_PAGE_SIZE, SortOrder, certificateListPath, checkCertificateId, checkProjectId, orderOf, pageSizeOf } from "./certificates-query";
 export { CertificateQuery, CertificatesClient, ProjectQuery, createCertificatesClient } from "./client";
 export { Project } from "./project";
 export { CursorTracker, DEFAULT_MAX_PAGES, PageSummary } from "./cursor";
 export { backoffDelayMs, planRetry, retryAfterMs, shouldRetryStatus, MAX_RETRY_AFTER_MS, RetryPlan, HeaderLookup } from "./retry";
 export { redact, REDACTED } from "./redact";
-export { createTransport, JsonRequest, Transport } from "./transport";
+export { createTransport, JsonRequest, JsonWriteRequest, Transport } from "./transport";
 export { PACKAGE_VERSION } from "./version";
 export { Duration, parseDurationSeconds } from "./duration";
 export { GlobMatcher, compileGlob } from "./glob";

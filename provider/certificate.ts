@@ -18,3 +18,22 @@ export interface Certificate {
     /** When it expires (`notAfter`), Unix seconds; absent when the API does not say. */
     readonly expiresAt?: number;
 }
+
+/**
+ * One certificate as the single-certificate endpoints return it (upload, retrieve, rename): no
+ * `active`, since activation belongs to a scope, and the PEM when it was asked for.
+ */
+export interface UploadedCertificate {
+    /** The certificate's id, such as `cert_abc`. */
+    readonly id: string;
+    /** The name given at upload, or `null`. */
+    readonly name: string | null;
+    /** When it was uploaded, Unix seconds. */
+    readonly createdAt: number;
+    /** When it becomes valid (`notBefore`), Unix seconds; absent when the API does not say. */
+    readonly validAt?: number;
+    /** When it expires (`notAfter`), Unix seconds; absent when the API does not say. */
+    readonly expiresAt?: number;
+    /** The PEM, present when it was asked for (`include[]=content`). */
+    readonly content?: string;
+}

@@ -19,13 +19,19 @@ export function certificateListPath(projectId: string | undefined): string {
  * a log. Throws {@link InvalidArgumentError} naming `argument`.
  */
 export function checkProjectId(projectId: unknown, argument = "projectId"): string {
-    if (typeof projectId !== "string") throw new InvalidArgumentError(argument, `must be a project id such as "proj_abc", got ${projectId === null ? "null" : typeof projectId}`);
-    if (PathSafeId.is(projectId)) return projectId;
-    const bad = /[^A-Za-z0-9_-]/u.exec(projectId)?.[0];
-    throw new InvalidArgumentError(
-        argument,
-        `must be a project id such as "proj_abc": letters, digits, "_" and "-" only, ${bad === undefined ? "and not empty" : `and it contains ${JSON.stringify(bad)}`}`,
-    );
+    return checkPathSafeId(projectId, argument, "a project id such as \"proj_abc\"");
+}
+
+/** Checks a certificate id by the same rule as {@link checkProjectId}. */
+export function checkCertificateId(certificateId: unknown, argument = "certificateId"): string {
+    return checkPathSafeId(certificateId, argument, "a certificate id such as \"cert_abc\"");
+}
+
+function checkPathSafeId(id: unknown, argument: string, what: string): string {
+    if (typeof id !== "string") throw new InvalidArgumentError(argument, `must be ${what}, got ${id === null ? "null" : typeof id}`);
+    if (PathSafeId.is(id)) return id;
+    const bad = /[^A-Za-z0-9_-]/u.exec(id)?.[0];
+    throw new InvalidArgumentError(argument, `must be ${what}: letters, digits, "_" and "-" only, ${bad === undefined ? "and not empty" : `and it contains ${JSON.stringify(bad)}`}`);
 }
 
 /** Checks `pageSize` (1..100) and applies its default. */

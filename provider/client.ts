@@ -1,4 +1,5 @@
-import { Certificate } from "./certificate";
+import { Certificate, UploadedCertificate } from "./certificate";
+import { ActivationScope, CertificateUpload, deleteCertificate, renameCertificate, retrieveCertificate, setCertificatesActive, uploadCertificate } from "./certificate-writes";
 import { certificateListPath, orderOf, pageSizeOf, SortOrder } from "./certificates-query";
 import { ClientOptions, resolveClientOptions } from "./client-options";
 import { ListedCertificateWire, ProjectWire, toCertificate, toProject } from "./codecs";
@@ -38,10 +39,22 @@ export interface CertificatesClient {
     projectPages(query?: ProjectQuery): AsyncGenerator<ListPage<Project>, void, undefined>;
     /** Reads every project; archived ones only with `includeArchived`. */
     listProjects(query?: ProjectQuery): Promise<Project[]>;
+    /** Uploads a certificate (`POST /organization/certificates`); it is not active anywhere yet. Never retried once it may have arrived. */
+    uploadCertificate(upload: CertificateUpload): Promise<UploadedCertificate>;
+    /** Reads one certificate, active or not; with `includeContent`, its PEM too. */
+    retrieveCertificate(certificateId: string, options?: { includeContent?: boolean }): Promise<UploadedCertificate>;
+    /** Renames a certificate: the only change the API allows. */
+    renameCertificate(certificateId: string, name: string): Promise<UploadedCertificate>;
+    /** Deletes a certificate; the API refuses while it is active in the organization or any project. */
+    deleteCertificate(certificateId: string): Promise<void>;
+    /** Activates 1 to 10 certificates in the organization, or in `scope.projectId`. */
+    activateCertificates(certificateIds: readonly string[], scope?: ActivationScope): Promise<Certificate[]>;
+    /** Deactivates 1 to 10 certificates in the organization, or in `scope.projectId`. */
+    deactivateCertificates(certificateIds: readonly string[], scope?: ActivationScope): Promise<Certificate[]>;
 }
 
 /**
- * Creates a client. Options are checked at once; nothing is sent until a list is read.
+ * Creates a client. Options are checked at once; nothing is sent until a method is called.
  *
  * @example
  * ```ts
@@ -83,6 +96,12 @@ export function createCertificatesClient(options: ClientOptions): CertificatesCl
         listCertificates: async (query) => collect(certificatePages(query)),
         projectPages,
         listProjects: async (query) => collect(projectPages(query)),
+        uploadCertificate: (upload) => uploadCertificate(transport, upload),
+        retrieveCertificate: (id, options) => retrieveCertificate(transport, id, options),
+        renameCertificate: (id, name) => renameCertificate(transport, id, name),
+        deleteCertificate: (id) => deleteCertificate(transport, id),
+        activateCertificates: (ids, scope) => setCertificatesActive(transport, ids, true, scope),
+        deactivateCertificates: (ids, scope) => setCertificatesActive(transport, ids, false, scope),
     };
 }
 

@@ -8,7 +8,7 @@
  * `ErrorResponse`. `t.type` lets unknown fields through, so a field the API adds later breaks nothing.
  */
 import * as t from "io-ts";
-import type { Certificate } from "./certificate";
+import type { Certificate, UploadedCertificate } from "./certificate";
 import type { Project } from "./project";
 
 const nullable = <C extends t.Mixed>(codec: C) => t.union([codec, t.null]);
@@ -156,6 +156,35 @@ export const CertificateCodec = t.intersection([
         expiryDisagreement: t.string,
     }),
 ]);
+
+/** The answer to `DELETE /organization/certificates/{id}`. */
+export const DeletedCertificateWire = t.type({ object: t.literal("certificate.deleted"), id: t.string });
+export type DeletedCertificateWire = t.TypeOf<typeof DeletedCertificateWire>;
+
+/** The answer to an activation or deactivation, at either scope: the certificates it touched. */
+export const CertificateToggleWire = t.type({
+    object: t.keyof({
+        "organization.certificate.activation": null,
+        "organization.certificate.deactivation": null,
+        "organization.project.certificate.activation": null,
+        "organization.project.certificate.deactivation": null,
+    }),
+    data: t.array(ListedCertificateWire),
+});
+export type CertificateToggleWire = t.TypeOf<typeof CertificateToggleWire>;
+
+/** Maps a single certificate (upload, retrieve, rename) to the domain type. */
+export function toUploadedCertificate(wire: CertificateWire): UploadedCertificate {
+    const details = wire.certificate_details;
+    return {
+        id: wire.id,
+        name: wire.name,
+        createdAt: wire.created_at,
+        ...(details.valid_at !== undefined ? { validAt: details.valid_at } : {}),
+        ...(details.expires_at !== undefined ? { expiresAt: details.expires_at } : {}),
+        ...(details.content !== undefined ? { content: details.content } : {}),
+    };
+}
 
 /** Maps a project from the wire format to the domain type. */
 export function toProject(wire: ProjectWire): Project {

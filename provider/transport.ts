@@ -26,20 +26,34 @@ import { WatchedAgents, createWatchedAgents, watchForPrematureClose } from "./co
 import { RequestGate } from "./request-gate";
 import { PACKAGE_VERSION } from "./version";
 
-/** One GET of a JSON resource, described for the transport. */
+/** One request for a JSON resource, described for the transport. */
 export interface JsonRequest {
     /** Path below the base URL, starting with `/`, already URL-encoded. */
     readonly path: string;
-    /** Query parameters; `undefined` values are left out. */
-    readonly query?: Readonly<Record<string, string | number | boolean | undefined>>;
+    /** Query parameters; `undefined` values are left out, an array repeats the key (`include[]=content`). */
+    readonly query?: Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;
     /** What a person would call this request, for messages: `GET /organization/certificates (page 2)`. */
     readonly operation: string;
 }
 
-/** Sends authenticated GETs with retries; knows nothing of certificates. */
+/**
+ * A request that changes something: a JSON body (for POST) and a rule for retries. Reads and
+ * idempotent writes (rename, delete, activate, deactivate) are retried as reads are; an upload is
+ * not idempotent (a second upload stores a second certificate), so it is retried only on 429, which
+ * says the request was not processed.
+ */
+export interface JsonWriteRequest extends JsonRequest {
+    readonly method: "POST" | "DELETE";
+    readonly body?: unknown;
+    readonly idempotent: boolean;
+}
+
+/** Sends authenticated requests with retries; knows nothing of certificates. */
 export interface Transport {
     /** Returns the parsed JSON body of a 2xx answer, or throws an {@link OpenAICertificatesError}. */
     getJson(request: JsonRequest): Promise<unknown>;
+    /** The same for a write: returns the parsed JSON body of a 2xx answer. */
+    sendJson(request: JsonWriteRequest): Promise<unknown>;
     /** Removes this transport's key (and anything shaped like a key) from an error, in place. */
     scrub<E>(error: E): E;
 }
@@ -97,7 +111,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
         "User-Agent": `pulumi-openai-certificates/${PACKAGE_VERSION}`,
     };
 
-    async function attempt(url: string, operation: string): Promise<RawResponse> {
+    async function attempt(url: string, operation: string, write?: JsonWriteRequest): Promise<RawResponse> {
         const controller = new AbortController();
         let timedOut = false;
         let closedEarly = false;
@@ -120,14 +134,17 @@ export function createTransport(options: ResolvedClientOptions): Transport {
                     (request) => watchForPrematureClose(request, onPrematureClose),
                     () =>
                         fetch(target, {
-                            headers,
+                            headers: write?.body === undefined ? headers : { ...headers, "Content-Type": "application/json" },
+                            method: write?.method ?? "GET",
+                            body: write?.body === undefined ? undefined : JSON.stringify(write.body),
                             redirect: "manual",
                             size: options.maxResponseBytes,
                             signal: controller.signal as never,
                             agent,
                         }),
                 );
-                if (response.status < 300 || response.status >= 400 || !response.headers.get("location")) {
+                // A write is never redirected: following would resend (or drop) its body.
+                if (response.status < 300 || response.status >= 400 || !response.headers.get("location") || write) {
                     // Read the body inside the timeout and the abort: a trickling body must not hang us.
                     return { status: response.status, headers: response.headers, body: await response.buffer() };
                 }
@@ -161,9 +178,11 @@ export function createTransport(options: ResolvedClientOptions): Transport {
         }
     }
 
-    async function getJson(request: JsonRequest): Promise<unknown> {
+    async function requestJson(request: JsonRequest, write?: JsonWriteRequest): Promise<unknown> {
         const url = buildUrl(baseUrl, request);
         const operation = request.operation;
+        // An upload that may have reached the server is not sent again: see JsonWriteRequest.
+        const retriesEverything = write === undefined || write.idempotent;
         for (let retriesDone = 0; ; retriesDone++) {
             if (options.signal?.aborted) throw new RequestAbortedError(operation);
             const canRetry = retriesDone < options.maxRetries;
@@ -171,10 +190,10 @@ export function createTransport(options: ResolvedClientOptions): Transport {
 
             let response: RawResponse;
             try {
-                response = await attempt(url, operation);
+                response = await attempt(url, operation, write);
             } catch (error) {
                 // Connection failures and timeouts are retried, as in the official SDK.
-                if (error instanceof APIConnectionError && canRetry) {
+                if (error instanceof APIConnectionError && canRetry && retriesEverything) {
                     await waitFor((signal) => options.sleep(backoffDelayMs(retriesDone, options.random), signal), operation);
                     continue;
                 }
@@ -185,7 +204,7 @@ export function createTransport(options: ResolvedClientOptions): Transport {
 
             const header: HeaderLookup = (name) => response.headers.get(name);
             const details = errorDetails(response, operation, redactor);
-            if (canRetry && shouldRetryStatus(response.status, header)) {
+            if (canRetry && (retriesEverything ? shouldRetryStatus(response.status, header) : response.status === 429)) {
                 const plan = planRetry(retriesDone, header, options.now(), options.random);
                 if (plan.action === "fail-fast") {
                     throw new RetryAfterTooLongError(details, plan.retryAfterMs, MAX_RETRY_AFTER_MS);
@@ -216,7 +235,14 @@ export function createTransport(options: ResolvedClientOptions): Transport {
     return {
         getJson: async (request) => {
             try {
-                return await getJson(request);
+                return await requestJson(request);
+            } catch (error) {
+                throw scrubError(error, redactor.redact);
+            }
+        },
+        sendJson: async (request) => {
+            try {
+                return await requestJson(request, request);
             } catch (error) {
                 throw scrubError(error, redactor.redact);
             }
@@ -238,7 +264,8 @@ function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
 function buildUrl(baseUrl: string, request: JsonRequest): string {
     const url = new URL(baseUrl + request.path);
     for (const [key, value] of Object.entries(request.query ?? {})) {
-        if (value !== undefined) url.searchParams.set(key, String(value));
+        if (Array.isArray(value)) for (const item of value) url.searchParams.append(key, item);
+        else if (value !== undefined) url.searchParams.set(key, String(value));
     }
     return url.toString();
 }

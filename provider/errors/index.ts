@@ -22,3 +22,4 @@ export {
     ValidationIssue,
 } from "./response-error";
 export { PaginationError, PaginationErrorCode } from "./pagination-error";
+export { CertificateMismatchError, CertificateStillActiveError } from "./certificate-write-error";

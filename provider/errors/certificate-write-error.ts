@@ -1,0 +1,39 @@
+import { OpenAICertificatesError } from "./base";
+
+/**
+ * OpenAI refused to delete a certificate that is still active: the API deletes a certificate only
+ * when it is inactive in the organization and in every project. The message says how to deactivate
+ * it first; `cause` is the API's own refusal.
+ */
+export class CertificateStillActiveError extends OpenAICertificatesError {
+    readonly code = "certificate_still_active";
+
+    constructor(
+        readonly certificateId: string,
+        cause: Error,
+    ) {
+        super(
+            `OpenAI refused to delete certificate ${certificateId} (${cause.message}). A certificate can be deleted only when it is ` +
+                "inactive in the organization and in every project. Deactivate it first: manage its activation with a " +
+                "CertificateActivation whose certificateId is this Certificate's id (Pulumi then deletes the activation, which " +
+                "deactivates it, before the certificate), or deactivate it with POST /organization/certificates/deactivate " +
+                "(or the project's) and run the command again",
+            { cause },
+        );
+    }
+}
+
+/**
+ * A certificate adopted with the `import` resource option is not the PEM the program gives: the
+ * fingerprints differ, or OpenAI did not return the PEM to compare. Nothing was changed.
+ */
+export class CertificateMismatchError extends OpenAICertificatesError {
+    readonly code = "certificate_mismatch";
+
+    constructor(
+        readonly certificateId: string,
+        message: string,
+    ) {
+        super(message);
+    }
+}
