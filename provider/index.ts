@@ -13,6 +13,9 @@ export * as codecs from "./codecs";
 export { PaginateSpec, paginate } from "./paginate";
 export * as dynamicOperations from "./dynamic/certificates-operations";
 export { certificatesProvider } from "./dynamic/certificates-provider";
+export * as certificateOperations from "./dynamic/certificate-operations";
+export * as certificateActivationOperations from "./dynamic/certificate-activation-operations";
+export { certificateActivationProvider, certificateProvider } from "./dynamic/certificate-providers";
 export {
     CERTIFICATES_INPUT_NAMES,
     CertificatesInputs,

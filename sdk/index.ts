@@ -6,7 +6,7 @@
 export { GetCertificatesArgs, GetCertificatesOutputArgs, GetCertificatesResult, getCertificates, getCertificatesOutput } from "./get-certificates";
 export { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, ENV_ADMIN_KEY, ENV_BASE_URL } from "./credentials";
 export * from "../provider/errors";
-export { Certificate, ClientOptions, Duration, ListCertificatesOptions, ListPage, SortOrder, certificatePages, iterateCertificates, listCertificates, listOrganizationCertificates, listProjectCertificates } from "../provider/api";
+export { Certificate as ListedCertificate, ClientOptions, Duration, ListCertificatesOptions, ListPage, SortOrder, certificatePages, iterateCertificates, listCertificates, listOrganizationCertificates, listProjectCertificates } from "../provider/api";
 export { formatCertificateTable } from "./certificate-table";
 export {
     CERTIFICATE_STATES,
@@ -25,6 +25,8 @@ export { AssertExpiryOutputOptions, ExpiryLogger, assertCertificateExpiry, asser
 export { DEFAULT_UNKNOWN_DURING_PREVIEW, UnknownDuringPreview } from "./unknown-during-preview";
 export { UnknownDuringPreviewError } from "./unknown-during-preview-error";
 export { CERTIFICATES_TYPE, Certificates, CertificatesArgs } from "./certificates-resource";
+export { CERTIFICATE_ACTIVATION_TYPE, CERTIFICATE_TYPE, Certificate, CertificateActivation, CertificateActivationArgs, CertificateArgs } from "./certificate-resources";
+export { ActivationScope, CertificateUpload, PemCertificateDetails, UploadedCertificate, inspectPemCertificate } from "../provider/api";
 export { UnsupportedRuntimeError } from "./unsupported-runtime-error";
 export { OnReadError } from "../provider/dynamic/certificates-inputs";
 export { ReadError } from "../provider/dynamic/certificates-operations";

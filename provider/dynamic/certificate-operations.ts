@@ -1,0 +1,212 @@
+import { BadRequestError, CertificateMismatchError, CertificateStillActiveError, ConflictError, InvalidArgumentError, NotFoundError } from "../errors";
+import { checkCertificateId } from "../certificates-query";
+import { Duration, parseDurationSeconds } from "../duration";
+import { isoFromUnixSeconds } from "../iso-time";
+import { PemCertificateDetails, inspectPemCertificate } from "../pem";
+import { DEFAULT_FAIL_WITHIN, describeSpan } from "../../sdk/expiry-options";
+import { UNKNOWN } from "./certificates-inputs";
+import type { ProviderSettings } from "./certificates-operations";
+import { withStackAdvice, writeClient } from "./write-client";
+
+/**
+ * The operations behind the `Certificate` dynamic resource (one uploaded certificate), as plain
+ * functions that the serialized provider loads by name (see certificate-providers.ts). Stored stacks
+ * call these, with these signatures, from 0.2.0 on: `checkCertificate(olds, news)`,
+ * `diffCertificate(olds, news)`, `createCertificate(inputs, settings)`,
+ * `updateCertificate(id, olds, news, settings)`, `readCertificate(id, props, settings)`,
+ * `deleteCertificate(id, settings)`.
+ */
+
+/** The inputs a program gives. */
+export const CERTIFICATE_INPUT_NAMES = ["certificate", "name", "minRemainingValidity"] as const;
+
+/**
+ * The id given with the `import` resource option, carried as an input: the engine's import step
+ * calls a provider's `read` with no properties, so a dynamic provider (whose code is one of those
+ * properties) cannot be found for it; `create` adopts the certificate instead of uploading it.
+ */
+export const IMPORT_ID_INPUT = "importId";
+
+/** How long a certificate must still be valid to be uploaded: the gate's default `failWithin`. */
+export const DEFAULT_MIN_REMAINING_VALIDITY: Duration = DEFAULT_FAIL_WITHIN;
+
+/** What the PEM says, added to the checked inputs so that preview shows it. */
+type PemFacts = Pick<PemCertificateDetails, "fingerprintSha256" | "subject" | "issuer" | "validAt" | "expiresAt">;
+
+interface CheckFailure {
+    property: string;
+    reason: string;
+}
+
+/**
+ * `check`: the inputs, and the PEM read locally. A PEM about to be uploaded (new, or changed) that
+ * is expired, or expires within `minRemainingValidity`, fails here, during preview, before anything
+ * is sent. A PEM already uploaded is not judged again: the gate watches it from then on.
+ */
+export function checkCertificate(olds: Record<string, unknown>, news: Record<string, unknown>, nowSeconds = Math.floor(Date.now() / 1000)): { inputs: Record<string, unknown>; failures?: CheckFailure[] } {
+    const inputs = pickInputs(news);
+    const failures: CheckFailure[] = [];
+    const fail = (error: unknown) => {
+        if (error instanceof InvalidArgumentError) failures.push({ property: error.argument, reason: error.message });
+        else throw error;
+    };
+    if (news.name !== undefined && news.name !== UNKNOWN && typeof news.name !== "string") failures.push({ property: "name", reason: `name must be text, got ${typeof news.name}` });
+    let minSeconds = 0;
+    try {
+        minSeconds = parseDurationSeconds((news.minRemainingValidity ?? DEFAULT_MIN_REMAINING_VALIDITY) as Duration, "minRemainingValidity");
+        if (minSeconds < 0) throw new InvalidArgumentError("minRemainingValidity", "must not be negative");
+    } catch (error) {
+        if (news.minRemainingValidity !== UNKNOWN) fail(error);
+    }
+    const importId = news[IMPORT_ID_INPUT];
+    if (importId !== undefined && importId !== UNKNOWN) {
+        try {
+            checkCertificateId(importId, "import");
+        } catch (error) {
+            fail(error);
+        }
+    }
+    // A PEM computed by another resource is unknown during preview; `check` runs again with it in the update.
+    if (news.certificate === UNKNOWN) return failures.length ? { inputs, failures } : { inputs };
+    let facts: PemFacts | undefined;
+    try {
+        facts = pemFacts(inspectPemCertificate(news.certificate));
+    } catch (error) {
+        fail(error);
+    }
+    if (facts) {
+        const uploading = importId === undefined && olds.fingerprintSha256 !== facts.fingerprintSha256;
+        if (uploading) {
+            const reason = uploadRefusal(facts, nowSeconds, minSeconds, news.minRemainingValidity as Duration | undefined);
+            if (reason) failures.push({ property: "certificate", reason });
+        }
+        Object.assign(inputs, facts);
+    }
+    return failures.length ? { inputs, failures } : { inputs };
+}
+
+function uploadRefusal(facts: PemFacts, now: number, minSeconds: number, given: Duration | undefined): string | undefined {
+    const subject = facts.subject || "(no subject)";
+    if (facts.expiresAt <= now) {
+        return `certificate "${subject}" expired on ${isoFromUnixSeconds(facts.expiresAt)}, ${describeSpan(now - facts.expiresAt)} ago: nothing was uploaded. Upload a certificate that is still valid`;
+    }
+    if (facts.expiresAt - now < minSeconds) {
+        return (
+            `certificate "${subject}" expires on ${isoFromUnixSeconds(facts.expiresAt)}, in ${describeSpan(facts.expiresAt - now)}: within ` +
+            `minRemainingValidity (${JSON.stringify(given ?? DEFAULT_MIN_REMAINING_VALIDITY)}), so the expiry gate would fail on it as soon as it is active. ` +
+            "Nothing was uploaded. Upload a certificate with more time left, or lower minRemainingValidity"
+        );
+    }
+    return undefined;
+}
+
+/**
+ * `diff`: a new PEM (another fingerprint) replaces the certificate, since the API cannot change one;
+ * Pulumi creates the replacement before it deletes the old one, so an activation that depends on it
+ * moves over before the old certificate is deactivated. A new name is an update in place. The same
+ * certificate re-encoded (other line breaks) is an update that sends nothing.
+ */
+export function diffCertificate(olds: Record<string, unknown>, news: Record<string, unknown>): { changes: boolean; replaces: string[]; deleteBeforeReplace: boolean } {
+    const newPem = news.certificate === UNKNOWN || news.fingerprintSha256 === undefined ? UNKNOWN : news.fingerprintSha256;
+    const replaces = newPem !== olds.fingerprintSha256 ? ["certificate"] : [];
+    const renamed = news.name !== undefined && news.name !== olds.name;
+    const changed = replaces.length > 0 || renamed || news.certificate !== olds.certificate || news.minRemainingValidity !== olds.minRemainingValidity;
+    return { changes: changed, replaces, deleteBeforeReplace: false };
+}
+
+/** `create`: uploads the PEM, or adopts the certificate named by the `import` option. */
+export async function createCertificate(inputs: Record<string, unknown>, settings: ProviderSettings = {}): Promise<{ id: string; outs: Record<string, unknown> }> {
+    return withStackAdvice(async () => {
+        const client = writeClient(settings);
+        const name = inputs.name as string | undefined;
+        const importId = inputs[IMPORT_ID_INPUT] as string | undefined;
+        if (importId === undefined) {
+            const uploaded = await client.uploadCertificate({ certificate: inputs.certificate as string, ...(name === undefined ? {} : { name }) });
+            return { id: uploaded.id, outs: outputs(inputs, uploaded) };
+        }
+        const existing = await client.retrieveCertificate(importId, { includeContent: true });
+        if (existing.content === undefined) {
+            throw new CertificateMismatchError(importId, `OpenAI did not return the PEM of certificate ${importId} (include[]=content), so it cannot be compared with the program's; nothing was changed`);
+        }
+        const theirs = inspectPemCertificate(existing.content, "the imported certificate's content");
+        if (theirs.fingerprintSha256 !== inputs.fingerprintSha256) {
+            throw new CertificateMismatchError(
+                importId,
+                `certificate ${importId} on OpenAI (SHA-256 ${theirs.fingerprintSha256}, "${theirs.subject}") is not the PEM this program gives ` +
+                    `(SHA-256 ${String(inputs.fingerprintSha256)}): import the id of this PEM, or give its PEM. Nothing was changed`,
+            );
+        }
+        const adopted = name !== undefined && name !== existing.name ? await client.renameCertificate(importId, name) : existing;
+        return { id: importId, outs: outputs(inputs, adopted) };
+    });
+}
+
+/** `update`: a new name is sent; anything else that reaches here changed nothing remote. */
+export async function updateCertificate(id: string, olds: Record<string, unknown>, news: Record<string, unknown>, settings: ProviderSettings = {}): Promise<{ outs: Record<string, unknown> }> {
+    return withStackAdvice(async () => {
+        const name = news.name as string | undefined;
+        if (name === undefined || name === olds.name) return { outs: { ...olds, ...withoutProvider(news), name: olds.name } };
+        const renamed = await writeClient(settings).renameCertificate(id, name);
+        return { outs: outputs(news, renamed) };
+    });
+}
+
+/**
+ * `read` (refresh): the certificate as OpenAI has it now, with its PEM. Gone (deleted outside
+ * Pulumi) is an empty id, which the engine takes as deleted; a name changed outside Pulumi shows as
+ * drift, and the next `up` sets it back.
+ */
+export async function readCertificate(id: string, props: Record<string, unknown>, settings: ProviderSettings = {}): Promise<{ id: string; props: Record<string, unknown> }> {
+    return withStackAdvice(async () => {
+        let current;
+        try {
+            current = await writeClient(settings).retrieveCertificate(checkCertificateId(id, "id"), { includeContent: true });
+        } catch (error) {
+            if (error instanceof NotFoundError) return { id: "", props: {} };
+            throw error;
+        }
+        const state = withoutProvider(props);
+        if (current.content !== undefined) Object.assign(state, { certificate: current.content }, pemFacts(inspectPemCertificate(current.content, "the certificate's content")));
+        return { id, props: outputs(state, current) };
+    });
+}
+
+/** `delete`: removes the certificate; one already gone is fine; one still active is a {@link CertificateStillActiveError}. */
+export async function deleteCertificate(id: string, settings: ProviderSettings = {}): Promise<void> {
+    return withStackAdvice(async () => {
+        try {
+            await writeClient(settings).deleteCertificate(id);
+        } catch (error) {
+            if (error instanceof NotFoundError) return;
+            if (error instanceof BadRequestError || error instanceof ConflictError) throw new CertificateStillActiveError(id, error);
+            throw error;
+        }
+    });
+}
+
+function pemFacts(details: PemCertificateDetails): PemFacts {
+    return { fingerprintSha256: details.fingerprintSha256, subject: details.subject, issuer: details.issuer, validAt: details.validAt, expiresAt: details.expiresAt };
+}
+
+/** The state: the checked inputs, then what the API says (its dates win over the PEM's, which agree). */
+function outputs(inputs: Record<string, unknown>, api: { id: string; name: string | null; createdAt: number; validAt?: number; expiresAt?: number }): Record<string, unknown> {
+    return {
+        ...withoutProvider(inputs),
+        certificateId: api.id,
+        name: api.name,
+        createdAt: api.createdAt,
+        ...(api.validAt !== undefined ? { validAt: api.validAt } : {}),
+        ...(api.expiresAt !== undefined ? { expiresAt: api.expiresAt } : {}),
+    };
+}
+
+function pickInputs(news: Record<string, unknown>): Record<string, unknown> {
+    const names: readonly string[] = [...CERTIFICATE_INPUT_NAMES, IMPORT_ID_INPUT];
+    return Object.fromEntries(names.filter((k) => news[k] !== undefined).map((k) => [k, news[k]]));
+}
+
+function withoutProvider(props: Record<string, unknown>): Record<string, unknown> {
+    const { __provider: _provider, ...rest } = props;
+    void _provider;
+    return rest;
+}

@@ -1,0 +1,35 @@
+import { ENV_ADMIN_KEY, firstAdminKey } from "../admin-key";
+import { CertificatesClient, createCertificatesClient } from "../client";
+import { environmentBaseUrl } from "../client-options";
+import { AuthenticationError, MissingAdminKeyError } from "../errors";
+import type { ProviderSettings } from "./certificates-operations";
+import { STACK_ADMIN_KEY_PLACES, stackConfigAdminKey } from "./stack-config";
+
+/**
+ * The client of the resources that change certificates (`Certificate`, `CertificateActivation`): the
+ * key by the rule every entry point shares (the stack config's `openai:adminApiKey`, else
+ * `openai:adminKey`, else `OPENAI_ADMIN_KEY`), the base URL from `openai:baseUrl`, else
+ * `OPENAI_BASE_URL`. The key is read when an operation runs and lives only in this process.
+ */
+export function writeClient(settings: ProviderSettings = {}): CertificatesClient {
+    const adminKey = firstAdminKey(stackConfigAdminKey(settings.adminApiKey, settings.adminKey), process.env[ENV_ADMIN_KEY]);
+    if (!adminKey) throw new MissingAdminKeyError(`Set ${STACK_ADMIN_KEY_PLACES} (of the process that runs pulumi)`);
+    return createCertificatesClient({ adminKey, baseUrl: settings.baseUrl ?? environmentBaseUrl() });
+}
+
+/** A refused key, told in the words of a Pulumi stack: where its key is read from. */
+export function withStackKeyAdvice(error: unknown): unknown {
+    if (error instanceof AuthenticationError) {
+        return error.withAdvice(`Check ${STACK_ADMIN_KEY_PLACES}; certificate endpoints need an organization admin key, not a project key`);
+    }
+    return error;
+}
+
+/** Runs `operation`, restating a refused key in the stack's words. */
+export async function withStackAdvice<T>(operation: () => Promise<T>): Promise<T> {
+    try {
+        return await operation();
+    } catch (error) {
+        throw withStackKeyAdvice(error);
+    }
+}
