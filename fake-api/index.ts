@@ -15,5 +15,6 @@ export {
     organization,
     project,
 } from "./model";
+export { FAKE_API_LIMITS, FakeApiLimits } from "./limits";
 export { OrganizationSpecCodec, readSeedFile } from "./seed-file";
 export { seededRandom } from "./random";

@@ -9,7 +9,9 @@ import { apiError, sendAnswer } from "./answers";
 import { AuthState, authState } from "./auth";
 import { respond } from "./fault-responses";
 import { ActiveFault, FaultRule, pickFault } from "./faults";
+import { FAKE_API_LIMITS } from "./limits";
 import { FakeOrganizationState, OrganizationSpec, organization } from "./model";
+import { readJsonBody } from "./request-body";
 import { Organization, RouteRequest, answerRequest } from "./routes";
 
 /** The key the fake accepts when none is given. It is a test credential, not a secret. */
@@ -33,6 +35,11 @@ export interface FakeOpenAIOptions {
     nowSeconds?: number;
     /** Random source for fault probabilities; pass a seeded one for repeatable runs. @default Math.random */
     random?: () => number;
+    /**
+     * The server clock, Unix seconds, read when a certificate is uploaded (its `created_at`). Seed
+     * times use `nowSeconds` instead. @default the real clock
+     */
+    clock?: () => number;
 }
 
 /** What the fake saw of one request. The Authorization header is never kept, only whether it was right. */
@@ -47,9 +54,14 @@ export interface FakeRequestRecord {
     readonly startedAt: number;
     /** When the answer was sent in full (0 until then, and for dropped connections). */
     finishedAt: number;
+    /**
+     * The request's JSON body, once a route that takes one has read it (uploads, renames,
+     * activations); `undefined` for requests without one, and for bodies refused as too large or not JSON.
+     */
+    body?: unknown;
 }
 
-/** A running fake of OpenAI's certificate and project endpoints. */
+/** A running fake of OpenAI's certificate and project endpoints, reads and writes. */
 export interface FakeOpenAI {
     /** The base URL to give clients, ending in `/v1`. */
     readonly baseUrl: string;
@@ -60,7 +72,7 @@ export interface FakeOpenAI {
      * program or stack does with a revoked key.
      */
     setAdminKey(key: string): void;
-    /** The data it serves; change it freely between requests. */
+    /** The data it serves, as the write endpoints left it; change it freely between requests. */
     readonly state: FakeOrganizationState;
     /** Every request so far, in arrival order. */
     readonly requests: FakeRequestRecord[];
@@ -85,8 +97,9 @@ const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 /**
  * Starts an OpenAI-compatible fake of the certificate endpoints on a loopback address. It paginates
  * as the OpenAPI description says (`limit` 1..100 default 20, `order` default `desc` by `created_at`,
- * `after` cursor, `first_id`/`last_id`/`has_more`), enforces bearer auth, answers errors in the API's
- * envelope and injects faults on demand.
+ * `after` cursor, `first_id`/`last_id`/`has_more`), takes uploads, renames, deletions and
+ * activations at organization and project scope (see `write-endpoints.ts`), enforces bearer auth,
+ * answers errors in the API's envelope and injects faults on demand.
  *
  * @example
  * ```ts
@@ -104,6 +117,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     const seedKey = options.seed && "adminKey" in options.seed ? options.seed.adminKey : undefined;
     let adminKey = options.adminKey ?? seedKey ?? DEFAULT_FAKE_ADMIN_KEY;
     const random = options.random ?? Math.random;
+    const clock = options.clock ?? (() => Math.floor(Date.now() / 1000));
     let state = resolveState(options.seed, nowSeconds);
     let faults: ActiveFault[] = (options.faults ?? []).map((rule) => ({ rule, seen: 0, applied: 0 }));
     const requests: FakeRequestRecord[] = [];
@@ -114,6 +128,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         get state() {
             return state;
         },
+        clock,
     };
 
     const server = http.createServer((req, res) => {
@@ -159,8 +174,13 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
             query: url.searchParams,
             auth: record.auth,
             authorization: req.headers.authorization,
+            jsonBody: once(async () => {
+                const body = await readJsonBody(req, FAKE_API_LIMITS.requestBodyBytes);
+                if (body.ok) record.body = body.value;
+                return body;
+            }),
         };
-        const fault = pickFault(faults, path, random);
+        const fault = pickFault(faults, record.method, path, random);
         await respond(fault, { req, res, path, query: url.searchParams, latency, answer: () => answerRequest(request, served) });
     }
 
@@ -215,6 +235,11 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
 
 function resolveState(seed: OrganizationSpec | undefined, nowSeconds: number): FakeOrganizationState {
     return organization(seed ?? {}, nowSeconds);
+}
+
+function once<T>(compute: () => T): () => T {
+    let result: { value: T } | undefined;
+    return () => (result ??= { value: compute() }).value;
 }
 
 function delay(ms: number): Promise<void> {
