@@ -62,7 +62,10 @@ export function deleteCertificate(state: FakeOrganizationState, id: string): Api
     if (!cert) return certificateNotFound(id);
     const activeIn = state.projects.filter((p) => p.certificates[id] === true).map((p) => p.id);
     if (cert.active || activeIn.length > 0) {
-        const where = [cert.active ? "the organization" : [], activeIn.length ? `project${activeIn.length > 1 ? "s" : ""} ${activeIn.join(", ")}` : []].flat().join(" and ");
+        const places: string[] = [];
+        if (cert.active) places.push("the organization");
+        if (activeIn.length > 0) places.push(`project${activeIn.length > 1 ? "s" : ""} ${activeIn.join(", ")}`);
+        const where = places.join(" and ");
         return apiError(400, `Certificate '${id}' is active for ${where}; deactivate it there before deleting it.`, "certificate_id");
     }
     state.certificates = state.certificates.filter((c) => c.id !== id);
