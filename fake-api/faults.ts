@@ -59,6 +59,8 @@ export function reflected(header: string, encoding: ReflectionEncoding = "plain"
 
 /** When a fault applies. */
 export interface FaultRule {
+    /** Only requests with this HTTP method (`"POST"`, any case), to fault a write and not the reads beside it. @default every method */
+    method?: string;
     /** Only requests whose path (without `/v1`) starts with this, or matches this pattern. @default every path */
     path?: string | RegExp;
     /** Let this many matching requests through first. @default 0 */
@@ -78,16 +80,17 @@ export interface ActiveFault {
 }
 
 /**
- * Finds the fault for a request, or `undefined` to answer normally. Every rule whose path matches
+ * Finds the fault for a request, or `undefined` to answer normally. Every rule whose path and method match
  * counts the request (so `skip: 2` means "from the third matching request on", whatever earlier
  * rules did with the first two); the first rule that is due wins.
  */
-export function pickFault(faults: ActiveFault[], path: string, random: () => number): FaultAction | undefined {
+export function pickFault(faults: ActiveFault[], method: string, path: string, random: () => number): FaultAction | undefined {
     let chosen: ActiveFault | undefined;
     for (const fault of faults) {
         const { rule } = fault;
-        const matches = rule.path === undefined || (typeof rule.path === "string" ? path.startsWith(rule.path) : rule.path.test(path));
-        if (!matches) continue;
+        const pathMatches = rule.path === undefined || (typeof rule.path === "string" ? path.startsWith(rule.path) : rule.path.test(path));
+        const methodMatches = rule.method === undefined || rule.method.toUpperCase() === method.toUpperCase();
+        if (!pathMatches || !methodMatches) continue;
         fault.seen += 1;
         if (chosen) continue;
         if (fault.seen <= (rule.skip ?? 0)) continue;

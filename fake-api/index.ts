@@ -1,6 +1,7 @@
 /**
- * An OpenAI-compatible fake of the certificate and project endpoints, for the demo, our tests and
- * users' own tests. Import it as `pulumi-openai-certificates/fake-api`.
+ * An OpenAI-compatible fake of the certificate and project endpoints, reads and writes (upload,
+ * rename, delete, activate and deactivate at organization and project scope), for the demo, our
+ * tests and users' own tests. Import it as `pulumi-openai-certificates/fake-api`.
  */
 export { DEFAULT_FAKE_ADMIN_KEY, FakeOpenAI, FakeOpenAIOptions, FakeRequestRecord, startFakeOpenAI } from "./server";
 export { FaultAction, FaultRule, ReflectionEncoding } from "./faults";
@@ -15,5 +16,6 @@ export {
     organization,
     project,
 } from "./model";
+export { FAKE_API_LIMITS, FakeApiLimits } from "./limits";
 export { OrganizationSpecCodec, readSeedFile } from "./seed-file";
 export { seededRandom } from "./random";
