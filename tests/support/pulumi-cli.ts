@@ -147,7 +147,7 @@ export function expectOk(result: CommandResult): void {
 
 /** The resources of a stack's state, as `pulumi stack export` prints them. */
 export interface ExportedStack {
-    deployment: { resources?: Array<{ type: string; urn: string; outputs?: { certificates?: Array<{ id: string }> } }> };
+    deployment: { resources?: Array<{ type: string; urn: string; id?: string; outputs?: { certificates?: Array<{ id: string }> } }> };
 }
 
 /** `pulumi stack export` (with `extra` flags such as `--show-secrets`), parsed. */
