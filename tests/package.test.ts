@@ -42,13 +42,20 @@ describe("the package exports", () => {
         assert.equal(require("pulumi-openai-certificates/policies").certificatePolicies.length, 2);
     });
 
-    it("exports the resource, the evaluation and both gates from the root", () => {
+    it("exports the resources, the evaluation and both gates from the root", () => {
         // eslint-disable-next-line @typescript-eslint/no-var-requires
         const pkg = require("pulumi-openai-certificates");
-        for (const name of ["Certificates", "evaluateCertificateExpiry", "assertCertificateExpiry", "CertificateExpiryError"]) {
+        for (const name of ["Certificates", "Certificate", "CertificateActivation", "evaluateCertificateExpiry", "assertCertificateExpiry", "CertificateExpiryError", "CertificateStillActiveError", "inspectPemCertificate"]) {
             assert.equal(typeof pkg[name], "function", name);
         }
         assert.equal(pkg.CERTIFICATES_TYPE, "pulumi-nodejs:dynamic/openai:Certificates");
+        assert.equal(pkg.CERTIFICATE_TYPE, "pulumi-nodejs:dynamic/openai:Certificate");
+        assert.equal(pkg.CERTIFICATE_ACTIVATION_TYPE, "pulumi-nodejs:dynamic/openai:CertificateActivation");
+        assert.equal(pkg.Certificate.__pulumiType, pkg.CERTIFICATE_TYPE);
+        // The stored providers load their operations from ./provider by these names (README, "Upgrades").
+        const provider = require("pulumi-openai-certificates/provider");
+        for (const name of ["checkCertificate", "diffCertificate", "createCertificate", "updateCertificate", "readCertificate", "deleteCertificate"]) assert.equal(typeof provider.certificateOperations[name], "function", name);
+        for (const name of ["checkActivation", "diffActivation", "createActivation", "readActivation", "deleteActivation"]) assert.equal(typeof provider.certificateActivationOperations[name], "function", name);
     });
 
     it("keeps the ready policy pack's version in step with the package", () => {
