@@ -124,13 +124,13 @@ export type ErrorEnvelopeWire = t.TypeOf<typeof ErrorEnvelopeWire>;
 
 /** Maps one listed certificate from the wire format to the domain type. Absent times stay absent. */
 export function toCertificate(wire: ListedCertificateWire): Certificate {
+    return { id: wire.id, object: wire.object, name: wire.name, active: wire.active, createdAt: wire.created_at, ...validityOf(wire) };
+}
+
+/** `validAt` and `expiresAt` from `certificate_details`, each only when the API gave it. */
+function validityOf(wire: CertificateWire): { validAt?: number; expiresAt?: number } {
     const details = wire.certificate_details;
     return {
-        id: wire.id,
-        object: wire.object,
-        name: wire.name,
-        active: wire.active,
-        createdAt: wire.created_at,
         ...(details.valid_at !== undefined ? { validAt: details.valid_at } : {}),
         ...(details.expires_at !== undefined ? { expiresAt: details.expires_at } : {}),
     };
@@ -175,15 +175,8 @@ export type CertificateToggleWire = t.TypeOf<typeof CertificateToggleWire>;
 
 /** Maps a single certificate (upload, retrieve, rename) to the domain type. */
 export function toUploadedCertificate(wire: CertificateWire): UploadedCertificate {
-    const details = wire.certificate_details;
-    return {
-        id: wire.id,
-        name: wire.name,
-        createdAt: wire.created_at,
-        ...(details.valid_at !== undefined ? { validAt: details.valid_at } : {}),
-        ...(details.expires_at !== undefined ? { expiresAt: details.expires_at } : {}),
-        ...(details.content !== undefined ? { content: details.content } : {}),
-    };
+    const content = wire.certificate_details.content;
+    return { id: wire.id, name: wire.name, createdAt: wire.created_at, ...validityOf(wire), ...(content !== undefined ? { content } : {}) };
 }
 
 /** Maps a project from the wire format to the domain type. */
