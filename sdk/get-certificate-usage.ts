@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CertificateUsage, DEFAULT_USAGE_CONCURRENCY, InvalidArgumentError, ListSettings, Project, UsageProgress, integerIn, listCertificateUsage } from "../provider/api";
+import { checkInvokeOptions } from "./invoke-options";
 import { invokeWithInputs } from "./output-invoke";
-import { withProgramErrors } from "./program-error";
+import { markProgramError, withProgramErrors } from "./program-error";
 import { assertKnownKeys, optionalString } from "./arguments";
 import { resolveAdminKey, withStackKeyAdvice } from "./credentials";
 import { GetCertificatesArgs, resolveGetCertificatesArgs } from "./get-certificates";
@@ -39,6 +40,9 @@ const KNOWN_ARGS = ["adminKey", "baseUrl", "order", "pageSize", "maxRetries", "t
  * time. A certificate inactive at the organization level but active in a project is `activeAnywhere`;
  * the expiry evaluation and both gates judge that flag and name the projects.
  *
+ * `opts`: as for `getCertificates`, `async: true` is accepted and every other option is refused
+ * with an {@link InvalidArgumentError} naming it; for `dependsOn`, use {@link getCertificateUsageOutput}.
+ *
  * @example
  * ```ts
  * const usage = await getCertificateUsage();
@@ -46,8 +50,8 @@ const KNOWN_ARGS = ["adminKey", "baseUrl", "order", "pageSize", "maxRetries", "t
  * ```
  */
 export async function getCertificateUsage(args: GetCertificateUsageArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetCertificateUsageResult> {
-    void opts;
     return withProgramErrors(() => withStackKeyAdvice(async () => {
+        checkInvokeOptions(opts, "getCertificateUsage", "promise");
         assertKnownKeys(args, KNOWN_ARGS, "getCertificateUsage");
         const { includeArchived, concurrency: rawConcurrency, onProgress, adminKey, ...listArgs } = args;
         const settings = resolveGetCertificatesArgs(listArgs);
@@ -73,7 +77,18 @@ export async function getCertificateUsage(args: GetCertificateUsageArgs = {}, op
     }));
 }
 
-/** {@link getCertificateUsage} for `pulumi.Input` arguments, as a `pulumi.Output`; the key never reaches the result. */
+/**
+ * {@link getCertificateUsage} for `pulumi.Input` arguments, as a `pulumi.Output`; the key never
+ * reaches the result. `opts.dependsOn` is honoured as by `getCertificatesOutput`: the read waits for
+ * those resources, and is unknown during preview while one of them is being created or replaced.
+ * Every other option but `async: true` is refused at once, naming it.
+ */
 export function getCertificateUsageOutput(args: GetCertificateUsageOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetCertificateUsageResult> {
-    return invokeWithInputs(args, (plain) => getCertificateUsage(plain as GetCertificateUsageArgs, opts));
+    let checked;
+    try {
+        checked = checkInvokeOptions(opts, "getCertificateUsage", "output");
+    } catch (error) {
+        throw markProgramError(error);
+    }
+    return invokeWithInputs(args, (plain) => getCertificateUsage(plain as GetCertificateUsageArgs), checked);
 }
