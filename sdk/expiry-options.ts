@@ -1,4 +1,5 @@
 import { Duration, InvalidArgumentError, parseDurationSeconds } from "../provider/api";
+import { booleanIn } from "../provider/client-options";
 import { compileGlob } from "../provider/glob";
 import { assertKnownKeys } from "./arguments";
 
@@ -97,8 +98,8 @@ export function resolveExpiryOptions(options: ExpiryOptions = {}): ResolvedExpir
         nowSeconds: Math.floor(now.getTime() / 1000),
         warnWithinSeconds,
         failWithinSeconds,
-        includeInactive: booleanOption("includeInactive", options.includeInactive),
-        failOnUnknown: booleanOption("failOnUnknown", options.failOnUnknown),
+        includeInactive: booleanIn("includeInactive", options.includeInactive, false),
+        failOnUnknown: booleanIn("failOnUnknown", options.failOnUnknown, false),
         exemptions: resolveExemptions(options.exemptions ?? []),
     };
 }
@@ -166,10 +167,4 @@ export function describeSpan(seconds: number): string {
     if (hours) parts.push(`${hours} hour${hours === 1 ? "" : "s"}`);
     if (!days && !hours) parts.push(`${minutes} minute${minutes === 1 ? "" : "s"}`);
     return parts.join(" ");
-}
-
-function booleanOption(name: string, value: unknown): boolean {
-    if (value === undefined) return false;
-    if (typeof value !== "boolean") throw new InvalidArgumentError(name, `must be true or false, got ${JSON.stringify(value)}`);
-    return value;
 }

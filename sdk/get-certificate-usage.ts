@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CertificateUsage, DEFAULT_USAGE_CONCURRENCY, InvalidArgumentError, ListSettings, Project, UsageProgress, integerIn, listCertificateUsage } from "../provider/api";
+import { CertificateUsage, ListSettings, Project, UsageProgress, listCertificateUsage } from "../provider/api";
+import { booleanIn } from "../provider/client-options";
+import { usageConcurrencyOf } from "../provider/certificate-usage";
+import { queryId } from "../provider/dynamic/certificates-inputs";
 import { checkInvokeOptions } from "./invoke-options";
 import { invokeWithInputs } from "./output-invoke";
 import { markProgramError, withProgramErrors } from "./program-error";
@@ -55,21 +58,19 @@ export async function getCertificateUsage(args: GetCertificateUsageArgs = {}, op
         assertKnownKeys(args, KNOWN_ARGS, "getCertificateUsage");
         const { includeArchived, concurrency: rawConcurrency, onProgress, adminKey, ...listArgs } = args;
         const settings = resolveGetCertificatesArgs(listArgs);
-        if (includeArchived !== undefined && typeof includeArchived !== "boolean") {
-            throw new InvalidArgumentError("includeArchived", "must be true or false");
-        }
-        const concurrency = integerIn("concurrency", rawConcurrency, DEFAULT_USAGE_CONCURRENCY, 1, 64);
+        const archived = booleanIn("includeArchived", includeArchived, false);
+        const concurrency = usageConcurrencyOf(rawConcurrency);
         const usage = await listCertificateUsage({
             ...settings,
             adminKey: resolveAdminKey(optionalString("adminKey", adminKey)),
-            includeArchived: includeArchived ?? false,
+            includeArchived: archived,
             concurrency,
             onProgress,
         });
         return {
-            id: "organization-usage",
+            id: queryId({ allProjects: true }),
             ...settings,
-            includeArchived: includeArchived ?? false,
+            includeArchived: archived,
             concurrency,
             projects: usage.projects,
             certificates: usage.certificates,

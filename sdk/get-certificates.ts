@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Certificate, LIST_SETTING_NAMES, ListSettings, ListSettingsArgs, listCertificates, resolveListSettings } from "../provider/api";
+import { queryId } from "../provider/dynamic/certificates-inputs";
 import { assertKnownKeys, optionalString } from "./arguments";
 import { resolveAdminKey, resolveBaseUrl, withStackKeyAdvice } from "./credentials";
 import { checkInvokeOptions } from "./invoke-options";
@@ -53,7 +54,7 @@ export async function getCertificates(args: GetCertificatesArgs = {}, opts?: pul
         checkInvokeOptions(opts, "getCertificates", "promise");
         const settings = resolveGetCertificatesArgs(args);
         const certificates = await listCertificates({ ...settings, adminKey: resolveAdminKey(optionalString("adminKey", args.adminKey)) });
-        return { id: settings.projectId === undefined ? "organization" : `project/${settings.projectId}`, ...settings, certificates };
+        return { id: queryId(settings), ...settings, certificates };
     }));
 }
 

@@ -1,7 +1,7 @@
-import { integerIn } from "../client-options";
+import { booleanIn } from "../client-options";
 import { LIST_SETTING_NAMES, ListSettings, ListSettingsArgs, resolveListSettings } from "../list-settings";
 import { InvalidArgumentError } from "../errors";
-import { DEFAULT_USAGE_CONCURRENCY } from "../certificate-usage";
+import { usageConcurrencyOf } from "../certificate-usage";
 
 /** The engine's wire value for "not known yet" (during preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -74,12 +74,12 @@ export function resolveCertificatesQuery(news: Record<string, unknown>, fallback
     if (namePattern !== undefined && (typeof namePattern !== "string" || namePattern === "")) {
         throw new InvalidArgumentError("namePattern", "must be a non-empty glob such as \"gateway-*\"");
     }
-    const activeOnly = booleanInput("activeOnly", news.activeOnly);
+    const activeOnly = booleanIn("activeOnly", news.activeOnly ?? undefined, false);
     const onReadError = news.onReadError ?? "fail";
     if (onReadError !== "fail" && onReadError !== "warn") {
         throw new InvalidArgumentError("onReadError", `must be "fail" or "warn", got ${JSON.stringify(onReadError)}`);
     }
-    const allProjects = booleanInput("allProjects", news.allProjects);
+    const allProjects = booleanIn("allProjects", news.allProjects ?? undefined, false);
     if (allProjects && list.projectId !== undefined) {
         throw new InvalidArgumentError("allProjects", "reads every project; leave projectId out, or set allProjects to false");
     }
@@ -89,15 +89,9 @@ export function resolveCertificatesQuery(news: Record<string, unknown>, fallback
         activeOnly,
         onReadError,
         allProjects,
-        includeArchived: booleanInput("includeArchived", news.includeArchived),
-        concurrency: integerIn("concurrency", news.concurrency ?? undefined, DEFAULT_USAGE_CONCURRENCY, 1, 64),
+        includeArchived: booleanIn("includeArchived", news.includeArchived ?? undefined, false),
+        concurrency: usageConcurrencyOf(news.concurrency ?? undefined),
     };
-}
-
-function booleanInput(name: string, value: unknown): boolean {
-    if (value === undefined || value === null) return false;
-    if (typeof value !== "boolean") throw new InvalidArgumentError(name, "must be true or false");
-    return value;
 }
 
 /** The stable id of a query: `organization`, `organization-usage` (all projects) or `project/<projectId>`. */
