@@ -1,6 +1,6 @@
 import { PACKAGE_VERSION } from "../../provider/version";
 import type { CertificateState, EvaluatedCertificate, ExpiryFinding, ExpiryReport } from "../../sdk/evaluate-expiry";
-import { summarizeExpiry } from "../../sdk/evaluate-expiry";
+import { summarizeExpiry } from "../../sdk/expiry-wording";
 import { EXIT } from "../exit-codes";
 
 /**
