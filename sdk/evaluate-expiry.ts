@@ -16,7 +16,7 @@ export { CERTIFICATE_STATES, CertificateState, Severity } from "./certificate-st
  * A certificate as the evaluation sees it: the list's fields, plus, from the organization-wide
  * view, whether it is active anywhere and in which projects.
  */
-export interface EvaluatedCertificate extends Certificate {
+export interface CertificateToEvaluate extends Certificate {
     /** Active at the organization level or in any project; overrides `active` when present. */
     readonly activeAnywhere?: boolean;
     /** Projects where the certificate is active, named in findings. */
@@ -70,8 +70,20 @@ export interface ExpiryReport {
 /** Clock skew tolerated before a future `validAt` counts as not yet valid. */
 export const VALIDITY_SKEW_SECONDS = 300;
 
-/** A list of certificates, or anything that holds one (`getCertificates`' result). */
-export type CertificatesInput = readonly EvaluatedCertificate[] | { readonly certificates: readonly EvaluatedCertificate[] };
+/** A list of certificates, or anything that holds one (`getCertificates`' result): what the evaluation and the gates take. */
+export type CertificatesToEvaluate = readonly CertificateToEvaluate[] | { readonly certificates: readonly CertificateToEvaluate[] };
+
+/**
+ * @deprecated Renamed {@link CertificateToEvaluate} in 0.2.0: it is the evaluation's input, not its
+ * result (that is an {@link ExpiryFinding}). Kept so that code written for 0.1 compiles.
+ */
+export type EvaluatedCertificate = CertificateToEvaluate;
+
+/**
+ * @deprecated Renamed {@link CertificatesToEvaluate} in 0.2.0: the old name was one letter away from
+ * `CertificatesInputs` (now `CertificatesResourceInputs`), the resource's provider inputs. Kept so that code written for 0.1 compiles.
+ */
+export type CertificatesInput = CertificatesToEvaluate;
 
 /**
  * Judges each certificate against the expiry thresholds. Pure: it reads neither the network nor the
@@ -92,7 +104,7 @@ export type CertificatesInput = readonly EvaluatedCertificate[] | { readonly cer
  * if (!report.passed) console.error(report.summary);
  * ```
  */
-export function evaluateCertificateExpiry(input: CertificatesInput, options: ExpiryOptions = {}): ExpiryReport {
+export function evaluateCertificateExpiry(input: CertificatesToEvaluate, options: ExpiryOptions = {}): ExpiryReport {
     const opts = resolveExpiryOptions(options);
     const certificates = certificatesOf(input);
     const context: JudgeContext = { opts, ...thresholdPhrases(opts) };
@@ -121,7 +133,7 @@ export function evaluateCertificateExpiry(input: CertificatesInput, options: Exp
     return { ...report, summary: summarizeExpiry(report) };
 }
 
-function certificatesOf(input: CertificatesInput): readonly EvaluatedCertificate[] {
+function certificatesOf(input: CertificatesToEvaluate): readonly CertificateToEvaluate[] {
     const list: unknown = Array.isArray(input) ? input : (input as { certificates?: unknown } | null | undefined)?.certificates;
     if (!Array.isArray(list)) {
         throw new InvalidArgumentError("certificates", "must be a list of certificates, or a result with a `certificates` list such as getCertificates' result");
@@ -175,7 +187,7 @@ function describeValue(value: unknown): string {
  * One certificate's finding. Written to allocate little: at 100,000 certificates, per-finding object
  * spreads and closures were most of the evaluation's time (see bench/RESULTS.md).
  */
-function judge(c: EvaluatedCertificate, context: JudgeContext): ExpiryFinding {
+function judge(c: CertificateToEvaluate, context: JudgeContext): ExpiryFinding {
     const { opts } = context;
     const now = opts.nowSeconds;
     const active = c.activeAnywhere ?? c.active;
@@ -230,7 +242,7 @@ function judge(c: EvaluatedCertificate, context: JudgeContext): ExpiryFinding {
     return finding;
 }
 
-function findExemption(c: EvaluatedCertificate, exemptions: readonly ResolvedExemption[], now: number): ExpiryFinding["exemption"] | undefined {
+function findExemption(c: CertificateToEvaluate, exemptions: readonly ResolvedExemption[], now: number): ExpiryFinding["exemption"] | undefined {
     if (exemptions.length === 0) return undefined;
     const matching = exemptions.filter((e) => e.matches(c));
     if (matching.length === 0) return undefined;

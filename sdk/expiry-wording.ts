@@ -1,5 +1,5 @@
 import { escapeControlCharacters } from "../provider/text-escape";
-import type { EvaluatedCertificate, ExpiryFinding, ExpiryReport } from "./evaluate-expiry";
+import type { CertificateToEvaluate, ExpiryFinding, ExpiryReport } from "./evaluate-expiry";
 import { CERTIFICATE_STATES, CertificateState } from "./certificate-states";
 import type { ResolvedExpiryOptions } from "./expiry-options";
 import { isoFromUnixSeconds } from "./iso-time";
@@ -51,7 +51,7 @@ export function thresholdPhrases(opts: Pick<ResolvedExpiryOptions, "failWithinSe
 
 /** One finding's message: who, where, when, against which threshold, and what to do. */
 export function describeFinding(
-    c: EvaluatedCertificate,
+    c: CertificateToEvaluate,
     state: CertificateState,
     remaining: number | undefined,
     exemption: ExpiryFinding["exemption"] | undefined,

@@ -4,7 +4,7 @@ import { booleanIn } from "../provider/client-options";
 import { usageConcurrencyOf } from "../provider/certificate-usage";
 import { queryId } from "../provider/dynamic/certificates-inputs";
 import { checkInvokeOptions } from "./invoke-options";
-import { invokeWithInputs } from "./output-invoke";
+import { readOnceKnown } from "./output-invoke";
 import { markProgramError, withProgramErrors } from "./program-error";
 import { assertKnownKeys, optionalString } from "./arguments";
 import { resolveAdminKey, withStackKeyAdvice } from "./credentials";
@@ -91,5 +91,5 @@ export function getCertificateUsageOutput(args: GetCertificateUsageOutputArgs = 
     } catch (error) {
         throw markProgramError(error);
     }
-    return invokeWithInputs(args, (plain) => getCertificateUsage(plain as GetCertificateUsageArgs), checked);
+    return readOnceKnown(args, (plain) => getCertificateUsage(plain as GetCertificateUsageArgs), checked);
 }

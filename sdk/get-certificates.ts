@@ -4,7 +4,7 @@ import { queryId } from "../provider/dynamic/certificates-inputs";
 import { assertKnownKeys, optionalString } from "./arguments";
 import { resolveAdminKey, resolveBaseUrl, withStackKeyAdvice } from "./credentials";
 import { checkInvokeOptions } from "./invoke-options";
-import { invokeWithInputs } from "./output-invoke";
+import { readOnceKnown } from "./output-invoke";
 import { markProgramError, withProgramErrors } from "./program-error";
 
 /** Arguments of {@link getCertificates}. Every one is optional; see {@link ListSettingsArgs} for the list settings. */
@@ -84,7 +84,7 @@ export function getCertificatesOutput(args: GetCertificatesOutputArgs = {}, opts
     } catch (error) {
         throw markProgramError(error);
     }
-    return invokeWithInputs(args, (plain) => getCertificates(plain as GetCertificatesArgs), checked);
+    return readOnceKnown(args, (plain) => getCertificates(plain as GetCertificatesArgs), checked);
 }
 
 /** Checks the arguments other than the key and applies defaults; nothing is sent on bad input. */

@@ -7,7 +7,7 @@ import { CheckedInvokeOptions, dependenciesKnown } from "./invoke-options";
  * preview when any of them is. Only `adminKey` is unwrapped from its secret, because the result
  * holds no part of it; marking the whole result secret would hide certificate data for no reason.
  */
-export function invokeWithInputs<R>(
+export function readOnceKnown<R>(
     args: { adminKey?: pulumi.Input<string | undefined> } & Record<string, unknown>,
     invoke: (plain: Record<string, unknown>) => Promise<R>,
     opts: CheckedInvokeOptions = {},

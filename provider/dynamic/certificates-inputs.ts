@@ -9,8 +9,11 @@ export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** What to do when the certificate list cannot be read. */
 export type OnReadError = "fail" | "warn";
 
-/** The inputs of a `Certificates` resource, as the provider receives them (plain values). */
-export interface CertificatesInputs extends ListSettingsArgs {
+/**
+ * The inputs of a `Certificates` resource, as its provider receives them: plain values, where the
+ * program's `CertificatesArgs` holds `pulumi.Input`s.
+ */
+export interface CertificatesResourceInputs extends ListSettingsArgs {
     /** Keep only certificates whose name matches this glob (`*`, `?`). */
     namePattern?: string;
     /** Keep only certificates active in the scope. */
@@ -25,6 +28,9 @@ export interface CertificatesInputs extends ListSettingsArgs {
     concurrency?: number;
 }
 
+/** @deprecated Renamed {@link CertificatesResourceInputs} in 0.2.0, so it is not mistaken for the evaluation's `CertificatesInput`. */
+export type CertificatesInputs = CertificatesResourceInputs;
+
 /** Inputs checked, with defaults applied: the query part of the resource's state. */
 export interface ResolvedCertificatesQuery extends ListSettings {
     namePattern?: string;
@@ -36,7 +42,7 @@ export interface ResolvedCertificatesQuery extends ListSettings {
 }
 
 /** The input names the resource accepts. */
-export const CERTIFICATES_INPUT_NAMES: readonly (keyof CertificatesInputs)[] = [
+export const CERTIFICATES_INPUT_NAMES: readonly (keyof CertificatesResourceInputs)[] = [
     ...LIST_SETTING_NAMES,
     "namePattern",
     "activeOnly",

@@ -34,7 +34,7 @@ async function runProgram(api: FakeOpenAI, config: Record<string, string>): Prom
             newResource: async (args) => {
                 if (args.type !== CERTIFICATES_TYPE) return { id: `${args.name}-id`, state: args.inputs };
                 const { __provider, ...inputs } = args.inputs;
-                const checked = await dynamicOperations.checkCertificates(inputs, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl });
+                const checked = await dynamicOperations.checkCertificatesResource(inputs, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl });
                 if (checked.failures?.length) throw new Error(`check failed: ${JSON.stringify(checked.failures)}`);
                 resources.push({ name: args.name, urn: `urn:pulumi:test::gate::${args.type}::${args.name}`, inputs: checked.inputs, provider: __provider });
                 const { id, outs } = dynamicOperations.createCertificates(checked.inputs);

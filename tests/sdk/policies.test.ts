@@ -17,7 +17,7 @@ const DAY = 86_400;
 /** The checked inputs of a Certificates resource, produced by the real check operation against the fake API. */
 async function checkedInputs(api: FakeOpenAI, certificates: CertificateSpec[], extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
     api.setState({ certificates });
-    const { inputs, failures } = await dynamicOperations.checkCertificates({ ...extra }, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl });
+    const { inputs, failures } = await dynamicOperations.checkCertificatesResource({ ...extra }, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl });
     assert.deepEqual(failures ?? [], []);
     return inputs;
 }
@@ -274,7 +274,7 @@ for (const setup of setups) {
 
         describe("a resource whose input is unknown during preview (issue 11)", () => {
             // The checked inputs as the provider's check returns them while the project is not created yet.
-            const unknownProject = () => dynamicOperations.checkCertificates({ projectId: UNKNOWN }, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl }).then((r) => r.inputs);
+            const unknownProject = () => dynamicOperations.checkCertificatesResource({ projectId: UNKNOWN }, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl }).then((r) => r.inputs);
             const configure = (unknownDuringPreview?: string) =>
                 host.configure({
                     [EXPIRY_POLICY_NAME]: { enforcementLevel: ENFORCEMENT.MANDATORY, properties: { now: NOW.toISOString(), ...(unknownDuringPreview ? { unknownDuringPreview } : {}) } },
@@ -323,7 +323,7 @@ for (const setup of setups) {
                 assert.match(diagnostics[0].message, /input "projectId" is not known during preview.*judged in the update/);
                 // Once the input is known (the update), the resource is judged as usual.
                 api.setState({ certificates: [expiring("gateway", 5)], projects: [{ id: "proj_payments", name: "payments", certificates: [{ id: "cert_gateway", active: true }] }] });
-                const checked = await dynamicOperations.checkCertificates({ projectId: "proj_payments" }, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl });
+                const checked = await dynamicOperations.checkCertificatesResource({ projectId: "proj_payments" }, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl });
                 assert.deepEqual(checked.failures ?? [], []);
                 const known = await host.analyze({ type: CERTIFICATES_TYPE, name: "payments-certificates", properties: checked.inputs });
                 assert.deepEqual(

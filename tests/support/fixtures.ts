@@ -125,7 +125,7 @@ export function cert(spec: {
     validIn?: string | number;
     activeAnywhere?: boolean;
     activeProjectIds?: string[];
-}): import("../../sdk").EvaluatedCertificate {
+}): import("../../sdk").CertificateToEvaluate {
     const { parseDurationSeconds } = require("../../provider/duration") as typeof import("../../provider/duration");
     const offset = (d: string | number) => (typeof d === "number" ? d : parseDurationSeconds(d, "fixture"));
     const id = spec.id ?? `cert_${Math.random().toString(36).slice(2, 10)}`;
