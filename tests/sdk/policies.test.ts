@@ -7,7 +7,7 @@ import { unknownCheckingProxy } from "@pulumi/policy";
 import { UNKNOWN } from "../../provider";
 import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME, certificateExpiryPolicy, certificateExpiryWarningPolicy, certificateViolations } from "../../sdk/policies";
 import { CertificateSpec } from "../../fake-api";
-import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs } from "../support/fixtures";
+import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs, cert } from "../support/fixtures";
 import { installPackedPackage } from "../support/packed-package";
 import { ENFORCEMENT, PolicyHost, startPolicyHost } from "../support/policy-host";
 import { REPO_ROOT } from "../support/processes";
@@ -33,7 +33,7 @@ const expiring = (name: string, days: number, extra: Partial<CertificateSpec> = 
 describe("certificateViolations (the policies' logic)", () => {
     const config = { now: NOW.toISOString() };
     const props = (certificates: unknown) => ({ certificates });
-    const c = (days: number, extra = {}) => ({ id: `cert_${days}`, object: "organization.certificate", name: `in-${days}-days`, active: true, createdAt: NOW_SECONDS - 100 * DAY, expiresAt: NOW_SECONDS + days * DAY, ...extra });
+    const c = (days: number, fields = {}) => cert({ id: `cert_${days}`, name: `in-${days}-days`, expiresIn: days * DAY, validIn: null }, { createdAt: NOW_SECONDS - 100 * DAY, ...fields });
 
     it("reports a failing certificate to the mandatory policy only", () => {
         assert.equal(certificateViolations(props([c(5)]), config, "fail").length, 1);
