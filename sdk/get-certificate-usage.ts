@@ -5,7 +5,7 @@ import { usageConcurrencyOf } from "../provider/certificate-usage";
 import { queryId } from "../provider/dynamic/certificates-inputs";
 import { checkInvokeOptions } from "./invoke-options";
 import { readOnceKnown } from "./output-invoke";
-import { markProgramError, withProgramErrors } from "./program-error";
+import { withProgramErrors } from "./program-error";
 import { assertKnownKeys, optionalString } from "./arguments";
 import { resolveAdminKey, withStackKeyAdvice } from "./credentials";
 import { GetCertificatesArgs, resolveGetCertificatesArgs } from "./get-certificates";
@@ -85,11 +85,5 @@ export async function getCertificateUsage(args: GetCertificateUsageArgs = {}, op
  * Every other option but `async: true` is refused at once, naming it.
  */
 export function getCertificateUsageOutput(args: GetCertificateUsageOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetCertificateUsageResult> {
-    let checked;
-    try {
-        checked = checkInvokeOptions(opts, "getCertificateUsage", "output");
-    } catch (error) {
-        throw markProgramError(error);
-    }
-    return readOnceKnown(args, (plain) => getCertificateUsage(plain as GetCertificateUsageArgs), checked);
+    return readOnceKnown(args, (plain) => getCertificateUsage(plain as GetCertificateUsageArgs), opts, "getCertificateUsage");
 }

@@ -5,7 +5,7 @@ import { assertKnownKeys, optionalString } from "./arguments";
 import { resolveAdminKey, resolveBaseUrl, withStackKeyAdvice } from "./credentials";
 import { checkInvokeOptions } from "./invoke-options";
 import { readOnceKnown } from "./output-invoke";
-import { markProgramError, withProgramErrors } from "./program-error";
+import { withProgramErrors } from "./program-error";
 
 /** Arguments of {@link getCertificates}. Every one is optional; see {@link ListSettingsArgs} for the list settings. */
 export interface GetCertificatesArgs extends ListSettingsArgs {
@@ -78,13 +78,7 @@ export async function getCertificates(args: GetCertificatesArgs = {}, opts?: pul
  * ```
  */
 export function getCertificatesOutput(args: GetCertificatesOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetCertificatesResult> {
-    let checked;
-    try {
-        checked = checkInvokeOptions(opts, "getCertificates", "output");
-    } catch (error) {
-        throw markProgramError(error);
-    }
-    return readOnceKnown(args, (plain) => getCertificates(plain as GetCertificatesArgs), checked);
+    return readOnceKnown(args, (plain) => getCertificates(plain as GetCertificatesArgs), opts, "getCertificates");
 }
 
 /** Checks the arguments other than the key and applies defaults; nothing is sent on bad input. */

@@ -1,6 +1,5 @@
 import { strict as assert } from "assert";
-import { FakeOpenAI, startFakeOpenAI } from "../../fake-api";
-import { LEAK_CANARY_KEY } from "../support/fixtures";
+import { LEAK_CANARY_KEY, NOW_SECONDS, useFakeApi } from "../support/fixtures";
 import { copyUserProject } from "../support/packed-package";
 import { PulumiProject, expectOk, initStack, pulumiProject, requirePulumiCli } from "../support/pulumi-cli";
 
@@ -35,10 +34,10 @@ if (gate) assertCertificateExpiryOutput(certificates, { unknownDuringPreview: ga
 exports.certificateIds = certificates.certificates.apply((cs) => cs.map((c) => c.id));
 `;
 
-/** Two certificates far from expiry, relative to the fake's clock (the real one): the gate passes on them once it can judge. */
+/** Two certificates years from expiry, whatever the real clock says: the gate passes on them once it can judge. */
 const HEALTHY = [
-    { id: "cert_gateway", name: "gateway", expiresIn: "120d" },
-    { id: "cert_edge", name: "edge", expiresIn: "200d" },
+    { id: "cert_gateway", name: "gateway", expiresAt: NOW_SECONDS + 5 * 365 * 86_400 },
+    { id: "cert_edge", name: "edge", expiresAt: NOW_SECONDS + 6 * 365 * 86_400 },
 ];
 
 /**
@@ -49,7 +48,7 @@ const HEALTHY = [
  */
 describe("getCertificatesOutput with dependsOn, through the real Pulumi CLI (issue 13)", function () {
     this.timeout(600_000);
-    let api: FakeOpenAI;
+    const api = useFakeApi(() => ({ seed: { certificates: HEALTHY } }));
     let project: PulumiProject;
     let stackCounter = 0;
 
@@ -58,17 +57,11 @@ describe("getCertificatesOutput with dependsOn, through the real Pulumi CLI (iss
         const cli = await requirePulumiCli(this, "the end-to-end tier");
         project = pulumiProject({ dir: await copyUserProject(), cli, name: "e2e-depends-on", main: "index.js", typescript: false, files: { "index.js": PROGRAM } });
     });
-    beforeEach(async () => {
-        api = await startFakeOpenAI({ adminKey: LEAK_CANARY_KEY, seed: { certificates: HEALTHY } });
-    });
-    afterEach(async () => {
-        await api?.close();
-    });
 
-    const newStack = (config: Record<string, string> = {}) => initStack(project, `d${++stackCounter}`, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl, config });
+    const newStack = (config: Record<string, string> = {}) => initStack(project, `d${++stackCounter}`, { adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl, config });
     /** How `pulumi preview` shows a stack output that is unknown. */
     const UNKNOWN_IDS = /certificateIds\s*:\s*\[unknown\]/;
-    const paths = () => api.requests.map((r) => r.path);
+    const paths = () => api().requests.map((r) => r.path);
 
     it("is unknown in the preview of a new stack, and known in up, read after the resource is created", async () => {
         const stack = await newStack();
@@ -104,6 +97,6 @@ describe("getCertificatesOutput with dependsOn, through the real Pulumi CLI (iss
         assert.match(deferred.output, /The certificate expiry check is deferred/);
         const up = await project.action("up", deferring);
         expectOk(up);
-        assert.equal(api.requestsTo("/organization/certificates").length, 1, "the gate judged the list read in the update");
+        assert.equal(api().requestsTo("/organization/certificates").length, 1, "the gate judged the list read in the update");
     });
 });
