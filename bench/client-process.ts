@@ -1,6 +1,6 @@
 /**
- * One client in a process of its own, driven over IPC by bench/run.ts, so that its CPU time and
- * peak memory are its own: `run` (once, timed), then `finish` (reports the peak RSS and exits).
+ * One client in a process of its own, driven over IPC by bench/measure.ts (through
+ * bench/processes.ts), so that its CPU time and peak memory are its own: `run` (once, timed), then `finish` (reports the peak RSS and exits).
  */
 import { performance } from "perf_hooks";
 import { ClientName, Connection, runClient } from "./clients";

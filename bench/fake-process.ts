@@ -1,6 +1,6 @@
 /**
  * The fake API in a process of its own, so that the client's CPU time and memory are measured
- * alone. Driven over IPC by bench/run.ts: `start`, `stats`, `reset`, `close`.
+ * alone. Driven over IPC through bench/processes.ts: `start`, `stats`, `reset`, `close`.
  */
 import { FaultRule, FakeOpenAI, OrganizationSpec, seededRandom, startFakeOpenAI } from "../fake-api";
 

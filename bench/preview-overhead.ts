@@ -18,7 +18,7 @@ import { startFakeOpenAI } from "../fake-api";
 import { installPulumiCli } from "../examples/demo/pulumi-cli";
 import { copyUserProject } from "../tests/support/packed-package";
 import { PulumiProject, pulumiProject } from "../tests/support/pulumi-cli";
-import type { ResultRow } from "./run";
+import type { ResultRow } from "./result-row";
 import { median, round } from "./stats";
 
 interface Program {

@@ -2,16 +2,21 @@
 /**
  * `openai-certs`: list OpenAI organization certificates and gate CI pipelines on their expiry.
  * Reads OPENAI_ADMIN_KEY and OPENAI_BASE_URL from the environment, like the library; the key is
- * never a flag (flags end up in shell history and process lists) and never printed.
+ * never a flag (flags end up in shell history and process lists) and never printed. It loads the
+ * API layer and the evaluation module by module, never Pulumi.
  *
- *     openai-certs list  [--project ID | --all-projects] [--format table|json|markdown] [--output-file FILE]
- *     openai-certs check [--project ID | --all-projects] [--warn-within 30d] [--fail-within 14d]
- *                        [--include-inactive] [--exemptions FILE] [--now ISO] [--fail-on-warn]
- *                        [--format table|json|junit|sarif|github|markdown|html] [--output-file FILE]
- *     openai-certs fake-api [--port N] [--seed FILE]
+ *     openai-certs [--debug] list  [SCOPE] [--format table|json|markdown] [--output-file FILE]
+ *     openai-certs [--debug] check [SCOPE] [--warn-within 30d] [--fail-within 14d] [--include-inactive]
+ *                        [--fail-on-unknown] [--exemptions FILE] [--now ISO] [--fail-on-warn]
+ *                        [--format table|json|junit|sarif|github|markdown|html] [--sarif-file-location PATH]
+ *                        [--output-file FILE]
+ *     openai-certs fake-api [--port N] [--seed FILE] [--latency-ms MS]
  *
- * Exit codes: 0 passed, 1 warnings with --fail-on-warn, 2 failed, 3 could not read or check the data;
- * the same in every format, and on exit 3 every format says why instead of looking empty.
+ *     SCOPE: [--project ID | --all-projects [--include-archived] [--concurrency 8]] [--max-retries 2]
+ *
+ * Exit codes (cli/exit-codes.ts): 0 passed, 1 warnings with --fail-on-warn, 2 failed, 3 could not
+ * read or check the data; the same in every format, and on exit 3 every format says why instead of
+ * looking empty. The options, their defaults and their help are defined once, below; `--help` shows them.
  */
 import { Command, CommanderError, Option } from "commander";
 // The command imports the API layer and the evaluation module by module, never the package root: the

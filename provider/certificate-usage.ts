@@ -7,6 +7,19 @@ import { Project } from "./project";
 
 /** Reads projects at once, by default: enough to hide latency, gentle on the API's rate limits. */
 export const DEFAULT_USAGE_CONCURRENCY = 8;
+/** The fewest projects read at once. */
+export const MIN_USAGE_CONCURRENCY = 1;
+/** The most projects read at once: more would only meet the API's rate limits sooner. */
+export const MAX_USAGE_CONCURRENCY = 64;
+
+/**
+ * Checks a `concurrency` option ({@link MIN_USAGE_CONCURRENCY} to {@link MAX_USAGE_CONCURRENCY}) and
+ * applies its default; the one rule for the API layer, the data source and the `Certificates` resource.
+ * Throws an `InvalidArgumentError` naming `concurrency`.
+ */
+export function usageConcurrencyOf(value: unknown): number {
+    return integerIn("concurrency", value, DEFAULT_USAGE_CONCURRENCY, MIN_USAGE_CONCURRENCY, MAX_USAGE_CONCURRENCY);
+}
 
 /** Where a certificate is attached in one project, and whether it is active there. */
 export interface ProjectAttachment {
@@ -89,7 +102,7 @@ export interface CertificateUsageList {
  * ```
  */
 export async function listCertificateUsage(options: CertificateUsageOptions): Promise<CertificateUsageList> {
-    const concurrency = integerIn("concurrency", options.concurrency, DEFAULT_USAGE_CONCURRENCY, 1, 64);
+    const concurrency = usageConcurrencyOf(options.concurrency);
     // One failure fails the read: this stops every other request in flight and every retry, so
     // nothing keeps running (or reporting progress) after the caller has the error.
     const stop = new AbortController();

@@ -1,3 +1,4 @@
+import { integerIn } from "./client-options";
 import { PathSafeId } from "./codecs";
 import { InvalidArgumentError } from "./errors";
 
@@ -36,11 +37,7 @@ function checkPathSafeId(id: unknown, argument: string, what: string): string {
 
 /** Checks `pageSize` (1..100) and applies its default. */
 export function pageSizeOf(pageSize: unknown): number {
-    if (pageSize === undefined) return MAX_PAGE_SIZE;
-    if (typeof pageSize !== "number" || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
-        throw new InvalidArgumentError("pageSize", `must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${JSON.stringify(pageSize)}`);
-    }
-    return pageSize;
+    return integerIn("pageSize", pageSize, MAX_PAGE_SIZE, 1, MAX_PAGE_SIZE);
 }
 
 /** Checks `order` and applies its default. */

@@ -95,10 +95,10 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
     return {
         adminKey: options.adminKey !== undefined ? normalizeAdminKey(options.adminKey) : environmentAdminKey(),
         baseUrl: normalizeBaseUrl(options.baseUrl ?? environmentBaseUrl()),
-        maxRetries: integerIn("maxRetries", options.maxRetries, DEFAULT_MAX_RETRIES, 0, 10),
-        timeoutMs: integerIn("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS, 1, 600_000),
-        maxResponseBytes: integerIn("maxResponseBytes", options.maxResponseBytes, DEFAULT_MAX_RESPONSE_BYTES, 1024, 2 ** 30),
-        maxPages: integerIn("maxPages", options.maxPages, DEFAULT_MAX_PAGES, 1, 1_000_000),
+        maxRetries: clientIntegerOption("maxRetries", options.maxRetries),
+        timeoutMs: clientIntegerOption("timeoutMs", options.timeoutMs),
+        maxResponseBytes: clientIntegerOption("maxResponseBytes", options.maxResponseBytes),
+        maxPages: clientIntegerOption("maxPages", options.maxPages),
         signal: options.signal,
         sleep: options.sleep ?? sleep,
         random: options.random ?? Math.random,
@@ -158,12 +158,39 @@ export function isLoopbackHost(hostname: string): boolean {
     return isLoopbackAddress(host) || isLocalhostName(host);
 }
 
-/** Reads an optional integer option within bounds, or throws naming it. */
+/**
+ * Each integer option of the client: its default and its range, least and most. The one rule for the
+ * API layer, the data sources, the `Certificates` resource and the command line.
+ */
+export const CLIENT_INTEGER_OPTIONS = {
+    maxRetries: { fallback: DEFAULT_MAX_RETRIES, min: 0, max: 10 },
+    timeoutMs: { fallback: DEFAULT_TIMEOUT_MS, min: 1, max: 600_000 },
+    maxResponseBytes: { fallback: DEFAULT_MAX_RESPONSE_BYTES, min: 1024, max: 2 ** 30 },
+    maxPages: { fallback: DEFAULT_MAX_PAGES, min: 1, max: 1_000_000 },
+} as const;
+
+/** Checks one integer option of the client by its rule in {@link CLIENT_INTEGER_OPTIONS} and applies its default; throws naming it. */
+export function clientIntegerOption(name: keyof typeof CLIENT_INTEGER_OPTIONS, value: unknown): number {
+    const { fallback, min, max } = CLIENT_INTEGER_OPTIONS[name];
+    return integerIn(name, value, fallback, min, max);
+}
+
+/**
+ * Reads an optional integer option within bounds, or throws naming it: the one integer check of the
+ * package (page size, retries, timeouts, concurrency).
+ */
 export function integerIn(name: string, value: unknown, fallback: number, min: number, max: number): number {
     if (value === undefined) return fallback;
     if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
         throw new InvalidArgumentError(name, `must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
     }
+    return value;
+}
+
+/** Reads an optional boolean option, or throws naming it: the one boolean check of the package. */
+export function booleanIn(name: string, value: unknown, fallback: boolean): boolean {
+    if (value === undefined) return fallback;
+    if (typeof value !== "boolean") throw new InvalidArgumentError(name, `must be true or false, got ${JSON.stringify(value)}`);
     return value;
 }
 

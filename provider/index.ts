@@ -2,9 +2,9 @@
  * `pulumi-openai-certificates/provider`: the API layer (everything of `pulumi-openai-certificates/api`)
  * plus what the dynamic provider needs and what version 0.1.0 exported from here. Stacks store the
  * serialized provider of every `Certificates` resource, and that stored code loads this entry by name
- * and calls `dynamicOperations` (`checkCertificates`, `diffCertificates`, `createCertificates`,
- * `updateCertificates`, `readCertificatesResource`): those names and signatures are kept in every
- * version (tests/e2e/upgrade.test.ts). Its declarations import `@pulumi/pulumi` and io-ts; for the
+ * and calls `dynamicOperations` (`checkCertificates`, now also `checkCertificatesResource`,
+ * `diffCertificates`, `createCertificates`, `updateCertificates`, `readCertificatesResource`): those
+ * names and signatures are kept in every version (tests/e2e/upgrade.test.ts). Its declarations import `@pulumi/pulumi` and io-ts; for the
  * API alone, import `pulumi-openai-certificates/api`.
  */
 export * from "./api";
@@ -19,6 +19,7 @@ export { certificateActivationProvider, certificateProvider } from "./dynamic/ce
 export {
     CERTIFICATES_INPUT_NAMES,
     CertificatesInputs,
+    CertificatesResourceInputs,
     OnReadError,
     ResolvedCertificatesQuery,
     UNKNOWN,

@@ -1,6 +1,5 @@
 import { checkProjectId, orderOf, pageSizeOf, SortOrder } from "./certificates-query";
-import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, integerIn, normalizeBaseUrl } from "./client-options";
-import { DEFAULT_MAX_PAGES } from "./cursor";
+import { clientIntegerOption, normalizeBaseUrl } from "./client-options";
 import { InvalidArgumentError } from "./errors";
 
 /**
@@ -73,8 +72,8 @@ export function resolveListSettings(args: { readonly [K in keyof ListSettingsArg
         ...(projectId !== undefined ? { projectId } : {}),
         order: orderOf(given(args.order)),
         pageSize: pageSizeOf(given(args.pageSize)),
-        maxRetries: integerIn("maxRetries", given(args.maxRetries), DEFAULT_MAX_RETRIES, 0, 10),
-        timeoutMs: integerIn("timeoutMs", given(args.timeoutMs), DEFAULT_TIMEOUT_MS, 1, 600_000),
-        maxPages: integerIn("maxPages", given(args.maxPages), DEFAULT_MAX_PAGES, 1, 1_000_000),
+        maxRetries: clientIntegerOption("maxRetries", given(args.maxRetries)),
+        timeoutMs: clientIntegerOption("timeoutMs", given(args.timeoutMs)),
+        maxPages: clientIntegerOption("maxPages", given(args.maxPages)),
     };
 }

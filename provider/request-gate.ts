@@ -1,7 +1,11 @@
 /**
- * One gate shared by every request of a client. When the server answers 429 (or 503) with a
- * Retry-After, it is overloaded for all of us, not only for the request that asked: the gate holds
- * every request of the client until then, instead of letting the others keep hammering it.
+ * One gate shared by every request of a transport (one per client; the organization-wide view reads
+ * all its projects through one). When a retried answer (408, 409, 429, 5xx; see `shouldRetryStatus`)
+ * names a time to wait in `retry-after-ms` or `Retry-After`, the server is overloaded for all of us,
+ * not only for the request that asked: the transport pauses the gate, and every request of the
+ * client waits at it before its next attempt, instead of letting the others keep hammering the
+ * server. A wait longer than `MAX_RETRY_AFTER_MS` never reaches the gate: that request fails fast.
+ * Backoff without a server-named time is per request and does not pause the gate.
  */
 export class RequestGate {
     private resumeAtMs = 0;
@@ -16,7 +20,10 @@ export class RequestGate {
         this.resumeAtMs = Math.max(this.resumeAtMs, this.now() + ms);
     }
 
-    /** Resolves when no pause is in force; waits again if the pause was extended meanwhile. */
+    /**
+     * Resolves when no pause is in force; waits again if the pause was extended meanwhile. `signal`
+     * (the caller's abort) ends the wait with the sleep's rejection.
+     */
     async ready(signal?: AbortSignal): Promise<void> {
         let target = this.resumeAtMs;
         while (target > this.now()) {

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CertificateExpiryError } from "./certificate-expiry-error";
-import { CertificatesInput, ExpiryReport, evaluateCertificateExpiry } from "./evaluate-expiry";
+import { CertificatesToEvaluate, ExpiryReport, evaluateCertificateExpiry } from "./evaluate-expiry";
 import { ExpiryOptions, resolveExpiryOptions } from "./expiry-options";
 import { markOutputError, markProgramError } from "./program-error";
 import { UnknownDuringPreview, unknownDuringPreviewOf } from "./unknown-during-preview";
@@ -32,7 +32,7 @@ const pulumiLogger: ExpiryLogger = {
  * assertCertificateExpiry(org, { warnWithin: "30d", failWithin: "14d" });
  * ```
  */
-export function assertCertificateExpiry(certificates: CertificatesInput, options: ExpiryOptions = {}, logger: ExpiryLogger = pulumiLogger): ExpiryReport {
+export function assertCertificateExpiry(certificates: CertificatesToEvaluate, options: ExpiryOptions = {}, logger: ExpiryLogger = pulumiLogger): ExpiryReport {
     const report = evaluateCertificateExpiry(certificates, options);
     for (const finding of report.findings) {
         if (finding.severity === "warn") logger.warn(finding.message);
@@ -75,7 +75,7 @@ export interface AssertExpiryOutputOptions extends ExpiryOptions {
  * ```
  */
 export function assertCertificateExpiryOutput(
-    certificates: pulumi.Input<CertificatesInput>,
+    certificates: pulumi.Input<CertificatesToEvaluate>,
     options: AssertExpiryOutputOptions = {},
     logger: ExpiryLogger = pulumiLogger,
 ): pulumi.Output<ExpiryReport> {

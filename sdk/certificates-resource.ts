@@ -45,8 +45,12 @@ export interface CertificatesArgs {
     concurrency?: pulumi.Input<number>;
 }
 
-/** The type token: a policy can match `args.type` against it. */
-export const CERTIFICATES_TYPE = "pulumi-nodejs:dynamic/openai:Certificates";
+/** The module and type of the token, as `pulumi.dynamic.Resource` composes them. Stored stacks hold the token: it never changes. */
+const TOKEN_MODULE = "openai";
+const TOKEN_TYPE = "Certificates";
+
+/** The type token, `pulumi-nodejs:dynamic/openai:Certificates`: a policy can match `args.type` against it. */
+export const CERTIFICATES_TYPE = `pulumi-nodejs:dynamic/${TOKEN_MODULE}:${TOKEN_TYPE}`;
 
 /**
  * The certificate list of an organization or project, held in the stack. Its provider reads the list
@@ -106,7 +110,7 @@ export class Certificates extends pulumi.dynamic.Resource {
         // undefined, or they never resolve.
         const props: Record<string, unknown> = { certificates: undefined, readError: undefined };
         for (const key of CERTIFICATES_INPUT_NAMES) props[key] = (args as Record<string, unknown>)[key];
-        super(certificatesProvider, name, props, opts, "openai", "Certificates");
+        super(certificatesProvider, name, props, opts, TOKEN_MODULE, TOKEN_TYPE);
     }
 }
 

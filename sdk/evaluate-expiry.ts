@@ -3,41 +3,20 @@ import { Certificate, InvalidArgumentError } from "../provider/api";
 import { CertificateCodec } from "../provider/codecs";
 import { validationIssues } from "../provider/decode";
 import { escapeControlCharacters } from "../provider/text-escape";
-import { ExpiryOptions, ResolvedExemption, describeSpan, resolveExpiryOptions } from "./expiry-options";
+import { ExpiryOptions, ResolvedExemption, resolveExpiryOptions } from "./expiry-options";
+import { CERTIFICATE_STATES, CertificateState, Severity } from "./certificate-states";
+import { JudgeContext, describeFinding, summarizeExpiry, thresholdPhrases } from "./expiry-wording";
 import { isoFromUnixSeconds } from "./iso-time";
 
 const iso = isoFromUnixSeconds;
 
-/** What the evaluation concluded about one certificate. */
-export type CertificateState =
-    /** Expires after the warning threshold. */
-    | "ok"
-    /** Expires within `warnWithin`. */
-    | "warn"
-    /** Expires within `failWithin`. */
-    | "fail"
-    /** Already expired. */
-    | "expired"
-    /** Active, but `validAt` is more than 5 minutes in the future. */
-    | "notYetValid"
-    /** The API gave no expiry: warns, or fails with `failOnUnknown`. */
-    | "unknown"
-    /** Inactive, and `includeInactive` is off. */
-    | "skipped"
-    /** Covered by a live exemption. */
-    | "exempted";
-
-/** Every state, in the order reports list them. */
-export const CERTIFICATE_STATES: readonly CertificateState[] = ["fail", "expired", "notYetValid", "unknown", "warn", "exempted", "ok", "skipped"];
-
-/** How a finding weighs on the gate: `fail` blocks, `warn` is advisory, `pass` and `info` do neither. */
-export type Severity = "fail" | "warn" | "pass" | "info";
+export { CERTIFICATE_STATES, CertificateState, Severity } from "./certificate-states";
 
 /**
  * A certificate as the evaluation sees it: the list's fields, plus, from the organization-wide
  * view, whether it is active anywhere and in which projects.
  */
-export interface EvaluatedCertificate extends Certificate {
+export interface CertificateToEvaluate extends Certificate {
     /** Active at the organization level or in any project; overrides `active` when present. */
     readonly activeAnywhere?: boolean;
     /** Projects where the certificate is active, named in findings. */
@@ -91,8 +70,20 @@ export interface ExpiryReport {
 /** Clock skew tolerated before a future `validAt` counts as not yet valid. */
 export const VALIDITY_SKEW_SECONDS = 300;
 
-/** A list of certificates, or anything that holds one (`getCertificates`' result). */
-export type CertificatesInput = readonly EvaluatedCertificate[] | { readonly certificates: readonly EvaluatedCertificate[] };
+/** A list of certificates, or anything that holds one (`getCertificates`' result): what the evaluation and the gates take. */
+export type CertificatesToEvaluate = readonly CertificateToEvaluate[] | { readonly certificates: readonly CertificateToEvaluate[] };
+
+/**
+ * @deprecated Renamed {@link CertificateToEvaluate} in 0.2.0: it is the evaluation's input, not its
+ * result (that is an {@link ExpiryFinding}). Kept so that code written for 0.1 compiles.
+ */
+export type EvaluatedCertificate = CertificateToEvaluate;
+
+/**
+ * @deprecated Renamed {@link CertificatesToEvaluate} in 0.2.0: the old name was one letter away from
+ * `CertificatesInputs` (now `CertificatesResourceInputs`), the resource's provider inputs. Kept so that code written for 0.1 compiles.
+ */
+export type CertificatesInput = CertificatesToEvaluate;
 
 /**
  * Judges each certificate against the expiry thresholds. Pure: it reads neither the network nor the
@@ -113,14 +104,10 @@ export type CertificatesInput = readonly EvaluatedCertificate[] | { readonly cer
  * if (!report.passed) console.error(report.summary);
  * ```
  */
-export function evaluateCertificateExpiry(input: CertificatesInput, options: ExpiryOptions = {}): ExpiryReport {
+export function evaluateCertificateExpiry(input: CertificatesToEvaluate, options: ExpiryOptions = {}): ExpiryReport {
     const opts = resolveExpiryOptions(options);
     const certificates = certificatesOf(input);
-    const context: JudgeContext = {
-        opts,
-        failText: `within the fail threshold of ${describeSpan(opts.failWithinSeconds)}`,
-        warnText: `within the warning threshold of ${describeSpan(opts.warnWithinSeconds)}`,
-    };
+    const context: JudgeContext = { opts, ...thresholdPhrases(opts) };
     const findings = sortByUrgency(certificates.map((c) => judge(c, context)));
     const counts = Object.fromEntries(CERTIFICATE_STATES.map((s) => [s, 0])) as Record<CertificateState, number>;
     let passed = true;
@@ -146,7 +133,7 @@ export function evaluateCertificateExpiry(input: CertificatesInput, options: Exp
     return { ...report, summary: summarizeExpiry(report) };
 }
 
-function certificatesOf(input: CertificatesInput): readonly EvaluatedCertificate[] {
+function certificatesOf(input: CertificatesToEvaluate): readonly CertificateToEvaluate[] {
     const list: unknown = Array.isArray(input) ? input : (input as { certificates?: unknown } | null | undefined)?.certificates;
     if (!Array.isArray(list)) {
         throw new InvalidArgumentError("certificates", "must be a list of certificates, or a result with a `certificates` list such as getCertificates' result");
@@ -195,18 +182,12 @@ function describeValue(value: unknown): string {
     return Array.isArray(value) ? "a list" : `a ${typeof value}`;
 }
 
-/** What every judgement shares: the options and the threshold phrases, built once. */
-interface JudgeContext {
-    readonly opts: ReturnType<typeof resolveExpiryOptions>;
-    readonly failText: string;
-    readonly warnText: string;
-}
 
 /**
  * One certificate's finding. Written to allocate little: at 100,000 certificates, per-finding object
  * spreads and closures were most of the evaluation's time (see bench/RESULTS.md).
  */
-function judge(c: EvaluatedCertificate, context: JudgeContext): ExpiryFinding {
+function judge(c: CertificateToEvaluate, context: JudgeContext): ExpiryFinding {
     const { opts } = context;
     const now = opts.nowSeconds;
     const active = c.activeAnywhere ?? c.active;
@@ -261,60 +242,7 @@ function judge(c: EvaluatedCertificate, context: JudgeContext): ExpiryFinding {
     return finding;
 }
 
-function describeFinding(
-    c: EvaluatedCertificate,
-    state: CertificateState,
-    remaining: number | undefined,
-    exemption: ExpiryFinding["exemption"] | undefined,
-    projects: readonly string[] | undefined,
-    anomalies: readonly string[] | undefined,
-    { opts, failText, warnText }: JudgeContext,
-): string {
-    // Names, ids and reasons come from the API or from users: escaped, so that a name cannot add a
-    // line, drive the terminal or issue a CI workflow command (issue 12, item 14).
-    const label = `Certificate ${c.name === null ? "(unnamed)" : `"${escapeControlCharacters(c.name)}"`} (${escapeControlCharacters(c.id)})`;
-    const where = projects ? `, active in project${projects.length === 1 ? "" : "s"} ${escapeControlCharacters(projects.join(", "))},` : "";
-    const timing =
-        remaining === undefined
-            ? "has no expiry date in the API"
-            : remaining <= 0
-              ? `expired ${describeTimeLeft(-remaining)} ago, on ${iso(c.expiresAt!)}`
-              : `expires in ${describeTimeLeft(remaining)}, on ${iso(c.expiresAt!)}`;
-    const rotate = "Upload a replacement and activate it before then.";
-    let text: string;
-    switch (state) {
-        case "skipped":
-            text = `${label} is inactive and was not judged (it ${timing}).`;
-            break;
-        case "exempted":
-            text = `${label}${where} ${timing}; exempted until ${exemption!.until}: ${escapeControlCharacters(exemption!.reason)}.`;
-            break;
-        case "notYetValid":
-            text = `${label}${where} is active but not valid until ${iso(c.validAt!)} (in ${describeTimeLeft(c.validAt! - opts.nowSeconds)}); clients using it will be refused until then. Deactivate it, or wait before activating it.`;
-            break;
-        case "unknown":
-            text = opts.failOnUnknown
-                ? `${label}${where} ${timing}, and failOnUnknown is set. Check the certificate and re-upload it if needed.`
-                : `${label}${where} ${timing}; its expiry cannot be checked.`;
-            break;
-        case "expired":
-            text = `${label}${where} ${timing}. Clients using it can no longer connect: activate a replacement and deactivate it.`;
-            break;
-        case "fail":
-            text = `${label}${where} ${timing}: ${failText}. ${rotate}`;
-            break;
-        case "warn":
-            text = `${label}${where} ${timing}: ${warnText}. ${rotate}`;
-            break;
-        default:
-            text = `${label}${where} ${timing}.`;
-    }
-    if (exemption?.lapsed && state !== "skipped") text += ` Its exemption ("${escapeControlCharacters(exemption.reason)}") lapsed on ${exemption.until}.`;
-    if (anomalies) text += ` Data problem: ${anomalies.join("; ")}.`;
-    return text;
-}
-
-function findExemption(c: EvaluatedCertificate, exemptions: readonly ResolvedExemption[], now: number): ExpiryFinding["exemption"] | undefined {
+function findExemption(c: CertificateToEvaluate, exemptions: readonly ResolvedExemption[], now: number): ExpiryFinding["exemption"] | undefined {
     if (exemptions.length === 0) return undefined;
     const matching = exemptions.filter((e) => e.matches(c));
     if (matching.length === 0) return undefined;
@@ -345,40 +273,3 @@ function sortByUrgency(findings: ExpiryFinding[]): ExpiryFinding[] {
     for (let i = 0; i < n; i++) sorted[i] = findings[order[i]];
     return sorted;
 }
-
-/**
- * A report's one-line summary: the verdict, how many certificates ended in each state, and the
- * earliest active expiry, with names and ids escaped as in findings' messages. It is the report's
- * `summary`; a caller whose gate is stricter than the evaluation (the command's `--fail-on-warn`)
- * passes its own `verdict`, so that the line does not say "passed" when the gate did not.
- *
- * @param verdict - what follows "Certificate expiry check"; without it, the evaluation's own:
- * "passed", "passed with 2 warnings" or "FAILED: 1 certificate must be rotated"
- * @example
- * ```ts
- * summarizeExpiry(report, "failed: warnings are not allowed (--fail-on-warn)");
- * // "Certificate expiry check failed: warnings are not allowed (--fail-on-warn) (1 warn, 2 ok); earliest active expiry: ..."
- * ```
- */
-export function summarizeExpiry(r: Omit<ExpiryReport, "summary">, verdict?: string): string {
-    let blocking = 0;
-    let warnings = 0;
-    for (const f of r.findings) {
-        if (f.severity === "fail") blocking += 1;
-        else if (f.severity === "warn") warnings += 1;
-    }
-    const counted = CERTIFICATE_STATES.filter((s) => r.counts[s] > 0).map((s) => `${r.counts[s]} ${s}`);
-    const head = verdict ?? (r.passed ? (warnings ? `passed with ${warnings} warning${warnings === 1 ? "" : "s"}` : "passed") : `FAILED: ${blocking} certificate${blocking === 1 ? "" : "s"} must be rotated`);
-    const earliest = r.earliestExpiring
-        ? `; earliest active expiry: ${r.earliestExpiring.name === null ? "(unnamed)" : escapeControlCharacters(r.earliestExpiring.name)} (${escapeControlCharacters(r.earliestExpiring.id)}) on ${iso(r.earliestExpiring.expiresAt)}`
-        : "";
-    return `Certificate expiry check ${head} (${counted.join(", ") || "no certificates"})${earliest}.`;
-}
-
-/** Days and hours, always both: `4 days 23 hours`, `0 days 5 hours`. */
-export function describeTimeLeft(seconds: number): string {
-    const days = Math.floor(seconds / 86_400);
-    const hours = Math.floor((seconds % 86_400) / 3600);
-    return `${days} day${days === 1 ? "" : "s"} ${hours} hour${hours === 1 ? "" : "s"}`;
-}
-

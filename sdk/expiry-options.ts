@@ -1,6 +1,8 @@
 import { Duration, InvalidArgumentError, parseDurationSeconds } from "../provider/api";
+import { booleanIn } from "../provider/client-options";
 import { compileGlob } from "../provider/glob";
 import { assertKnownKeys } from "./arguments";
+import { describeSpan } from "./expiry-wording";
 
 /**
  * A deliberate, time-boxed exception: a certificate the gate should not fail on, with the reason
@@ -97,8 +99,8 @@ export function resolveExpiryOptions(options: ExpiryOptions = {}): ResolvedExpir
         nowSeconds: Math.floor(now.getTime() / 1000),
         warnWithinSeconds,
         failWithinSeconds,
-        includeInactive: booleanOption("includeInactive", options.includeInactive),
-        failOnUnknown: booleanOption("failOnUnknown", options.failOnUnknown),
+        includeInactive: booleanIn("includeInactive", options.includeInactive, false),
+        failOnUnknown: booleanIn("failOnUnknown", options.failOnUnknown, false),
         exemptions: resolveExemptions(options.exemptions ?? []),
     };
 }
@@ -153,23 +155,4 @@ export function parseIsoInstant(text: unknown, argument: string): Date {
         throw new InvalidArgumentError(argument, `${problem}: no such date`);
     }
     return instant;
-}
-
-/** Renders a span of seconds the way people say it: `14 days`, `36 hours`, `1 day 12 hours`. */
-export function describeSpan(seconds: number): string {
-    const abs = Math.abs(seconds);
-    const days = Math.floor(abs / 86_400);
-    const hours = Math.floor((abs % 86_400) / 3600);
-    const minutes = Math.floor((abs % 3600) / 60);
-    const parts: string[] = [];
-    if (days) parts.push(`${days} day${days === 1 ? "" : "s"}`);
-    if (hours) parts.push(`${hours} hour${hours === 1 ? "" : "s"}`);
-    if (!days && !hours) parts.push(`${minutes} minute${minutes === 1 ? "" : "s"}`);
-    return parts.join(" ");
-}
-
-function booleanOption(name: string, value: unknown): boolean {
-    if (value === undefined) return false;
-    if (typeof value !== "boolean") throw new InvalidArgumentError(name, `must be true or false, got ${JSON.stringify(value)}`);
-    return value;
 }

@@ -1,6 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CertificateUsage, DEFAULT_USAGE_CONCURRENCY, InvalidArgumentError, ListSettings, Project, UsageProgress, integerIn, listCertificateUsage } from "../provider/api";
-import { invokeWithInputs } from "./output-invoke";
+import { CertificateUsage, ListSettings, Project, UsageProgress, listCertificateUsage } from "../provider/api";
+import { booleanIn } from "../provider/client-options";
+import { usageConcurrencyOf } from "../provider/certificate-usage";
+import { queryId } from "../provider/dynamic/certificates-inputs";
+import { checkInvokeOptions } from "./invoke-options";
+import { readOnceKnown } from "./output-invoke";
 import { withProgramErrors } from "./program-error";
 import { assertKnownKeys, optionalString } from "./arguments";
 import { resolveAdminKey, withStackKeyAdvice } from "./credentials";
@@ -39,6 +43,9 @@ const KNOWN_ARGS = ["adminKey", "baseUrl", "order", "pageSize", "maxRetries", "t
  * time. A certificate inactive at the organization level but active in a project is `activeAnywhere`;
  * the expiry evaluation and both gates judge that flag and name the projects.
  *
+ * `opts`: as for `getCertificates`, `async: true` is accepted and every other option is refused
+ * with an {@link InvalidArgumentError} naming it; for `dependsOn`, use {@link getCertificateUsageOutput}.
+ *
  * @example
  * ```ts
  * const usage = await getCertificateUsage();
@@ -46,26 +53,24 @@ const KNOWN_ARGS = ["adminKey", "baseUrl", "order", "pageSize", "maxRetries", "t
  * ```
  */
 export async function getCertificateUsage(args: GetCertificateUsageArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetCertificateUsageResult> {
-    void opts;
     return withProgramErrors(() => withStackKeyAdvice(async () => {
+        checkInvokeOptions(opts, "getCertificateUsage", "promise");
         assertKnownKeys(args, KNOWN_ARGS, "getCertificateUsage");
         const { includeArchived, concurrency: rawConcurrency, onProgress, adminKey, ...listArgs } = args;
         const settings = resolveGetCertificatesArgs(listArgs);
-        if (includeArchived !== undefined && typeof includeArchived !== "boolean") {
-            throw new InvalidArgumentError("includeArchived", "must be true or false");
-        }
-        const concurrency = integerIn("concurrency", rawConcurrency, DEFAULT_USAGE_CONCURRENCY, 1, 64);
+        const archived = booleanIn("includeArchived", includeArchived, false);
+        const concurrency = usageConcurrencyOf(rawConcurrency);
         const usage = await listCertificateUsage({
             ...settings,
             adminKey: resolveAdminKey(optionalString("adminKey", adminKey)),
-            includeArchived: includeArchived ?? false,
+            includeArchived: archived,
             concurrency,
             onProgress,
         });
         return {
-            id: "organization-usage",
+            id: queryId({ allProjects: true }),
             ...settings,
-            includeArchived: includeArchived ?? false,
+            includeArchived: archived,
             concurrency,
             projects: usage.projects,
             certificates: usage.certificates,
@@ -73,7 +78,12 @@ export async function getCertificateUsage(args: GetCertificateUsageArgs = {}, op
     }));
 }
 
-/** {@link getCertificateUsage} for `pulumi.Input` arguments, as a `pulumi.Output`; the key never reaches the result. */
+/**
+ * {@link getCertificateUsage} for `pulumi.Input` arguments, as a `pulumi.Output`; the key never
+ * reaches the result. `opts.dependsOn` is honoured as by `getCertificatesOutput`: the read waits for
+ * those resources, and is unknown during preview while one of them is being created or replaced.
+ * Every other option but `async: true` is refused at once, naming it.
+ */
 export function getCertificateUsageOutput(args: GetCertificateUsageOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetCertificateUsageResult> {
-    return invokeWithInputs(args, (plain) => getCertificateUsage(plain as GetCertificateUsageArgs, opts));
+    return readOnceKnown(args, (plain) => getCertificateUsage(plain as GetCertificateUsageArgs), opts, "getCertificateUsage");
 }

@@ -1,8 +1,10 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Certificate, LIST_SETTING_NAMES, ListSettings, ListSettingsArgs, listCertificates, resolveListSettings } from "../provider/api";
+import { queryId } from "../provider/dynamic/certificates-inputs";
 import { assertKnownKeys, optionalString } from "./arguments";
 import { resolveAdminKey, resolveBaseUrl, withStackKeyAdvice } from "./credentials";
-import { invokeWithInputs } from "./output-invoke";
+import { checkInvokeOptions } from "./invoke-options";
+import { readOnceKnown } from "./output-invoke";
 import { withProgramErrors } from "./program-error";
 
 /** Arguments of {@link getCertificates}. Every one is optional; see {@link ListSettingsArgs} for the list settings. */
@@ -36,7 +38,10 @@ const KNOWN_ARGS: readonly (keyof GetCertificatesArgs)[] = ["adminKey", ...LIST_
  * works outside any Pulumi program when `adminKey` and `baseUrl` are passed.
  *
  * @param args what to read and how; see {@link GetCertificatesArgs}
- * @param opts accepted for the shape of Pulumi's data sources; nothing in it applies to a direct API read
+ * @param opts Pulumi's invoke options, for the shape of Pulumi's data sources. `async: true` is
+ *   accepted; every other option is refused with an {@link InvalidArgumentError} naming it
+ *   (`opts.provider`, ...): there is no provider plugin to choose, and a Promise cannot wait on
+ *   `dependsOn` as Pulumi's invokes do (use {@link getCertificatesOutput} for that).
  * @example
  * ```ts
  * import { getCertificates } from "pulumi-openai-certificates";
@@ -45,11 +50,11 @@ const KNOWN_ARGS: readonly (keyof GetCertificatesArgs)[] = ["adminKey", ...LIST_
  * ```
  */
 export async function getCertificates(args: GetCertificatesArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetCertificatesResult> {
-    void opts;
     return withProgramErrors(() => withStackKeyAdvice(async () => {
+        checkInvokeOptions(opts, "getCertificates", "promise");
         const settings = resolveGetCertificatesArgs(args);
         const certificates = await listCertificates({ ...settings, adminKey: resolveAdminKey(optionalString("adminKey", args.adminKey)) });
-        return { id: settings.projectId === undefined ? "organization" : `project/${settings.projectId}`, ...settings, certificates };
+        return { id: queryId(settings), ...settings, certificates };
     }));
 }
 
@@ -57,14 +62,23 @@ export async function getCertificates(args: GetCertificatesArgs = {}, opts?: pul
  * {@link getCertificates} for `pulumi.Input` arguments, as a `pulumi.Output`. The result is not marked
  * secret even when `adminKey` is: the key never reaches the result.
  *
+ * `opts.dependsOn` is honoured as Pulumi's own invokes do: the read waits until those resources are
+ * created, and during `pulumi preview`, while one of them is being created or replaced, the result
+ * is unknown (so `assertCertificateExpiryOutput` fails closed on it, or defers with
+ * `unknownDuringPreview: "defer"`). `async: true` is accepted; every other option is refused at once
+ * with an {@link InvalidArgumentError} naming it (`opts.provider`, `opts.parent`, ...): there is no
+ * provider plugin to choose.
+ *
  * @example
  * ```ts
  * const proj = getCertificatesOutput({ projectId: project.id });
  * export const names = proj.certificates.apply((cs) => cs.map((c) => c.name));
+ * // Read only once the gateway's certificate has been uploaded by this update:
+ * const after = getCertificatesOutput({}, { dependsOn: [uploadGatewayCertificate] });
  * ```
  */
 export function getCertificatesOutput(args: GetCertificatesOutputArgs = {}, opts?: pulumi.InvokeOutputOptions): pulumi.Output<GetCertificatesResult> {
-    return invokeWithInputs(args, (plain) => getCertificates(plain as GetCertificatesArgs, opts));
+    return readOnceKnown(args, (plain) => getCertificates(plain as GetCertificatesArgs), opts, "getCertificates");
 }
 
 /** Checks the arguments other than the key and applies defaults; nothing is sent on bad input. */

@@ -11,7 +11,9 @@ export { formatCertificateTable } from "./certificate-table";
 export {
     CERTIFICATE_STATES,
     CertificateState,
+    CertificateToEvaluate,
     CertificatesInput,
+    CertificatesToEvaluate,
     EvaluatedCertificate,
     ExpiryFinding,
     ExpiryReport,

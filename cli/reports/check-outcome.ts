@@ -1,6 +1,6 @@
 import { PACKAGE_VERSION } from "../../provider/version";
-import type { CertificateState, EvaluatedCertificate, ExpiryFinding, ExpiryReport } from "../../sdk/evaluate-expiry";
-import { summarizeExpiry } from "../../sdk/evaluate-expiry";
+import type { CertificateState, CertificateToEvaluate, ExpiryFinding, ExpiryReport } from "../../sdk/evaluate-expiry";
+import { summarizeExpiry } from "../../sdk/expiry-wording";
 import { EXIT } from "../exit-codes";
 
 /**
@@ -23,7 +23,7 @@ export interface CheckedRun {
     /** The gate's one-line verdict: the report's summary, unless `--fail-on-warn` turned warnings into a failure. */
     readonly summary: string;
     /** The certificates as read, for what findings do not carry (the timeline's `validAt`). */
-    readonly certificates: readonly EvaluatedCertificate[];
+    readonly certificates: readonly CertificateToEvaluate[];
 }
 
 /**
@@ -59,7 +59,7 @@ export function gateExitCode(report: ExpiryReport, failOnWarn: boolean): number 
 }
 
 /** A checked run, its exit code and verdict derived from the report and `--fail-on-warn`. */
-export function checkedRun(report: ExpiryReport, scope: Scope, failOnWarn: boolean, certificates: readonly EvaluatedCertificate[]): CheckedRun {
+export function checkedRun(report: ExpiryReport, scope: Scope, failOnWarn: boolean, certificates: readonly CertificateToEvaluate[]): CheckedRun {
     const exitCode = gateExitCode(report, failOnWarn);
     const summary = exitCode === EXIT.WARNINGS ? summarizeExpiry(report, WARNINGS_NOT_ALLOWED) : report.summary;
     return { kind: "checked", report, scope, exitCode, failOnWarn, summary, certificates };

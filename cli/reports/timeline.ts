@@ -1,4 +1,4 @@
-import type { CertificateState, EvaluatedCertificate, ExpiryReport } from "../../sdk/evaluate-expiry";
+import type { CertificateState, CertificateToEvaluate, ExpiryReport } from "../../sdk/evaluate-expiry";
 
 const DAY = 86_400;
 
@@ -67,10 +67,10 @@ export const MIN_BAR_PERCENT = 0.6;
  * layout.bars[0].x; // percent from the left edge
  * ```
  */
-export function timelineLayout(report: ExpiryReport, certificates: readonly EvaluatedCertificate[]): TimelineLayout {
+export function timelineLayout(report: ExpiryReport, certificates: readonly CertificateToEvaluate[]): TimelineLayout {
     const now = report.evaluatedAt;
     const { failWithinSeconds, warnWithinSeconds } = report.thresholds;
-    const byId = new Map<string, EvaluatedCertificate>();
+    const byId = new Map<string, CertificateToEvaluate>();
     for (const c of certificates) byId.set(c.id, c);
     const shown = report.findings.slice(0, MAX_TIMELINE_BARS);
 

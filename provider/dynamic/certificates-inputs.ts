@@ -1,7 +1,7 @@
-import { integerIn } from "../client-options";
+import { booleanIn } from "../client-options";
 import { LIST_SETTING_NAMES, ListSettings, ListSettingsArgs, resolveListSettings } from "../list-settings";
 import { InvalidArgumentError } from "../errors";
-import { DEFAULT_USAGE_CONCURRENCY } from "../certificate-usage";
+import { usageConcurrencyOf } from "../certificate-usage";
 
 /** The engine's wire value for "not known yet" (during preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -9,8 +9,11 @@ export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 /** What to do when the certificate list cannot be read. */
 export type OnReadError = "fail" | "warn";
 
-/** The inputs of a `Certificates` resource, as the provider receives them (plain values). */
-export interface CertificatesInputs extends ListSettingsArgs {
+/**
+ * The inputs of a `Certificates` resource, as its provider receives them: plain values, where the
+ * program's `CertificatesArgs` holds `pulumi.Input`s.
+ */
+export interface CertificatesResourceInputs extends ListSettingsArgs {
     /** Keep only certificates whose name matches this glob (`*`, `?`). */
     namePattern?: string;
     /** Keep only certificates active in the scope. */
@@ -25,6 +28,9 @@ export interface CertificatesInputs extends ListSettingsArgs {
     concurrency?: number;
 }
 
+/** @deprecated Renamed {@link CertificatesResourceInputs} in 0.2.0, so it is not mistaken for the evaluation's `CertificatesInput`. */
+export type CertificatesInputs = CertificatesResourceInputs;
+
 /** Inputs checked, with defaults applied: the query part of the resource's state. */
 export interface ResolvedCertificatesQuery extends ListSettings {
     namePattern?: string;
@@ -36,7 +42,7 @@ export interface ResolvedCertificatesQuery extends ListSettings {
 }
 
 /** The input names the resource accepts. */
-export const CERTIFICATES_INPUT_NAMES: readonly (keyof CertificatesInputs)[] = [
+export const CERTIFICATES_INPUT_NAMES: readonly (keyof CertificatesResourceInputs)[] = [
     ...LIST_SETTING_NAMES,
     "namePattern",
     "activeOnly",
@@ -74,12 +80,12 @@ export function resolveCertificatesQuery(news: Record<string, unknown>, fallback
     if (namePattern !== undefined && (typeof namePattern !== "string" || namePattern === "")) {
         throw new InvalidArgumentError("namePattern", "must be a non-empty glob such as \"gateway-*\"");
     }
-    const activeOnly = booleanInput("activeOnly", news.activeOnly);
+    const activeOnly = booleanIn("activeOnly", news.activeOnly ?? undefined, false);
     const onReadError = news.onReadError ?? "fail";
     if (onReadError !== "fail" && onReadError !== "warn") {
         throw new InvalidArgumentError("onReadError", `must be "fail" or "warn", got ${JSON.stringify(onReadError)}`);
     }
-    const allProjects = booleanInput("allProjects", news.allProjects);
+    const allProjects = booleanIn("allProjects", news.allProjects ?? undefined, false);
     if (allProjects && list.projectId !== undefined) {
         throw new InvalidArgumentError("allProjects", "reads every project; leave projectId out, or set allProjects to false");
     }
@@ -89,15 +95,9 @@ export function resolveCertificatesQuery(news: Record<string, unknown>, fallback
         activeOnly,
         onReadError,
         allProjects,
-        includeArchived: booleanInput("includeArchived", news.includeArchived),
-        concurrency: integerIn("concurrency", news.concurrency ?? undefined, DEFAULT_USAGE_CONCURRENCY, 1, 64),
+        includeArchived: booleanIn("includeArchived", news.includeArchived ?? undefined, false),
+        concurrency: usageConcurrencyOf(news.concurrency ?? undefined),
     };
-}
-
-function booleanInput(name: string, value: unknown): boolean {
-    if (value === undefined || value === null) return false;
-    if (typeof value !== "boolean") throw new InvalidArgumentError(name, "must be true or false");
-    return value;
 }
 
 /** The stable id of a query: `organization`, `organization-usage` (all projects) or `project/<projectId>`. */

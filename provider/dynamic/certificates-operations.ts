@@ -18,7 +18,8 @@ import { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, SET_ADMI
  * Stored stacks call these by name, with these signatures, from the provider code frozen into their
  * state: `checkCertificates(news, settings)`, `diffCertificates(olds, news)`, `createCertificates(inputs)`,
  * `updateCertificates(news)`, `readCertificatesResource(id, props, settings)` (all since 0.1.0, whose
- * settings are `{ adminKey, baseUrl }`), and `providerSettingsFromConfig(config)` (since 0.2.0).
+ * settings are `{ adminKey, baseUrl }`), `providerSettingsFromConfig(config)` and
+ * `checkCertificatesResource(news, settings)` (since 0.2.0; the same function as `checkCertificates`).
  */
 
 /** What `configure` received from the stack config. Lives only in the provider process's memory. */
@@ -56,8 +57,11 @@ interface CheckFailure {
     reason: string;
 }
 
-/** `check`: validates the inputs and reads the list, so the data is known during preview. */
-export async function checkCertificates(news: Record<string, unknown>, settings: ProviderSettings = {}): Promise<{ inputs: Record<string, unknown>; failures?: CheckFailure[] }> {
+/**
+ * The provider's `check` step (not the expiry check, which is `evaluateCertificateExpiry`): validates
+ * the inputs and reads the list, so the data is known during preview.
+ */
+export async function checkCertificatesResource(news: Record<string, unknown>, settings: ProviderSettings = {}): Promise<{ inputs: Record<string, unknown>; failures?: CheckFailure[] }> {
     // An input computed by another resource is unknown during preview: nothing can be read, so the
     // certificates are unknown too (`check` runs again with real values in the update). The names of
     // the unknown inputs go into the checked inputs as known data, so a policy can name them without
@@ -83,6 +87,12 @@ export async function checkCertificates(news: Record<string, unknown>, settings:
         return { inputs: { ...query }, failures: [{ property: "certificates", reason: `Could not read the certificate list (${readError.code}): ${readError.message}` }] };
     }
 }
+
+/**
+ * @deprecated The 0.1.0 name of {@link checkCertificatesResource}, which read as the expiry check.
+ * Providers stored by 0.1.0 call it by this name: it stays, the same function, in every version.
+ */
+export const checkCertificates = checkCertificatesResource;
 
 /** `diff`: a change only when the query or the certificates changed, never because the provider's code did. */
 export function diffCertificates(olds: Record<string, unknown>, news: Record<string, unknown>): { changes: boolean; replaces: string[]; stables: string[] } {

@@ -41,7 +41,7 @@ export const certificatesProvider: pulumi.dynamic.ResourceProvider & ProviderSta
         this.settings = loadOperations().providerSettingsFromConfig(req.config);
     },
     async check(this: ProviderState, _olds: any, news: any) {
-        return loadOperations().checkCertificates(news, this.settings);
+        return loadOperations().checkCertificatesResource(news, this.settings);
     },
     async diff(_id: string, olds: any, news: any) {
         return loadOperations().diffCertificates(olds, news);

@@ -1,9 +1,12 @@
 /**
- * Every error this package throws is an {@link OpenAICertificatesError}: catch that one class, then
- * branch on the machine-readable {@link OpenAICertificatesError.code}.
+ * Every error this package throws on purpose is an {@link OpenAICertificatesError}: catch that one
+ * class, then branch on the machine-readable {@link OpenAICertificatesError.code}. (A bug can still
+ * surface as a plain `Error`; the dynamic provider records such a one with the code `unexpected`.)
  *
  * Messages are written for a person who has to act on them. They never contain the admin key: the
- * HTTP layer redacts anything the server echoes back before an error is built.
+ * client's edge scrubs every error it throws, whatever built it (message, stack and string fields;
+ * see `scrubError`), and a successful response that holds the key is refused whole
+ * (`CredentialInResponseError`) rather than let into names and ids.
  */
 export abstract class OpenAICertificatesError extends Error {
     /** A stable, machine-readable identifier of what went wrong, such as `rate_limited`. */

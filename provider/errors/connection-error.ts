@@ -1,6 +1,10 @@
 import { OpenAICertificatesError } from "./base";
 
-/** The request never got an HTTP answer: DNS, refused or reset connection, TLS. Retried. */
+/**
+ * The request got no complete HTTP answer: DNS, a refused or reset connection, TLS, a connection
+ * that closed before the whole body arrived, or more than 3 same-origin redirects. Retried while
+ * `maxRetries` allows, with backoff; the last one is thrown.
+ */
 export class APIConnectionError extends OpenAICertificatesError {
     readonly code: string = "connection_failed";
 
@@ -9,7 +13,7 @@ export class APIConnectionError extends OpenAICertificatesError {
     }
 }
 
-/** No complete answer arrived within `timeoutMs`. Retried. */
+/** No complete answer (body included) arrived within `timeoutMs`. Retried like any connection failure. */
 export class APITimeoutError extends APIConnectionError {
     override readonly code = "timeout";
 
@@ -22,7 +26,11 @@ export class APITimeoutError extends APIConnectionError {
     }
 }
 
-/** The caller's `AbortSignal` fired. Never retried. */
+/**
+ * The request, or a wait before retrying it, was stopped: the caller's `AbortSignal` fired, or, in
+ * the organization-wide view, another read failed and stopped every read still running (the view
+ * then throws that first failure). Never retried.
+ */
 export class RequestAbortedError extends OpenAICertificatesError {
     readonly code = "aborted";
 

@@ -5,9 +5,9 @@ import { CertificateSpec, FakeOpenAI, OrganizationSpec, startFakeOpenAI } from "
 import { LEAK_CANARY_KEY } from "../support/fixtures";
 import { copyUserProject } from "../support/packed-package";
 import { CommandResult, PulumiProject, expectOk, filesUnder, initStack, pulumiProject, requirePulumiCli } from "../support/pulumi-cli";
+import { CERTIFICATES_TYPE } from "../../sdk";
 
 const DAY = 86_400;
-const TYPE = "pulumi-nodejs:dynamic/openai:Certificates";
 /** The key after a rotation: recognisable too, and not containing the first one. */
 const ROTATED_KEY = "sk-admin-ROTATED-2b8e4d6f1a3c5e7092b4d6f8";
 
@@ -135,7 +135,7 @@ describe("the gate and unknown inputs, and a rotated key, through the real Pulum
         const up = await project.action("up", stack, { policyPack, policyPackConfig: "defer.json" });
         assert.notEqual(up.code, 0, up.output);
         assert.match(up.output, /\[mandatory\]\s+openai-certificate-expiry [\s\S]*Certificates resource "payments-certificates": [\s\S]*"gateway" \(cert_gateway\) expires in/);
-        assert.ok(!(await resourceTypes(stack)).includes(TYPE), "the failing Certificates resource was not stored");
+        assert.ok(!(await resourceTypes(stack)).includes(CERTIFICATES_TYPE), "the failing Certificates resource was not stored");
         assertNoKeyAnywhere(stack, preview, up);
     });
 
@@ -206,7 +206,7 @@ describe("the gate and unknown inputs, and a rotated key, through the real Pulum
     }
 
     async function heldCertificateIds(stack: string): Promise<string[]> {
-        const held = (await exportStack(stack)).deployment.resources?.find((r) => r.type === TYPE);
+        const held = (await exportStack(stack)).deployment.resources?.find((r) => r.type === CERTIFICATES_TYPE);
         assert.ok(held, "no Certificates resource in the state");
         return (held.outputs?.certificates ?? []).map((c) => c.id).sort();
     }

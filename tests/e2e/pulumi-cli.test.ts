@@ -6,9 +6,9 @@ import { LEAK_CANARY_KEY } from "../support/fixtures";
 import { copyUserProject, currentLeg, installPackedPackage } from "../support/packed-package";
 import { REPO_ROOT } from "../support/processes";
 import { CommandResult, ExportedStack, PulumiProject, expectOk, exportStack, filesUnder, initStack, pulumiProject, requirePulumiCli } from "../support/pulumi-cli";
+import { CERTIFICATES_TYPE } from "../../sdk";
 
 const DAY = 86_400;
-const TYPE = "pulumi-nodejs:dynamic/openai:Certificates";
 
 /**
  * The real Pulumi CLI, end to end, as a user runs it: the npm pack tarball installed into fresh
@@ -286,7 +286,7 @@ function safeLegName(): string {
 }
 
 function heldCertificateIds(state: ExportedStack): string[] {
-    const held = state.deployment.resources?.find((r) => r.type === TYPE);
+    const held = state.deployment.resources?.find((r) => r.type === CERTIFICATES_TYPE);
     assert.ok(held, "no Certificates resource in the state");
     return (held.outputs?.certificates ?? []).map((c) => c.id).sort();
 }

@@ -8,10 +8,10 @@ import { LEAK_CANARY_KEY } from "../support/fixtures";
 import { copyUserProject, packedTarball } from "../support/packed-package";
 import { REPO_ROOT } from "../support/processes";
 import { PulumiProject, expectOk, exportStack, filesUnder, pulumiProject, requirePulumiCli } from "../support/pulumi-cli";
+import { CERTIFICATES_TYPE } from "../../sdk";
 
 const run = promisify(execFile);
 const DAY = 86_400;
-const TYPE = "pulumi-nodejs:dynamic/openai:Certificates";
 /** Version 0.1.0 as published, packed once from commit 440f9bb. */
 const RELEASE_0_1_0 = path.join(REPO_ROOT, "tests/fixtures/pulumi-openai-certificates-0.1.0.tgz");
 
@@ -96,7 +96,7 @@ function installedVersion(dir: string): string {
 async function heldIds(project: PulumiProject, stack: string): Promise<Record<string, string[]>> {
     const held: Record<string, string[]> = {};
     for (const r of (await exportStack(project, stack)).deployment.resources ?? []) {
-        if (r.type === TYPE) held[r.urn.split("::").pop()!] = (r.outputs?.certificates ?? []).map((c) => c.id).sort();
+        if (r.type === CERTIFICATES_TYPE) held[r.urn.split("::").pop()!] = (r.outputs?.certificates ?? []).map((c) => c.id).sort();
     }
     return held;
 }

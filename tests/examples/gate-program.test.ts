@@ -34,7 +34,7 @@ async function runProgram(api: FakeOpenAI, config: Record<string, string>): Prom
             newResource: async (args) => {
                 if (args.type !== CERTIFICATES_TYPE) return { id: `${args.name}-id`, state: args.inputs };
                 const { __provider, ...inputs } = args.inputs;
-                const checked = await dynamicOperations.checkCertificates(inputs, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl });
+                const checked = await dynamicOperations.checkCertificatesResource(inputs, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl });
                 if (checked.failures?.length) throw new Error(`check failed: ${JSON.stringify(checked.failures)}`);
                 resources.push({ name: args.name, urn: `urn:pulumi:test::gate::${args.type}::${args.name}`, inputs: checked.inputs, provider: __provider });
                 const { id, outs } = dynamicOperations.createCertificates(checked.inputs);
@@ -78,11 +78,14 @@ function policyViolations(resource: CheckedResource): Array<{ policy: string; le
 describe("the example gate program, under pulumi.runtime.setMocks", function () {
     this.timeout(60_000);
     let api: FakeOpenAI;
-    // The program reads the real clock; seed the fake relative to it.
-    const now = () => Math.floor(Date.now() / 1000);
-    const cert = (name: string, days: number, extra: Partial<CertificateSpec> = {}): CertificateSpec => ({ id: `cert_${name}`, name, createdAt: now() - 100 * DAY, expiresAt: now() + days * DAY, ...extra });
+    // The program reads the real clock; seed the fake relative to one reading of it, taken once, so
+    // that certificates made together get equal creation times (the order test relies on it) and a
+    // second boundary between two readings cannot reorder them.
+    let now: number;
+    const cert = (name: string, days: number, extra: Partial<CertificateSpec> = {}): CertificateSpec => ({ id: `cert_${name}`, name, createdAt: now - 100 * DAY, expiresAt: now + days * DAY, ...extra });
 
     beforeEach(async () => {
+        now = Math.floor(Date.now() / 1000);
         api = await startFakeOpenAI({ adminKey: LEAK_CANARY_KEY });
     });
     afterEach(async () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { CertificateUsage, NotFoundError, UsageProgress, listCertificateUsage, mergeUsage } from "../../provider";
-import { LEAK_CANARY_KEY, NOW_SECONDS, organizationSpec, rejectionOf, seededRandom, useFakeApi } from "../support/fixtures";
+import { LEAK_CANARY_KEY, NOW_SECONDS, cert, organizationSpec, rejectionOf, seededRandom, useFakeApi } from "../support/fixtures";
 
 describe("listCertificateUsage (the organization-wide view) over loopback HTTP", function () {
     this.timeout(60_000);
@@ -151,8 +151,8 @@ describe("listCertificateUsage (the organization-wide view) over loopback HTTP",
 
 describe("mergeUsage", () => {
     it("keeps a certificate that only a project lists, as inactive in the organization", () => {
-        const cert = (id: string, createdAt: number, active: boolean) => ({ id, object: "organization.project.certificate", name: id, active, createdAt });
-        const merged: CertificateUsage[] = mergeUsage([cert("cert_a", 10, true)], [{ id: "proj_x", name: null, createdAt: 1, archivedAt: null, status: "active" }], [[cert("cert_new", 20, true)]], "desc");
+        const listed = (id: string, createdAt: number) => cert({ id, name: id, validIn: null }, { object: "organization.project.certificate", createdAt });
+        const merged: CertificateUsage[] = mergeUsage([listed("cert_a", 10)], [{ id: "proj_x", name: null, createdAt: 1, archivedAt: null, status: "active" }], [[listed("cert_new", 20)]], "desc");
         assert.deepEqual(
             merged.map((c) => [c.id, c.activeInOrganization, c.activeAnywhere, c.object]),
             [
@@ -165,7 +165,7 @@ describe("mergeUsage", () => {
     describe("lists that disagree on a certificate's dates (issue 12, item 4; regression: the organization's dates were judged alone)", () => {
         const DAY = 86_400;
         const project = (id: string) => ({ id, name: null, createdAt: 1, archivedAt: null, status: "active" });
-        const dated = (dates: { validAt?: number; expiresAt?: number }, object = "organization.project.certificate") => ({ id: "cert_a", object, name: "gateway", active: true, createdAt: 10, ...dates });
+        const dated = (dates: { validAt?: number; expiresAt?: number }, object = "organization.project.certificate") => cert({ id: "cert_a", name: "gateway", validIn: null }, { object, createdAt: 10, ...dates });
         const org = (dates: { validAt?: number; expiresAt?: number }) => [dated(dates, "organization.certificate")];
         const iso = (s: number) => new Date(s * 1000).toISOString().replace(".000", "");
 

@@ -54,7 +54,7 @@ describe("project ids: path-safe characters only", () => {
             });
 
             it(`the Certificates resource's check with projectId ${JSON.stringify(id)}: a failure on projectId, and nothing sent`, async () => {
-                const { failures } = await dynamicOperations.checkCertificates({ projectId: id }, { adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl });
+                const { failures } = await dynamicOperations.checkCertificatesResource({ projectId: id }, { adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl });
                 assert.deepEqual(failures?.map((f) => f.property), ["projectId"]);
                 assert.equal(api().requests.length, 0);
             });

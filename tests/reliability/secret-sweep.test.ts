@@ -74,9 +74,9 @@ describe("secret sweep: the admin key appears nowhere", function () {
         const host = await startPolicyHost({ hostScript: require.resolve("@pulumi/pulumi/cmd/run-policy-pack/index.js"), packDir: path.join(REPO_ROOT, "policy-pack") });
         try {
             await host.configure({ "openai-certificate-expiry": { enforcementLevel: ENFORCEMENT.MANDATORY, properties: { now: NOW.toISOString(), failWithin: "60d", warnWithin: "90d" } } });
-            const { inputs } = await dynamicOperations.checkCertificates({}, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl });
+            const { inputs } = await dynamicOperations.checkCertificatesResource({}, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl });
             reflect();
-            const { inputs: withError } = await dynamicOperations.checkCertificates({ onReadError: "warn" }, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl });
+            const { inputs: withError } = await dynamicOperations.checkCertificatesResource({ onReadError: "warn" }, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl });
             const diagnostics = [
                 ...(await host.analyze({ type: CERTIFICATES_TYPE, name: "org", properties: inputs })),
                 ...(await host.analyze({ type: CERTIFICATES_TYPE, name: "org", properties: withError })),

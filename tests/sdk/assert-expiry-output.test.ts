@@ -4,13 +4,13 @@ import {
     CERTIFICATES_TYPE,
     CertificateExpiryError,
     Certificates,
-    ExpiryReport,
     InvalidArgumentError,
     UnknownDuringPreviewError,
     assertCertificateExpiryOutput,
     getCertificatesOutput,
 } from "../../sdk";
 import { NOW, cert } from "../support/fixtures";
+import { outcomeOf } from "../support/outputs";
 
 const HEALTHY = [cert({ id: "cert_gateway", name: "gateway", expiresIn: "90d" })];
 const EXPIRING = [cert({ id: "cert_gateway", name: "gateway", expiresIn: "5d" })];
@@ -36,41 +36,6 @@ async function program(preview: boolean): Promise<void> {
     );
 }
 
-interface Outcome {
-    known: boolean;
-    report?: ExpiryReport;
-    error?: unknown;
-    /** What Pulumi's handler would see when the program ignores the result: it fails the program on these. */
-    unhandled: unknown[];
-}
-
-/**
- * Runs `make` and reports what becomes of its Output, collecting the unhandled rejections that fail
- * a Pulumi program (and that would otherwise fail this test run). `isKnown` and `promise` are the
- * Output's own, undeclared, members: the only way to observe an unknown or rejected Output.
- */
-async function outcomeOf(make: () => pulumi.Output<ExpiryReport>): Promise<Outcome> {
-    const saved = process.listeners("unhandledRejection");
-    process.removeAllListeners("unhandledRejection");
-    const unhandled: unknown[] = [];
-    process.on("unhandledRejection", (reason) => void unhandled.push(reason));
-    try {
-        const output = make() as unknown as { isKnown: Promise<boolean>; promise(): Promise<ExpiryReport> };
-        let outcome: Outcome;
-        try {
-            const known = await output.isKnown;
-            outcome = { known, report: known ? await output.promise() : undefined, unhandled };
-        } catch (error) {
-            outcome = { known: false, error, unhandled };
-        }
-        for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
-        return outcome;
-    } finally {
-        process.removeAllListeners("unhandledRejection");
-        for (const listener of saved) process.on("unhandledRejection", listener);
-    }
-}
-
 function logger() {
     const warnings: string[] = [];
     return { warnings, warn: (m: string) => void warnings.push(m), info: () => undefined };
@@ -83,7 +48,7 @@ describe("assertCertificateExpiryOutput (issue 11)", () => {
         it("judges known certificates as the assertion does: a pass resolves to the report", async () => {
             const outcome = await outcomeOf(() => assertCertificateExpiryOutput(new Certificates("healthy").certificates, { now: NOW }, logger()));
             assert.equal(outcome.error, undefined);
-            assert.equal(outcome.report?.passed, true);
+            assert.equal(outcome.value?.passed, true);
             assert.deepEqual(outcome.unhandled, []);
         });
 
@@ -120,7 +85,7 @@ describe("assertCertificateExpiryOutput (issue 11)", () => {
 
         it("takes a getCertificatesOutput-style result and plain lists too", async () => {
             const asResult = await outcomeOf(() => assertCertificateExpiryOutput(pulumi.output({ certificates: HEALTHY }), { now: NOW }, logger()));
-            assert.equal(asResult.report?.passed, true);
+            assert.equal(asResult.value?.passed, true);
             const plain = await outcomeOf(() => assertCertificateExpiryOutput(EXPIRING, { now: NOW }, logger()));
             assert.ok(plain.error instanceof CertificateExpiryError);
         });

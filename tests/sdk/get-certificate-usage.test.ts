@@ -63,7 +63,7 @@ describe("getCertificateUsage and the gates on it", () => {
     });
 
     it("the Certificates resource with allProjects holds the view, for the policy gate", async () => {
-        const { inputs, failures } = await dynamicOperations.checkCertificates({ allProjects: true, includeArchived: true }, { adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl });
+        const { inputs, failures } = await dynamicOperations.checkCertificatesResource({ allProjects: true, includeArchived: true }, { adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl });
         assert.deepEqual(failures ?? [], []);
         const certs = inputs.certificates as Array<{ id: string; activeAnywhere: boolean; activeProjectIds: string[] }>;
         assert.deepEqual(
@@ -93,13 +93,13 @@ describe("getCertificateUsage and the gates on it", () => {
         assert.match(finding.anomalies?.join() ?? "", /lists disagree on its dates/);
         assert.match(finding.message, /Data problem: its lists disagree on its dates/);
 
-        const { inputs } = await dynamicOperations.checkCertificates({ allProjects: true, includeArchived: true }, { adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl });
+        const { inputs } = await dynamicOperations.checkCertificatesResource({ allProjects: true, includeArchived: true }, { adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl });
         const violations = certificateViolations(inputs, { now: now.toISOString() }, "fail");
         assert.ok(violations.some((v) => /cert_gw/.test(v) && /lists disagree on its dates/.test(v)), violations.join("\n"));
     });
 
     it("refuses allProjects together with projectId, naming it", async () => {
-        const { failures } = await dynamicOperations.checkCertificates({ allProjects: true, projectId: "proj_payments" }, { adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl });
+        const { failures } = await dynamicOperations.checkCertificatesResource({ allProjects: true, projectId: "proj_payments" }, { adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl });
         assert.equal(failures?.[0].property, "allProjects");
     });
 

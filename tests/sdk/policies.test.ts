@@ -7,7 +7,7 @@ import { unknownCheckingProxy } from "@pulumi/policy";
 import { UNKNOWN } from "../../provider";
 import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME, certificateExpiryPolicy, certificateExpiryWarningPolicy, certificateViolations } from "../../sdk/policies";
 import { CertificateSpec } from "../../fake-api";
-import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs } from "../support/fixtures";
+import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs, cert } from "../support/fixtures";
 import { installPackedPackage } from "../support/packed-package";
 import { ENFORCEMENT, PolicyHost, startPolicyHost } from "../support/policy-host";
 import { REPO_ROOT } from "../support/processes";
@@ -17,7 +17,7 @@ const DAY = 86_400;
 /** The checked inputs of a Certificates resource, produced by the real check operation against the fake API. */
 async function checkedInputs(api: FakeOpenAI, certificates: CertificateSpec[], extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
     api.setState({ certificates });
-    const { inputs, failures } = await dynamicOperations.checkCertificates({ ...extra }, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl });
+    const { inputs, failures } = await dynamicOperations.checkCertificatesResource({ ...extra }, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl });
     assert.deepEqual(failures ?? [], []);
     return inputs;
 }
@@ -33,7 +33,7 @@ const expiring = (name: string, days: number, extra: Partial<CertificateSpec> = 
 describe("certificateViolations (the policies' logic)", () => {
     const config = { now: NOW.toISOString() };
     const props = (certificates: unknown) => ({ certificates });
-    const c = (days: number, extra = {}) => ({ id: `cert_${days}`, object: "organization.certificate", name: `in-${days}-days`, active: true, createdAt: NOW_SECONDS - 100 * DAY, expiresAt: NOW_SECONDS + days * DAY, ...extra });
+    const c = (days: number, fields = {}) => cert({ id: `cert_${days}`, name: `in-${days}-days`, expiresIn: days * DAY, validIn: null }, { createdAt: NOW_SECONDS - 100 * DAY, ...fields });
 
     it("reports a failing certificate to the mandatory policy only", () => {
         assert.equal(certificateViolations(props([c(5)]), config, "fail").length, 1);
@@ -274,7 +274,7 @@ for (const setup of setups) {
 
         describe("a resource whose input is unknown during preview (issue 11)", () => {
             // The checked inputs as the provider's check returns them while the project is not created yet.
-            const unknownProject = () => dynamicOperations.checkCertificates({ projectId: UNKNOWN }, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl }).then((r) => r.inputs);
+            const unknownProject = () => dynamicOperations.checkCertificatesResource({ projectId: UNKNOWN }, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl }).then((r) => r.inputs);
             const configure = (unknownDuringPreview?: string) =>
                 host.configure({
                     [EXPIRY_POLICY_NAME]: { enforcementLevel: ENFORCEMENT.MANDATORY, properties: { now: NOW.toISOString(), ...(unknownDuringPreview ? { unknownDuringPreview } : {}) } },
@@ -323,7 +323,7 @@ for (const setup of setups) {
                 assert.match(diagnostics[0].message, /input "projectId" is not known during preview.*judged in the update/);
                 // Once the input is known (the update), the resource is judged as usual.
                 api.setState({ certificates: [expiring("gateway", 5)], projects: [{ id: "proj_payments", name: "payments", certificates: [{ id: "cert_gateway", active: true }] }] });
-                const checked = await dynamicOperations.checkCertificates({ projectId: "proj_payments" }, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl });
+                const checked = await dynamicOperations.checkCertificatesResource({ projectId: "proj_payments" }, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl });
                 assert.deepEqual(checked.failures ?? [], []);
                 const known = await host.analyze({ type: CERTIFICATES_TYPE, name: "payments-certificates", properties: checked.inputs });
                 assert.deepEqual(

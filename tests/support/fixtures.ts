@@ -1,6 +1,8 @@
 import { strict as assert } from "assert";
 import { InvalidArgumentError } from "../../provider/errors";
 import { CertificateSpec, FakeOpenAI, FakeOpenAIOptions, startFakeOpenAI } from "../../fake-api";
+import { parseDurationSeconds } from "../../provider/duration";
+import type { CertificateToEvaluate } from "../../sdk/evaluate-expiry";
 
 /** A fixed clock for fixtures: 2026-01-15T00:00:00Z, in Unix seconds. */
 export const NOW_SECONDS = Date.UTC(2026, 0, 15) / 1000;
@@ -114,32 +116,46 @@ export function recordingSleep(): { sleep: (ms: number) => Promise<void>; waits:
     return { waits, sleep: async (ms: number) => void waits.push(ms) };
 }
 
-/** A certificate for evaluation tests, with times relative to {@link NOW_SECONDS}. */
-export function cert(spec: {
-    id?: string;
-    name?: string | null;
-    active?: boolean;
-    /** Seconds or a duration string from NOW; omit for no expiry. */
-    expiresIn?: string | number;
-    /** When it becomes valid, relative to NOW (negative = in the past). @default "-30d" */
-    validIn?: string | number;
-    activeAnywhere?: boolean;
-    activeProjectIds?: string[];
-}): import("../../sdk").EvaluatedCertificate {
-    const { parseDurationSeconds } = require("../../provider/duration") as typeof import("../../provider/duration");
+/**
+ * The one builder of in-memory certificates (the domain `Certificate`, as the evaluation, the gates
+ * and `mergeUsage` take it), with times relative to {@link NOW_SECONDS}; `fields` sets any field
+ * as it is (an absolute `createdAt`, another `object`, the organization-wide view's fields).
+ *
+ * @example
+ * ```ts
+ * cert({ name: "gateway", expiresIn: "5d" });
+ * cert({ id: "cert_a", validIn: null }, { object: "organization.project.certificate", createdAt: 10 });
+ * ```
+ */
+export function cert(
+    spec: {
+        id?: string;
+        name?: string | null;
+        active?: boolean;
+        /** Seconds or a duration string from NOW; omit for no expiry. */
+        expiresIn?: string | number;
+        /** When it becomes valid, relative to NOW (negative = in the past); `null` for no `validAt`. @default "-30d" */
+        validIn?: string | number | null;
+        activeAnywhere?: boolean;
+        activeProjectIds?: string[];
+    },
+    fields: Partial<Record<keyof CertificateToEvaluate, unknown>> & Record<string, unknown> = {},
+): CertificateToEvaluate {
     const offset = (d: string | number) => (typeof d === "number" ? d : parseDurationSeconds(d, "fixture"));
     const id = spec.id ?? `cert_${Math.random().toString(36).slice(2, 10)}`;
+    const validIn = spec.validIn === undefined ? "-30d" : spec.validIn;
     return {
         id,
         object: "organization.certificate",
         name: spec.name === undefined ? id.replace("cert_", "cert-") : spec.name,
         active: spec.active ?? true,
         createdAt: NOW_SECONDS - 60 * 86_400,
-        validAt: NOW_SECONDS + offset(spec.validIn ?? "-30d"),
+        ...(validIn !== null ? { validAt: NOW_SECONDS + offset(validIn) } : {}),
         ...(spec.expiresIn !== undefined ? { expiresAt: NOW_SECONDS + offset(spec.expiresIn) } : {}),
         ...(spec.activeAnywhere !== undefined ? { activeAnywhere: spec.activeAnywhere } : {}),
         ...(spec.activeProjectIds ? { activeProjectIds: spec.activeProjectIds } : {}),
-    };
+        ...fields,
+    } as CertificateToEvaluate;
 }
 
 /**

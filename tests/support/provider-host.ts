@@ -1,6 +1,7 @@
 import { ChildProcess, spawn } from "child_process";
 import * as grpc from "@grpc/grpc-js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { CERTIFICATES_TYPE } from "../../sdk";
 // Only generated stubs ship with @pulumi/pulumi; these are the same ones the engine's peers use.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const providerRpc = require("@pulumi/pulumi/proto/provider_grpc_pb.js");
@@ -52,7 +53,7 @@ export async function startDynamicProviderHost(options: { hostScript: string; cw
     const client = new providerRpc.ResourceProviderClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
     const call = <T>(method: string, request: unknown): Promise<T> =>
         new Promise((resolve, reject) => client[method](request, { deadline: Date.now() + 30_000 }, (e: Error | null, r: T) => (e ? reject(e) : resolve(r))));
-    const urn = "urn:pulumi:test::certs-test::pulumi-nodejs:dynamic/openai:Certificates::certs";
+    const urn = `urn:pulumi:test::certs-test::${CERTIFICATES_TYPE}::certs`;
 
     return {
         stderr: () => stderr,

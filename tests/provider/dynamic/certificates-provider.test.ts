@@ -232,9 +232,25 @@ for (const setup of [fromRepo, fromPackedInstall]) {
     });
 }
 
-describe("the Certificates provider's location", () => {
-    it("is compiled where the serialized provider falls back to", () => {
-        assert.ok(fs.existsSync(path.join(REPO_ROOT, "dist/provider/dynamic/certificates-operations.js")));
+describe("the operations the serialized provider falls back to (a program inside this repository)", () => {
+    const fallback = require(path.join(REPO_ROOT, "dist/provider/dynamic/certificates-operations.js")) as typeof dynamicOperations;
+
+    it("has every operation the serialized provider calls, the same functions as the package's dynamicOperations", () => {
+        const shim = fs.readFileSync(path.join(REPO_ROOT, "dist/provider/dynamic/certificates-provider.js"), "utf8");
+        const called = [...shim.matchAll(/loadOperations\(\)\.(\w+)/g)].map((m) => m[1]);
+        assert.ok(called.length >= 5, `found the calls: ${called.join(", ")}`);
+        for (const name of called) assert.equal((fallback as Record<string, unknown>)[name], (dynamicOperations as Record<string, unknown>)[name], name);
+    });
+
+    it("checks inputs and makes ids from there, without the network", async () => {
+        const { failures } = await fallback.checkCertificatesResource({ pageSize: 500 }, {});
+        assert.equal(failures?.[0].property, "pageSize");
+        assert.deepEqual(fallback.createCertificates({ projectId: "proj_a", certificates: [] }).id, "project/proj_a");
+    });
+
+    it("keeps checkCertificates, the name providers stored by 0.1.0 call, as the same check step", () => {
+        assert.equal(fallback.checkCertificates, fallback.checkCertificatesResource);
+        assert.equal(dynamicOperations.checkCertificates, dynamicOperations.checkCertificatesResource);
     });
 });
 
@@ -244,7 +260,7 @@ describe("the Certificates operations, called directly", function () {
 
     it("reads with a stack-config key that ends in a newline, as the library and the command do", async () => {
         api().setState({ certificates: certificateSpecs(3) });
-        const { inputs, failures } = await dynamicOperations.checkCertificates({}, { adminKey: `${LEAK_CANARY_KEY}\n`, baseUrl: api().baseUrl });
+        const { inputs, failures } = await dynamicOperations.checkCertificatesResource({}, { adminKey: `${LEAK_CANARY_KEY}\n`, baseUrl: api().baseUrl });
         assert.equal(failures, undefined);
         assert.equal((inputs.certificates as unknown[]).length, 3);
         assert.equal(api().requests[0].auth, "valid");
@@ -252,7 +268,7 @@ describe("the Certificates operations, called directly", function () {
 
     it("gives the refresh advice to providers stored by 0.1.0 too, which call read with { adminKey, baseUrl }", async () => {
         api().setState({ certificates: certificateSpecs(3) });
-        const stored = (await dynamicOperations.checkCertificates({}, { adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl })).inputs;
+        const stored = (await dynamicOperations.checkCertificatesResource({}, { adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl })).inputs;
         const settings010 = { adminKey: "sk-admin-rotated-away-0123", baseUrl: api().baseUrl };
         const error = await rejectionOf(dynamicOperations.readCertificatesResource("organization", stored, settings010));
         assert.equal((error as { code?: string }).code, "authentication_failed");
@@ -267,7 +283,7 @@ describe("the Certificates operations, called directly", function () {
 
     it("records a tolerated read error on one visible line: a server's message cannot add lines or escape sequences", async () => {
         api().injectFault({ action: { kind: "status", status: 400, body: { error: { message: "bad\n::error::from the server\x1b[0m", type: "invalid_request_error" } } } });
-        const { inputs, failures } = await dynamicOperations.checkCertificates({ onReadError: "warn" }, { adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl });
+        const { inputs, failures } = await dynamicOperations.checkCertificatesResource({ onReadError: "warn" }, { adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl });
         assert.equal(failures, undefined);
         const readError = inputs.readError as { code: string; message: string };
         assert.equal(readError.code, "bad_request");
