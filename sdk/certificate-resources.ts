@@ -4,13 +4,14 @@ import { CERTIFICATE_INPUT_NAMES, IMPORT_ID_INPUT } from "../provider/dynamic/ce
 import { ACTIVATION_INPUT_NAMES } from "../provider/dynamic/certificate-activation-operations";
 import { certificateActivationProvider, certificateProvider } from "../provider/dynamic/certificate-providers";
 import { assertKnownKeys } from "./arguments";
-import { markProgramError } from "./program-error";
-import { UnsupportedRuntimeError } from "./unsupported-runtime-error";
+import { TOKEN_MODULE, dynamicProps, dynamicTypeToken, isResourceOfType, refuseBun } from "./dynamic-resource";
 
-/** The type token of {@link Certificate}. */
-export const CERTIFICATE_TYPE = "pulumi-nodejs:dynamic/openai:Certificate";
-/** The type token of {@link CertificateActivation}. */
-export const CERTIFICATE_ACTIVATION_TYPE = "pulumi-nodejs:dynamic/openai:CertificateActivation";
+/** The type token of {@link Certificate}, `pulumi-nodejs:dynamic/openai:Certificate`. */
+export const CERTIFICATE_TYPE = dynamicTypeToken("Certificate");
+/** The type token of {@link CertificateActivation}, `pulumi-nodejs:dynamic/openai:CertificateActivation`. */
+export const CERTIFICATE_ACTIVATION_TYPE = dynamicTypeToken("CertificateActivation");
+/** The type part of a token (the text after the last colon), as `pulumi.dynamic.Resource` takes it. */
+const typeOf = (token: string) => token.slice(token.lastIndexOf(":") + 1);
 
 /** Inputs of a {@link Certificate}. */
 export interface CertificateArgs {
@@ -65,7 +66,7 @@ export class Certificate extends pulumi.dynamic.Resource {
 
     /** Whether `obj` is a `Certificate` resource, even across copies of this package. */
     static override isInstance(obj: unknown): obj is Certificate {
-        return obj !== null && typeof obj === "object" && (obj as { __pulumiType?: unknown }).__pulumiType === CERTIFICATE_TYPE;
+        return isResourceOfType(obj, CERTIFICATE_TYPE);
     }
 
     /** The PEM. */
@@ -89,24 +90,15 @@ export class Certificate extends pulumi.dynamic.Resource {
     declare readonly createdAt: pulumi.Output<number>;
 
     constructor(name: string, args: CertificateArgs, opts?: pulumi.CustomResourceOptions) {
-        if (process.versions.bun !== undefined) throw markProgramError(bunError("Certificate", name));
+        refuseBun(`Certificate "${name}"`);
         assertKnownKeys(args, CERTIFICATE_INPUT_NAMES, `Certificate "${name}"`);
-        const props: Record<string, unknown> = {
-            certificateId: undefined,
-            fingerprintSha256: undefined,
-            subject: undefined,
-            issuer: undefined,
-            validAt: undefined,
-            expiresAt: undefined,
-            createdAt: undefined,
-        };
-        for (const key of CERTIFICATE_INPUT_NAMES) props[key] = (args as unknown as Record<string, unknown>)[key];
+        const props = dynamicProps(args, CERTIFICATE_INPUT_NAMES, ["certificateId", "fingerprintSha256", "subject", "issuer", "validAt", "expiresAt", "createdAt"]);
         let options = opts;
         if (opts?.import !== undefined) {
             props[IMPORT_ID_INPUT] = opts.import;
             options = { ...opts, import: undefined };
         }
-        super(certificateProvider, name, props, options, "openai", "Certificate");
+        super(certificateProvider, name, props, options, TOKEN_MODULE, typeOf(CERTIFICATE_TYPE));
     }
 }
 
@@ -128,7 +120,7 @@ export class CertificateActivation extends pulumi.dynamic.Resource {
 
     /** Whether `obj` is a `CertificateActivation` resource, even across copies of this package. */
     static override isInstance(obj: unknown): obj is CertificateActivation {
-        return obj !== null && typeof obj === "object" && (obj as { __pulumiType?: unknown }).__pulumiType === CERTIFICATE_ACTIVATION_TYPE;
+        return isResourceOfType(obj, CERTIFICATE_ACTIVATION_TYPE);
     }
 
     declare readonly certificateId: pulumi.Output<string>;
@@ -137,18 +129,8 @@ export class CertificateActivation extends pulumi.dynamic.Resource {
     declare readonly scope: pulumi.Output<"organization" | "project">;
 
     constructor(name: string, args: CertificateActivationArgs, opts?: pulumi.CustomResourceOptions) {
-        if (process.versions.bun !== undefined) throw markProgramError(bunError("CertificateActivation", name));
+        refuseBun(`CertificateActivation "${name}"`);
         assertKnownKeys(args, ACTIVATION_INPUT_NAMES, `CertificateActivation "${name}"`);
-        const props: Record<string, unknown> = { scope: undefined };
-        for (const key of ACTIVATION_INPUT_NAMES) props[key] = (args as unknown as Record<string, unknown>)[key];
-        super(certificateActivationProvider, name, props, opts, "openai", "CertificateActivation");
+        super(certificateActivationProvider, name, dynamicProps(args, ACTIVATION_INPUT_NAMES, ["scope"]), opts, TOKEN_MODULE, typeOf(CERTIFICATE_ACTIVATION_TYPE));
     }
-}
-
-function bunError(kind: string, name: string): UnsupportedRuntimeError {
-    return new UnsupportedRuntimeError(
-        "bun",
-        `${kind} "${name}" cannot run on Bun: Pulumi stores a dynamic resource's provider as serialized JavaScript, and Bun ` +
-            "does not support function serialization. Run the program on Node.js (runtime: nodejs in Pulumi.yaml).",
-    );
 }

@@ -4,8 +4,7 @@ import { CERTIFICATES_INPUT_NAMES, OnReadError } from "../provider/dynamic/certi
 import { ReadError } from "../provider/dynamic/certificates-operations";
 import { certificatesProvider } from "../provider/dynamic/certificates-provider";
 import { assertKnownKeys } from "./arguments";
-import { markProgramError } from "./program-error";
-import { UnsupportedRuntimeError } from "./unsupported-runtime-error";
+import { NODE_RUNTIME, TOKEN_MODULE, dynamicProps, dynamicTypeToken, isResourceOfType, refuseBun } from "./dynamic-resource";
 
 /** Inputs of a {@link Certificates} resource. The admin key is never one: see the class docs. */
 export interface CertificatesArgs {
@@ -45,12 +44,10 @@ export interface CertificatesArgs {
     concurrency?: pulumi.Input<number>;
 }
 
-/** The module and type of the token, as `pulumi.dynamic.Resource` composes them. Stored stacks hold the token: it never changes. */
-const TOKEN_MODULE = "openai";
 const TOKEN_TYPE = "Certificates";
 
 /** The type token, `pulumi-nodejs:dynamic/openai:Certificates`: a policy can match `args.type` against it. */
-export const CERTIFICATES_TYPE = `pulumi-nodejs:dynamic/${TOKEN_MODULE}:${TOKEN_TYPE}`;
+export const CERTIFICATES_TYPE = dynamicTypeToken(TOKEN_TYPE);
 
 /**
  * The certificate list of an organization or project, held in the stack. Its provider reads the list
@@ -79,7 +76,7 @@ export class Certificates extends pulumi.dynamic.Resource {
 
     /** Whether `obj` is a `Certificates` resource, even across copies of this package (the SDK sets `__pulumiType` on every resource). */
     static override isInstance(obj: unknown): obj is Certificates {
-        return obj !== null && typeof obj === "object" && (obj as { __pulumiType?: unknown }).__pulumiType === CERTIFICATES_TYPE;
+        return isResourceOfType(obj, CERTIFICATES_TYPE);
     }
 
     declare readonly baseUrl: pulumi.Output<string>;
@@ -101,27 +98,13 @@ export class Certificates extends pulumi.dynamic.Resource {
     declare readonly readError: pulumi.Output<ReadError | undefined>;
 
     constructor(name: string, args: CertificatesArgs = {}, opts?: pulumi.CustomResourceOptions) {
-        // Pulumi runs programs on Bun, but its function serialization throws there ("not supported
-        // when using bun") from deep inside the registration, after the program has moved on. Say so
-        // here, at the line that cannot work, with what does.
-        if (process.versions.bun !== undefined) throw markProgramError(bunError(name));
+        refuseBun(
+            `Certificates "${name}"`,
+            "On Bun, read the list with getCertificates (or getCertificatesOutput) and gate with assertCertificateExpiry (or " +
+                "assertCertificateExpiryOutput); in CI, `openai-certs check` gates without Pulumi. To keep the Certificates resource and the policy pack, " +
+                `run the program on Node.js (${NODE_RUNTIME}).`,
+        );
         assertKnownKeys(args, CERTIFICATES_INPUT_NAMES, `Certificates "${name}"`);
-        // A fresh object: the SDK adds __provider to it. Outputs that are not inputs are seeded as
-        // undefined, or they never resolve.
-        const props: Record<string, unknown> = { certificates: undefined, readError: undefined };
-        for (const key of CERTIFICATES_INPUT_NAMES) props[key] = (args as Record<string, unknown>)[key];
-        super(certificatesProvider, name, props, opts, TOKEN_MODULE, TOKEN_TYPE);
+        super(certificatesProvider, name, dynamicProps(args, CERTIFICATES_INPUT_NAMES, ["certificates", "readError"]), opts, TOKEN_MODULE, TOKEN_TYPE);
     }
-}
-
-function bunError(name: string): UnsupportedRuntimeError {
-    return new UnsupportedRuntimeError(
-        "bun",
-        `Certificates "${name}" cannot run on Bun: Pulumi stores a dynamic resource's provider as serialized ` +
-            "JavaScript, and Bun does not support function serialization. On Bun, read the list with " +
-            "getCertificates (or getCertificatesOutput) and gate with assertCertificateExpiry (or " +
-            "assertCertificateExpiryOutput); in CI, " +
-            "`openai-certs check` gates without Pulumi. To keep the Certificates resource and the policy pack, " +
-            "run the program on Node.js (runtime: nodejs in Pulumi.yaml).",
-    );
 }

@@ -2,11 +2,10 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { REPO_ROOT } from "../../examples/demo/pulumi-cli";
-import { FakeOpenAI, startFakeOpenAI } from "../../fake-api";
 import { createCertificatesClient } from "../../provider/api";
-import { LEAK_CANARY_KEY } from "../support/fixtures";
+import { LEAK_CANARY_KEY, useFakeApi } from "../support/fixtures";
 import { copyUserProject } from "../support/packed-package";
-import { CommandResult, PulumiProject, expectOk, exportStack, filesUnder, initStack, pulumiProject, requirePulumiCli } from "../support/pulumi-cli";
+import { CommandResult, PulumiProject, expectOk, exportStack, filesUnder, initStack, pulumiProject, requireLanguageHost, requirePulumiCli } from "../support/pulumi-cli";
 import { testCertificate } from "../support/test-certificates";
 
 const PROJECT = "e2e-rotation";
@@ -19,41 +18,29 @@ const PROJECT = "e2e-rotation";
 describe("Certificate and CertificateActivation through the real Pulumi CLI (issue 15)", function () {
     this.timeout(900_000);
     const policyPack = "node_modules/pulumi-openai-certificates/policy-pack";
-    let api: FakeOpenAI;
+    const api = useFakeApi();
     let project: PulumiProject;
     let stackCounter = 0;
 
     before(async function () {
         this.timeout(20 * 60_000);
         const cli = await requirePulumiCli(this, "the end-to-end tier");
-        if (!cli.languageHost) {
-            const message = "NO NODE.JS LANGUAGE HOST beside the Pulumi CLI: refresh, destroy and policy packs need it; this tier did NOT run.";
-            if (process.env.CI) throw new Error(`${message} CI must run it.`);
-            console.error(`\n${"!".repeat(100)}\n${message}\n${"!".repeat(100)}\n`);
-            return this.skip();
-        }
+        requireLanguageHost(this, cli, "the resources' refresh, destroy and policy-pack scenarios");
         const program = fs.readFileSync(path.join(REPO_ROOT, "dist/examples/rotation/index.js"), "utf8");
         project = pulumiProject({ dir: await copyUserProject(), cli, name: PROJECT, main: "index.js", typescript: false, files: { "index.js": program } });
     });
-    beforeEach(async () => {
-        api = await startFakeOpenAI({ adminKey: LEAK_CANARY_KEY });
-    });
-    afterEach(async () => {
-        await api?.close();
-    });
-
-    const client = () => createCertificatesClient({ adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl });
+    const client = () => createCertificatesClient({ adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl });
     const pem = async (file: string, spec: Parameters<typeof testCertificate>[0]) => {
         const made = await testCertificate(spec);
         fs.writeFileSync(path.join(project.dir, file), made.pem);
         return made;
     };
     const newStack = (config: Record<string, string>) =>
-        initStack(project, `r${++stackCounter}`, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl, config: Object.fromEntries(Object.entries(config).map(([k, v]) => [`${PROJECT}:${k}`, v])) });
+        initStack(project, `r${++stackCounter}`, { adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl, config: Object.fromEntries(Object.entries(config).map(([k, v]) => [`${PROJECT}:${k}`, v])) });
     const setConfig = async (stack: string, key: string, value: string | undefined) =>
         expectOk(await project.pulumi(value === undefined ? ["config", "rm", `${PROJECT}:${key}`, "--stack", stack] : ["config", "set", `${PROJECT}:${key}`, value, "--stack", stack]));
     /** The writes the fake received since the last reset, as `METHOD path`. */
-    const writes = () => api.requests.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`);
+    const writes = () => api().requests.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`);
     const activeIds = async () => (await client().listCertificates()).filter((c) => c.active).map((c) => c.id);
     const outputs = async (stack: string) => JSON.parse((await project.pulumi(["stack", "output", "--json", "--stack", stack])).stdout) as Record<string, unknown>;
 
@@ -86,7 +73,7 @@ describe("Certificate and CertificateActivation through the real Pulumi CLI (iss
         assert.deepEqual(await activeIds(), [first]);
         assert.equal((await outputs(stack)).fingerprintSha256, a.fingerprint256);
 
-        api.resetStats();
+        api().resetStats();
         await setConfig(stack, "certificateName", "gateway-a-renamed");
         const renamed = await project.action("up", stack);
         expectOk(renamed);
@@ -105,7 +92,7 @@ describe("Certificate and CertificateActivation through the real Pulumi CLI (iss
         expectOk(await project.action("up", stack));
         assert.deepEqual(await activeIds(), [first], "activated again");
 
-        api.resetStats();
+        api().resetStats();
         await setConfig(stack, "certificateFile", "b.pem");
         const rotated = await project.action("up", stack);
         expectOk(rotated);
@@ -121,7 +108,7 @@ describe("Certificate and CertificateActivation through the real Pulumi CLI (iss
         assert.deepEqual(await activeIds(), [second]);
         assert.equal((await outputs(stack)).fingerprintSha256, b.fingerprint256);
 
-        api.resetStats();
+        api().resetStats();
         const destroyed = await project.action("destroy", stack);
         expectOk(destroyed);
         assert.deepEqual(writes(), ["POST /organization/certificates/deactivate", `DELETE /organization/certificates/${second}`]);
@@ -137,7 +124,7 @@ describe("Certificate and CertificateActivation through the real Pulumi CLI (iss
         await client().activateCertificates([uploaded.id]);
 
         const stack = await newStack({ certificateFile: "old.pem", certificateName: "gateway-old", adoptCertificateId: uploaded.id });
-        api.resetStats();
+        api().resetStats();
         const adopted = await project.action("up", stack);
         expectOk(adopted);
         assert.deepEqual(writes(), ["POST /organization/certificates/activate"], "adopted with the import option: nothing uploaded, its activation taken over");

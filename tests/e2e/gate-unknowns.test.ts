@@ -4,7 +4,7 @@ import * as path from "path";
 import { CertificateSpec, FakeOpenAI, OrganizationSpec, startFakeOpenAI } from "../../fake-api";
 import { LEAK_CANARY_KEY } from "../support/fixtures";
 import { copyUserProject } from "../support/packed-package";
-import { CommandResult, PulumiProject, expectOk, filesUnder, initStack, pulumiProject, requirePulumiCli } from "../support/pulumi-cli";
+import { CommandResult, PulumiProject, expectOk, filesUnder, initStack, pulumiProject, requireLanguageHost, requirePulumiCli } from "../support/pulumi-cli";
 import { CERTIFICATES_TYPE } from "../../sdk";
 
 const DAY = 86_400;
@@ -57,12 +57,7 @@ describe("the gate and unknown inputs, and a rotated key, through the real Pulum
     before(async function () {
         this.timeout(20 * 60_000);
         const cli = await requirePulumiCli(this, "the end-to-end tier");
-        if (!cli.languageHost) {
-            const message = "NO NODE.JS LANGUAGE HOST beside the Pulumi CLI: refresh and policy packs need it; this tier did NOT run.";
-            if (process.env.CI) throw new Error(`${message} CI must run it.`);
-            console.error(`\n${"!".repeat(100)}\n${message}\n${"!".repeat(100)}\n`);
-            return this.skip();
-        }
+        requireLanguageHost(this, cli, "the refresh and policy-pack scenarios of issue 11");
         project = pulumiProject({ dir: await copyUserProject(), cli, name: "e2e-unknowns", main: "index.js", typescript: false, files: { "index.js": PROGRAM } });
         const deferBoth = { unknownDuringPreview: "defer" };
         fs.writeFileSync(path.join(project.dir, "defer.json"), JSON.stringify({ "openai-certificate-expiry": deferBoth, "openai-certificate-expiry-warning": deferBoth }));

@@ -5,7 +5,7 @@ import { CertificateSpec, FakeOpenAI, startFakeOpenAI } from "../../fake-api";
 import { LEAK_CANARY_KEY } from "../support/fixtures";
 import { copyUserProject, currentLeg, installPackedPackage } from "../support/packed-package";
 import { REPO_ROOT } from "../support/processes";
-import { CommandResult, ExportedStack, PulumiProject, expectOk, exportStack, filesUnder, initStack, pulumiProject, requirePulumiCli } from "../support/pulumi-cli";
+import { CommandResult, ExportedStack, PulumiProject, expectOk, exportStack, filesUnder, initStack, pulumiProject, requireLanguageHost, requirePulumiCli } from "../support/pulumi-cli";
 import { CERTIFICATES_TYPE } from "../../sdk";
 
 const DAY = 86_400;
@@ -110,7 +110,7 @@ describe(`end to end through the real Pulumi CLI (${safeLegName()})`, function (
         });
 
         it("`pulumi preview --json` fails, and its streamed JSON events carry the mandatory violation", async function () {
-            if (!project.cli.languageHost) return requireLanguageHost(this);
+            requireLanguageHost(this, project.cli, "this end-to-end scenario");
             api.setState({ certificates: [cert("gateway", 5)] });
             const stack = await newStack(project, { "e2e-cjs:assert": "false" });
             // The summary document of `preview --json` leaves policy events out (CLI v3.248,
@@ -194,7 +194,7 @@ describe(`end to end through the real Pulumi CLI (${safeLegName()})`, function (
         before(async function () {
             this.timeout(20 * 60_000);
             const cli = await requirePulumiCli(this, "the end-to-end tier");
-            if (!cli.languageHost) return requireLanguageHost(this);
+            requireLanguageHost(this, cli, "this end-to-end scenario");
             const program = fs.readFileSync(path.join(REPO_ROOT, "examples/gate/index.ts"), "utf8");
             project = pulumiProject({ dir: await copyUserProject(), cli, name: "e2e-ts", main: "index.ts", typescript: true, files: { "index.ts": program, "tsconfig.json": USER_TSCONFIG } });
         });
@@ -233,7 +233,7 @@ describe(`end to end through the real Pulumi CLI (${safeLegName()})`, function (
         before(async function () {
             this.timeout(20 * 60_000);
             const cli = await requirePulumiCli(this, "the end-to-end tier");
-            if (!cli.languageHost) return requireLanguageHost(this);
+            requireLanguageHost(this, cli, "this end-to-end scenario");
             const program = fs.readFileSync(path.join(REPO_ROOT, "examples/gate-esm/index.js"), "utf8");
             project = pulumiProject({ dir: await copyUserProject({ type: "module" }), cli, name: "e2e-esm", main: "index.js", typescript: false, files: { "index.js": program } });
         });
@@ -269,13 +269,6 @@ const USER_TSCONFIG = JSON.stringify(
     2,
 );
 
-/** TypeScript and ES module programs need the language host: the inline fallback cannot run them. */
-function requireLanguageHost(context: Mocha.Context): void {
-    const message = "NO NODE.JS LANGUAGE HOST beside the Pulumi CLI: this end-to-end scenario did NOT run (see scripts/pulumi-cli.sh).";
-    if (process.env.CI) throw new Error(`${message} CI must run it.`);
-    console.error(`\n${"!".repeat(100)}\n${message}\n${"!".repeat(100)}\n`);
-    context.skip();
-}
 
 function safeLegName(): string {
     try {

@@ -43,6 +43,19 @@ export async function requirePulumiCli(context: Mocha.Context, tier: string): Pr
     return cli!;
 }
 
+/**
+ * For what only the language host can run (TypeScript and ES module programs, refresh and destroy of
+ * dynamic resources, policy packs): a loud skip without it, or a failure in CI, which must run it.
+ * `what` says what did not run.
+ */
+export function requireLanguageHost(context: Mocha.Context, cli: PulumiCli, what: string): void {
+    if (cli.languageHost) return;
+    const message = `NO NODE.JS LANGUAGE HOST beside the Pulumi CLI: ${what} did NOT run (see scripts/pulumi-cli.sh).`;
+    if (process.env.CI) throw new Error(`${message} CI must run it.`);
+    console.error(`\n${"!".repeat(100)}\n${message}\n${"!".repeat(100)}\n`);
+    context.skip();
+}
+
 const said = new Set<string>();
 function noticeOnce(line: string): void {
     if (said.has(line)) return;
