@@ -59,7 +59,11 @@ export function checkCertificate(olds: Record<string, unknown>, news: Record<str
     } catch (error) {
         if (news.minRemainingValidity !== UNKNOWN) fail(error);
     }
-    const importId = news[IMPORT_ID_INPUT];
+    // As with Pulumi's own `import` option, adoption is for the first creation only: a resource that
+    // exists (it has old inputs) and gets a new PEM is replaced by an upload, not by adopting again.
+    const exists = olds.fingerprintSha256 !== undefined;
+    if (exists) delete inputs[IMPORT_ID_INPUT];
+    const importId = exists ? undefined : news[IMPORT_ID_INPUT];
     if (importId !== undefined && importId !== UNKNOWN) {
         try {
             checkCertificateId(importId, "import");

@@ -41,6 +41,11 @@ describe("the Certificate resource's operations", () => {
             assert.equal(certificates.checkCertificate(stored, { certificate: soon.pem, name: "renamed" }).failures, undefined);
             assert.equal(certificates.checkCertificate({}, { certificate: soon.pem, importId: "cert_old" }).failures, undefined);
             assert.ok(certificates.checkCertificate({}, { certificate: soon.pem, importId: "../x" }).failures?.some((f) => f.property === "import"));
+            // The import option left in the program after the adoption: a new PEM is an upload, judged as one.
+            const replacement = certificates.checkCertificate(stored, { certificate: (await testCertificate({ expiresIn: "6d" })).pem, importId: "cert_old" });
+            assert.match(replacement.failures?.[0].reason ?? "", /within minRemainingValidity/);
+            assert.equal(replacement.inputs.importId, undefined, "no adoption for a replacement");
+            assert.equal(certificates.checkCertificate(stored, { certificate: soon.pem, importId: "cert_old" }).inputs.importId, undefined);
         });
 
         it("lets an unknown PEM through during preview, and refuses bad inputs by name", async () => {
