@@ -1,5 +1,7 @@
-import { BadRequestError, CertificateMismatchError, CertificateStillActiveError, ConflictError, InvalidArgumentError, NotFoundError } from "../errors";
+import { APIConnectionError, BadRequestError, CertificateMismatchError, CertificateStillActiveError, ConflictError, InternalServerError, InvalidArgumentError, NotFoundError, ResponseParseError, ResponseValidationError } from "../errors";
+import { UploadedCertificate } from "../certificate";
 import { checkCertificateId } from "../certificates-query";
+import { CertificatesClient } from "../client";
 import { Duration, parseDurationSeconds } from "../duration";
 import { isoFromUnixSeconds } from "../iso-time";
 import { PemCertificateDetails, inspectPemCertificate } from "../pem";
@@ -126,7 +128,18 @@ export async function createCertificate(inputs: Record<string, unknown>, setting
         const name = inputs.name as string | undefined;
         const importId = inputs[IMPORT_ID_INPUT] as string | undefined;
         if (importId === undefined) {
-            const uploaded = await client.uploadCertificate({ certificate: inputs.certificate as string, ...(name === undefined ? {} : { name }) });
+            let uploaded: UploadedCertificate;
+            try {
+                uploaded = await client.uploadCertificate({ certificate: inputs.certificate as string, ...(name === undefined ? {} : { name }) });
+            } catch (error) {
+                if (!mayHaveArrived(error)) throw error;
+                // The upload is not retried (a second one would store the certificate twice), but it
+                // may have arrived: find it by its fingerprint before failing, so that the next
+                // `pulumi up` does not upload it again and leave the first copy unmanaged.
+                const arrived = await findUploaded(client, inputs).catch(() => undefined);
+                if (!arrived) throw withUploadAdvice(error);
+                uploaded = name !== undefined && arrived.name !== name ? await client.renameCertificate(arrived.id, name) : arrived;
+            }
             return { id: uploaded.id, outs: outputs(inputs, uploaded) };
         }
         const existing = await client.retrieveCertificate(importId, { includeContent: true });
@@ -144,6 +157,32 @@ export async function createCertificate(inputs: Record<string, unknown>, setting
         const adopted = name !== undefined && name !== existing.name ? await client.renameCertificate(importId, name) : existing;
         return { id: importId, outs: outputs(inputs, adopted) };
     });
+}
+
+/** A failure after which the upload may have been stored: no answer, a server error, an answer we could not read. */
+function mayHaveArrived(error: unknown): boolean {
+    return error instanceof APIConnectionError || error instanceof InternalServerError || error instanceof ResponseValidationError || error instanceof ResponseParseError;
+}
+
+/** The certificate with this PEM among the organization's, matched by its dates, then proved by its fingerprint. */
+async function findUploaded(client: CertificatesClient, inputs: Record<string, unknown>): Promise<UploadedCertificate | undefined> {
+    const candidates = (await client.listCertificates()).filter((c) => c.validAt === inputs.validAt && c.expiresAt === inputs.expiresAt);
+    for (const candidate of candidates) {
+        const stored = await client.retrieveCertificate(candidate.id, { includeContent: true });
+        if (stored.content !== undefined && inspectPemCertificate(stored.content).fingerprintSha256 === inputs.fingerprintSha256) return stored;
+    }
+    return undefined;
+}
+
+/** The same error, its message (and the stack that begins with it) followed by what to do now. */
+function withUploadAdvice(error: unknown): unknown {
+    if (!(error instanceof Error)) return error;
+    const header = `${error.name}: ${error.message}`;
+    error.message +=
+        ". The upload may still have reached OpenAI, and it was not found in the list just now: before `pulumi up` again, " +
+        "look for it (`openai-certs list`); if it is there, adopt it with the `import` resource option instead of uploading it twice";
+    if (error.stack?.startsWith(header)) error.stack = `${error.name}: ${error.message}${error.stack.slice(header.length)}`;
+    return error;
 }
 
 /** `update`: a new name is sent; anything else that reaches here changed nothing remote. */

@@ -109,6 +109,24 @@ describe("the Certificate resource's operations", () => {
             assertNoKeyIn([created, updated, read]);
         });
 
+        it("an upload whose answer is lost is found by its fingerprint and kept, not left unmanaged; one that did not arrive says what to check", async () => {
+            const { made, inputs } = await checked({ subjectCN: "lost-answer" }, "gateway");
+            // The upload is stored, but its answer cannot be read (as after a proxy mangles it).
+            api().injectFault({ method: "POST", path: "/organization/certificates", times: 1, action: { kind: "transform", transform: () => ({ unexpected: true }) } });
+            const created = await certificates.createCertificate(inputs, settings());
+            const listed = await client().listCertificates();
+            assert.deepEqual(listed.map((c) => c.id), [created.id], "one certificate, the one uploaded, and its id is the resource's");
+            assert.equal(created.outs.fingerprintSha256, made.fingerprint256);
+            assert.equal(api().requests.filter((r) => r.method === "POST" && r.path === "/organization/certificates").length, 1, "not uploaded twice");
+
+            const other = await checked({ subjectCN: "never-arrived" });
+            api().injectFault({ method: "POST", path: "/organization/certificates", times: 1, action: { kind: "status", status: 503 } });
+            const error = await rejectionOf(certificates.createCertificate(other.inputs, settings()));
+            assert.match(error.message, /HTTP 503[\s\S]*may still have reached OpenAI[\s\S]*openai-certs list[\s\S]*import/);
+            assert.ok(error.stack?.includes("may still have reached OpenAI"), "the stack Pulumi prints says it too");
+            assert.equal((await client().listCertificates()).length, 1);
+        });
+
         it("delete of an active certificate fails with CertificateStillActiveError saying how to deactivate it", async () => {
             const { inputs } = await checked();
             const { id } = await certificates.createCertificate(inputs, settings());
