@@ -23,11 +23,11 @@ export {
     DEFAULT_TIMEOUT_MS,
     ResolvedClientOptions,
     environmentBaseUrl,
-    integerIn,
     isLoopbackHost,
     normalizeBaseUrl,
     resolveClientOptions,
 } from "./client-options";
+export { booleanIn, integerIn } from "./option-checks";
 export {
     ListCertificatesOptions,
     certificatePages,
@@ -44,7 +44,7 @@ export { backoffDelayMs, planRetry, retryAfterMs, shouldRetryStatus, MAX_RETRY_A
 export { redact, REDACTED } from "./redact";
 export { createTransport, JsonRequest, JsonWriteRequest, Transport } from "./transport";
 export { PACKAGE_VERSION } from "./version";
-export { Duration, parseDurationSeconds } from "./duration";
+export { Duration, describeSpan, describeTimeLeft, parseDurationSeconds } from "./duration";
 export { GlobMatcher, compileGlob } from "./glob";
 export { escapeControlCharacters, jsonForLogs, printableText } from "./text-escape";
 export { HostLookup, ResolvedAddress, isLoopbackAddress, systemLookup } from "./loopback";

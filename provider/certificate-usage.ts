@@ -1,7 +1,8 @@
 import { Certificate } from "./certificate";
 import { SortOrder } from "./certificates-query";
 import { CertificatesClient, createCertificatesClient } from "./client";
-import { ClientOptions, integerIn } from "./client-options";
+import { ClientOptions } from "./client-options";
+import { integerIn } from "./option-checks";
 import { isoFromUnixSeconds as iso } from "./iso-time";
 import { Project } from "./project";
 

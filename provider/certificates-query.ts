@@ -1,4 +1,4 @@
-import { integerIn } from "./client-options";
+import { integerIn } from "./option-checks";
 import { PathSafeId } from "./codecs";
 import { InvalidArgumentError } from "./errors";
 

@@ -1,6 +1,7 @@
 import { ENV_ADMIN_KEY, firstAdminKey, normalizeAdminKey } from "./admin-key";
 import { InvalidArgumentError, MissingAdminKeyError } from "./errors";
 import { DEFAULT_MAX_PAGES } from "./cursor";
+import { integerIn } from "./option-checks";
 import { HostLookup, bareHost, isLocalhostName, isLoopbackAddress, systemLookup } from "./loopback";
 
 /** The API's public address. */
@@ -173,25 +174,6 @@ export const CLIENT_INTEGER_OPTIONS = {
 export function clientIntegerOption(name: keyof typeof CLIENT_INTEGER_OPTIONS, value: unknown): number {
     const { fallback, min, max } = CLIENT_INTEGER_OPTIONS[name];
     return integerIn(name, value, fallback, min, max);
-}
-
-/**
- * Reads an optional integer option within bounds, or throws naming it: the one integer check of the
- * package (page size, retries, timeouts, concurrency).
- */
-export function integerIn(name: string, value: unknown, fallback: number, min: number, max: number): number {
-    if (value === undefined) return fallback;
-    if (typeof value !== "number" || !Number.isInteger(value) || value < min || value > max) {
-        throw new InvalidArgumentError(name, `must be an integer from ${min} to ${max}, got ${JSON.stringify(value)}`);
-    }
-    return value;
-}
-
-/** Reads an optional boolean option, or throws naming it: the one boolean check of the package. */
-export function booleanIn(name: string, value: unknown, fallback: boolean): boolean {
-    if (value === undefined) return fallback;
-    if (typeof value !== "boolean") throw new InvalidArgumentError(name, `must be true or false, got ${JSON.stringify(value)}`);
-    return value;
 }
 
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {

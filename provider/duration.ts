@@ -53,3 +53,26 @@ export function parseDurationSeconds(value: Duration, argument: string): number 
     if (!Number.isFinite(seconds)) throw new InvalidArgumentError(argument, `${JSON.stringify(value)} is too long a duration to count`);
     return Math.round(match[1] ? -seconds : seconds);
 }
+
+/** `1 day`, `2 days`, `0 hours`: the one plural rule of the wording. */
+export function countOf(n: number, unit: string): string {
+    return `${n} ${unit}${n === 1 ? "" : "s"}`;
+}
+
+/** Renders a span of seconds the way people say it: `14 days`, `36 hours`, `1 day 12 hours`. */
+export function describeSpan(seconds: number): string {
+    const abs = Math.abs(seconds);
+    const days = Math.floor(abs / 86_400);
+    const hours = Math.floor((abs % 86_400) / 3600);
+    const minutes = Math.floor((abs % 3600) / 60);
+    const parts: string[] = [];
+    if (days) parts.push(countOf(days, "day"));
+    if (hours) parts.push(countOf(hours, "hour"));
+    if (!days && !hours) parts.push(countOf(minutes, "minute"));
+    return parts.join(" ");
+}
+
+/** Days and hours left, both always said: `4 days 23 hours`. */
+export function describeTimeLeft(seconds: number): string {
+    return `${countOf(Math.floor(seconds / 86_400), "day")} ${countOf(Math.floor((seconds % 86_400) / 3600), "hour")}`;
+}

@@ -1,8 +1,7 @@
-import { Duration, InvalidArgumentError, parseDurationSeconds } from "../provider/api";
-import { booleanIn } from "../provider/client-options";
+import { Duration, InvalidArgumentError, describeSpan, parseDurationSeconds } from "../provider/api";
+import { booleanIn } from "../provider/option-checks";
 import { compileGlob } from "../provider/glob";
 import { assertKnownKeys } from "./arguments";
-import { describeSpan } from "./expiry-wording";
 
 /**
  * A deliberate, time-boxed exception: a certificate the gate should not fail on, with the reason

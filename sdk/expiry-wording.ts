@@ -1,38 +1,18 @@
 import { escapeControlCharacters } from "../provider/text-escape";
-import type { CertificateToEvaluate, ExpiryFinding, ExpiryReport } from "./evaluate-expiry";
+import type { CertificateToEvaluate, ExpiryFinding, ExpiryReport } from "./expiry-report";
 import { CERTIFICATE_STATES, CertificateState } from "./certificate-states";
 import type { ResolvedExpiryOptions } from "./expiry-options";
 import { isoFromUnixSeconds } from "./iso-time";
+import { countOf, describeSpan, describeTimeLeft } from "../provider/duration";
 
 /*
  * The sentences of the expiry evaluation: each finding's message, the report's summary, and how a
  * span of time is said. Pulumi-free, like the evaluation that decides (evaluate-expiry.ts); the CLI's
- * reports, the policies and the assertion all show these words.
+ * reports, the policies and the assertion all show these words. Spans of time are said by
+ * `describeSpan` and `describeTimeLeft`, beside the parser of durations (provider/duration.ts).
  */
 
 const iso = isoFromUnixSeconds;
-
-/** `1 day`, `2 days`, `0 hours`: the one plural rule of the wording. */
-function countOf(n: number, unit: string): string {
-    return `${n} ${unit}${n === 1 ? "" : "s"}`;
-}
-
-/** Renders a span of seconds the way people say it: `14 days`, `36 hours`, `1 day 12 hours`. */
-export function describeSpan(seconds: number): string {
-    const abs = Math.abs(seconds);
-    const days = Math.floor(abs / 86_400);
-    const hours = Math.floor((abs % 86_400) / 3600);
-    const minutes = Math.floor((abs % 3600) / 60);
-    const parts: string[] = [];
-    if (days) parts.push(countOf(days, "day"));
-    if (hours) parts.push(countOf(hours, "hour"));
-    if (!days && !hours) parts.push(countOf(minutes, "minute"));
-    return parts.join(" ");
-}
-
-export function describeTimeLeft(seconds: number): string {
-    return `${countOf(Math.floor(seconds / 86_400), "day")} ${countOf(Math.floor((seconds % 86_400) / 3600), "hour")}`;
-}
 
 /** What every judgement shares: the options and the threshold phrases, built once. */
 export interface JudgeContext {

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CertificateUsage, ListSettings, Project, UsageProgress, listCertificateUsage } from "../provider/api";
-import { booleanIn } from "../provider/client-options";
+import { booleanIn } from "../provider/option-checks";
 import { usageConcurrencyOf } from "../provider/certificate-usage";
 import { queryId } from "../provider/dynamic/certificates-inputs";
 import { checkInvokeOptions } from "./invoke-options";

@@ -1,7 +1,7 @@
 import { printableText } from "../../provider/text-escape";
 import type { CertificateState, ExpiryFinding } from "../../sdk/evaluate-expiry";
 import { CERTIFICATE_STATES } from "../../sdk/evaluate-expiry";
-import { describeSpan } from "../../sdk/expiry-wording";
+import { describeSpan } from "../../provider/duration";
 import { isoFromUnixSeconds as iso } from "../../sdk/iso-time";
 import { CheckOutcome, STATE_LABELS, Scope, TOOL, describeScope } from "./check-outcome";
 import { htmlText as h } from "./escape";

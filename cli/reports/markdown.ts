@@ -1,6 +1,6 @@
 import { printableText } from "../../provider/text-escape";
 import type { ExpiryFinding } from "../../sdk/evaluate-expiry";
-import { describeSpan } from "../../sdk/expiry-wording";
+import { describeSpan } from "../../provider/duration";
 import { isoFromUnixSeconds as iso } from "../../sdk/iso-time";
 import { CheckOutcome, STATE_LABELS, Scope, TOOL, describeScope, weightOf } from "./check-outcome";
 import { markdownText as md } from "./escape";

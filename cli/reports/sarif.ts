@@ -3,7 +3,7 @@ import type * as Sarif from "sarif";
 import { InvalidArgumentError } from "../../provider/errors";
 import { jsonForLogs } from "../../provider/text-escape";
 import type { ExpiryFinding } from "../../sdk/evaluate-expiry";
-import { describeSpan } from "../../sdk/expiry-wording";
+import { describeSpan } from "../../provider/duration";
 import { isoFromUnixSeconds as iso } from "../../sdk/iso-time";
 import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME } from "../../sdk/policy-names";
 import { CheckOutcome, Scope, TOOL, weightOf } from "./check-outcome";

@@ -2,11 +2,10 @@ import { APIConnectionError, BadRequestError, CertificateMismatchError, Certific
 import { UploadedCertificate } from "../certificate";
 import { checkCertificateId } from "../certificates-query";
 import { CertificatesClient } from "../client";
-import { Duration, parseDurationSeconds } from "../duration";
+import { Duration, describeSpan, parseDurationSeconds } from "../duration";
 import { isoFromUnixSeconds } from "../iso-time";
 import { PemCertificateDetails, inspectPemCertificate } from "../pem";
 import { DEFAULT_FAIL_WITHIN } from "../../sdk/expiry-options";
-import { describeSpan } from "../../sdk/expiry-wording";
 import { UNKNOWN } from "./certificates-inputs";
 import type { ProviderSettings } from "./certificates-operations";
 import { withStackAdvice, writeClient } from "./write-client";

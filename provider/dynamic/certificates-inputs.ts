@@ -1,4 +1,4 @@
-import { booleanIn } from "../client-options";
+import { booleanIn } from "../option-checks";
 import { LIST_SETTING_NAMES, ListSettings, ListSettingsArgs, resolveListSettings } from "../list-settings";
 import { InvalidArgumentError } from "../errors";
 import { usageConcurrencyOf } from "../certificate-usage";
