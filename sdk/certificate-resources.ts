@@ -6,12 +6,12 @@ import { certificateActivationProvider, certificateProvider } from "../provider/
 import { assertKnownKeys } from "./arguments";
 import { TOKEN_MODULE, dynamicProps, dynamicTypeToken, isResourceOfType, refuseBun } from "./dynamic-resource";
 
+const CERTIFICATE_TOKEN_TYPE = "Certificate";
+const ACTIVATION_TOKEN_TYPE = "CertificateActivation";
 /** The type token of {@link Certificate}, `pulumi-nodejs:dynamic/openai:Certificate`. */
-export const CERTIFICATE_TYPE = dynamicTypeToken("Certificate");
+export const CERTIFICATE_TYPE = dynamicTypeToken(CERTIFICATE_TOKEN_TYPE);
 /** The type token of {@link CertificateActivation}, `pulumi-nodejs:dynamic/openai:CertificateActivation`. */
-export const CERTIFICATE_ACTIVATION_TYPE = dynamicTypeToken("CertificateActivation");
-/** The type part of a token (the text after the last colon), as `pulumi.dynamic.Resource` takes it. */
-const typeOf = (token: string) => token.slice(token.lastIndexOf(":") + 1);
+export const CERTIFICATE_ACTIVATION_TYPE = dynamicTypeToken(ACTIVATION_TOKEN_TYPE);
 
 /** Inputs of a {@link Certificate}. */
 export interface CertificateArgs {
@@ -98,7 +98,7 @@ export class Certificate extends pulumi.dynamic.Resource {
             props[IMPORT_ID_INPUT] = opts.import;
             options = { ...opts, import: undefined };
         }
-        super(certificateProvider, name, props, options, TOKEN_MODULE, typeOf(CERTIFICATE_TYPE));
+        super(certificateProvider, name, props, options, TOKEN_MODULE, CERTIFICATE_TOKEN_TYPE);
     }
 }
 
@@ -131,6 +131,6 @@ export class CertificateActivation extends pulumi.dynamic.Resource {
     constructor(name: string, args: CertificateActivationArgs, opts?: pulumi.CustomResourceOptions) {
         refuseBun(`CertificateActivation "${name}"`);
         assertKnownKeys(args, ACTIVATION_INPUT_NAMES, `CertificateActivation "${name}"`);
-        super(certificateActivationProvider, name, dynamicProps(args, ACTIVATION_INPUT_NAMES, ["scope"]), opts, TOKEN_MODULE, typeOf(CERTIFICATE_ACTIVATION_TYPE));
+        super(certificateActivationProvider, name, dynamicProps(args, ACTIVATION_INPUT_NAMES, ["scope"]), opts, TOKEN_MODULE, ACTIVATION_TOKEN_TYPE);
     }
 }

@@ -2,6 +2,7 @@ import { checkCertificateId, checkProjectId } from "../certificates-query";
 import { InvalidArgumentError, NotFoundError, ResponseValidationError } from "../errors";
 import { UNKNOWN } from "./certificates-inputs";
 import type { ProviderSettings } from "./certificates-operations";
+import { CheckFailure, collectFailure, pickDefined } from "./props";
 import { withStackAdvice, writeClient } from "./write-client";
 
 /**
@@ -28,26 +29,14 @@ export function parseActivationId(id: string): { certificateId: string; projectI
     throw new InvalidArgumentError("id", 'must be "organization/<certificateId>" or "project/<projectId>/<certificateId>"');
 }
 
-interface CheckFailure {
-    property: string;
-    reason: string;
-}
 
 /** `check`: the ids, path-safe; values computed by other resources (unknown in preview) pass. */
 export function checkActivation(news: Record<string, unknown>): { inputs: Record<string, unknown>; failures?: CheckFailure[] } {
-    const inputs = Object.fromEntries(ACTIVATION_INPUT_NAMES.filter((k) => news[k] !== undefined).map((k) => [k, news[k]]));
+    const inputs = pickDefined(news, ACTIVATION_INPUT_NAMES);
     const failures: CheckFailure[] = [];
-    const attempt = (check: () => void) => {
-        try {
-            check();
-        } catch (error) {
-            if (!(error instanceof InvalidArgumentError)) throw error;
-            failures.push({ property: error.argument, reason: error.message });
-        }
-    };
     if (news.certificateId === undefined) failures.push({ property: "certificateId", reason: "certificateId is required: the id of the certificate to activate, such as a Certificate's id" });
-    else if (news.certificateId !== UNKNOWN) attempt(() => checkCertificateId(news.certificateId));
-    if (news.projectId !== undefined && news.projectId !== UNKNOWN) attempt(() => checkProjectId(news.projectId));
+    else if (news.certificateId !== UNKNOWN) collectFailure(failures, () => checkCertificateId(news.certificateId));
+    if (news.projectId !== undefined && news.projectId !== UNKNOWN) collectFailure(failures, () => checkProjectId(news.projectId));
     return failures.length ? { inputs, failures } : { inputs };
 }
 
@@ -79,7 +68,7 @@ export async function createActivation(inputs: Record<string, unknown>, settings
  */
 export async function readActivation(id: string, props: Record<string, unknown>, settings: ProviderSettings = {}): Promise<{ id: string; props: Record<string, unknown> }> {
     return withStackAdvice(async () => {
-        const { certificateId, projectId } = typeof props.certificateId === "string" ? { certificateId: props.certificateId, projectId: props.projectId as string | undefined } : parseActivationId(id);
+        const { certificateId, projectId } = activationOf(id, props);
         let listed;
         try {
             listed = await writeClient(settings).listCertificates({ projectId });
@@ -96,7 +85,7 @@ export async function readActivation(id: string, props: Record<string, unknown>,
 /** `delete`: deactivates; a certificate or project already gone is fine. */
 export async function deleteActivation(id: string, props: Record<string, unknown>, settings: ProviderSettings = {}): Promise<void> {
     return withStackAdvice(async () => {
-        const { certificateId, projectId } = typeof props.certificateId === "string" ? { certificateId: props.certificateId, projectId: props.projectId as string | undefined } : parseActivationId(id);
+        const { certificateId, projectId } = activationOf(id, props);
         try {
             await writeClient(settings).deactivateCertificates([certificateId], { projectId });
         } catch (error) {
@@ -104,6 +93,11 @@ export async function deleteActivation(id: string, props: Record<string, unknown
             throw error;
         }
     });
+}
+
+/** The certificate and scope of an activation: from its state, else (no properties) from its id. */
+function activationOf(id: string, props: Record<string, unknown>): { certificateId: string; projectId?: string } {
+    return typeof props.certificateId === "string" ? { certificateId: props.certificateId, projectId: props.projectId as string | undefined } : parseActivationId(id);
 }
 
 function state(certificateId: string, projectId: string | undefined): Record<string, unknown> {

@@ -8,6 +8,7 @@ import { PemCertificateDetails, inspectPemCertificate } from "../pem";
 import { DEFAULT_FAIL_WITHIN } from "../../sdk/expiry-options";
 import { UNKNOWN } from "./certificates-inputs";
 import type { ProviderSettings } from "./certificates-operations";
+import { CheckFailure, collectFailure, pickDefined, withoutProvider } from "./props";
 import { withStackAdvice, writeClient } from "./write-client";
 
 /**
@@ -35,10 +36,6 @@ export const DEFAULT_MIN_REMAINING_VALIDITY: Duration = DEFAULT_FAIL_WITHIN;
 /** What the PEM says, added to the checked inputs so that preview shows it. */
 type PemFacts = Pick<PemCertificateDetails, "fingerprintSha256" | "subject" | "issuer" | "validAt" | "expiresAt">;
 
-interface CheckFailure {
-    property: string;
-    reason: string;
-}
 
 /**
  * `check`: the inputs, and the PEM read locally. A PEM about to be uploaded (new, or changed) that
@@ -48,38 +45,24 @@ interface CheckFailure {
 export function checkCertificate(olds: Record<string, unknown>, news: Record<string, unknown>, nowSeconds = Math.floor(Date.now() / 1000)): { inputs: Record<string, unknown>; failures?: CheckFailure[] } {
     const inputs = pickInputs(news);
     const failures: CheckFailure[] = [];
-    const fail = (error: unknown) => {
-        if (error instanceof InvalidArgumentError) failures.push({ property: error.argument, reason: error.message });
-        else throw error;
-    };
     if (news.name !== undefined && news.name !== UNKNOWN && typeof news.name !== "string") failures.push({ property: "name", reason: `name must be text, got ${typeof news.name}` });
     let minSeconds = 0;
-    try {
-        minSeconds = parseDurationSeconds((news.minRemainingValidity ?? DEFAULT_MIN_REMAINING_VALIDITY) as Duration, "minRemainingValidity");
-        if (minSeconds < 0) throw new InvalidArgumentError("minRemainingValidity", "must not be negative");
-    } catch (error) {
-        if (news.minRemainingValidity !== UNKNOWN) fail(error);
+    if (news.minRemainingValidity !== UNKNOWN) {
+        collectFailure(failures, () => {
+            minSeconds = parseDurationSeconds((news.minRemainingValidity ?? DEFAULT_MIN_REMAINING_VALIDITY) as Duration, "minRemainingValidity");
+            if (minSeconds < 0) throw new InvalidArgumentError("minRemainingValidity", "must not be negative");
+        });
     }
     // As with Pulumi's own `import` option, adoption is for the first creation only: a resource that
     // exists (it has old inputs) and gets a new PEM is replaced by an upload, not by adopting again.
     const exists = olds.fingerprintSha256 !== undefined;
     if (exists) delete inputs[IMPORT_ID_INPUT];
     const importId = exists ? undefined : news[IMPORT_ID_INPUT];
-    if (importId !== undefined && importId !== UNKNOWN) {
-        try {
-            checkCertificateId(importId, "import");
-        } catch (error) {
-            fail(error);
-        }
-    }
+    if (importId !== undefined && importId !== UNKNOWN) collectFailure(failures, () => checkCertificateId(importId, "import"));
     // A PEM computed by another resource is unknown during preview; `check` runs again with it in the update.
     if (news.certificate === UNKNOWN) return failures.length ? { inputs, failures } : { inputs };
     let facts: PemFacts | undefined;
-    try {
-        facts = pemFacts(inspectPemCertificate(news.certificate));
-    } catch (error) {
-        fail(error);
-    }
+    collectFailure(failures, () => (facts = pemFacts(inspectPemCertificate(news.certificate))));
     if (facts) {
         const uploading = importId === undefined && olds.fingerprintSha256 !== facts.fingerprintSha256;
         if (uploading) {
@@ -188,7 +171,7 @@ function withUploadAdvice(error: unknown): unknown {
 export async function updateCertificate(id: string, olds: Record<string, unknown>, news: Record<string, unknown>, settings: ProviderSettings = {}): Promise<{ outs: Record<string, unknown> }> {
     return withStackAdvice(async () => {
         const name = news.name as string | undefined;
-        if (name === undefined || name === olds.name) return { outs: { ...olds, ...withoutProvider(news), name: olds.name } };
+        if (name === undefined || name === olds.name) return { outs: withoutProvider({ ...olds, ...news, name: olds.name }) };
         const renamed = await writeClient(settings).renameCertificate(id, name);
         return { outs: outputs(news, renamed) };
     });
@@ -244,12 +227,5 @@ function outputs(inputs: Record<string, unknown>, api: { id: string; name: strin
 }
 
 function pickInputs(news: Record<string, unknown>): Record<string, unknown> {
-    const names: readonly string[] = [...CERTIFICATE_INPUT_NAMES, IMPORT_ID_INPUT];
-    return Object.fromEntries(names.filter((k) => news[k] !== undefined).map((k) => [k, news[k]]));
-}
-
-function withoutProvider(props: Record<string, unknown>): Record<string, unknown> {
-    const { __provider: _provider, ...rest } = props;
-    void _provider;
-    return rest;
+    return pickDefined(news, [...CERTIFICATE_INPUT_NAMES, IMPORT_ID_INPUT]);
 }

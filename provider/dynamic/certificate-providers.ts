@@ -30,6 +30,10 @@ function installed<T>(name: "certificateOperations" | "certificateActivationOper
     return require(file) as T;
 }
 
+const certificateOperations = () => installed<CertificateOperations>("certificateOperations", CERTIFICATE_OPERATIONS_FILE);
+const activationOperations = () => installed<ActivationOperations>("certificateActivationOperations", ACTIVATION_OPERATIONS_FILE);
+const settingsFromConfig = (req: pulumi.dynamic.ConfigureRequest) => installed<typeof import("./certificates-operations")>("dynamicOperations", SETTINGS_FILE).providerSettingsFromConfig(req.config);
+
 interface ProviderState {
     settings?: Settings;
 }
@@ -37,46 +41,46 @@ interface ProviderState {
 /** The dynamic provider of the `Certificate` resource. */
 export const certificateProvider: pulumi.dynamic.ResourceProvider & ProviderState = {
     async configure(this: ProviderState, req: pulumi.dynamic.ConfigureRequest) {
-        this.settings = installed<typeof import("./certificates-operations")>("dynamicOperations", SETTINGS_FILE).providerSettingsFromConfig(req.config);
+        this.settings = settingsFromConfig(req);
     },
     async check(olds: any, news: any) {
-        return installed<CertificateOperations>("certificateOperations", CERTIFICATE_OPERATIONS_FILE).checkCertificate(olds, news);
+        return certificateOperations().checkCertificate(olds, news);
     },
     async diff(_id: string, olds: any, news: any) {
-        return installed<CertificateOperations>("certificateOperations", CERTIFICATE_OPERATIONS_FILE).diffCertificate(olds, news);
+        return certificateOperations().diffCertificate(olds, news);
     },
     async create(this: ProviderState, inputs: any) {
-        return installed<CertificateOperations>("certificateOperations", CERTIFICATE_OPERATIONS_FILE).createCertificate(inputs, this.settings);
+        return certificateOperations().createCertificate(inputs, this.settings);
     },
     async update(this: ProviderState, id: string, olds: any, news: any) {
-        return installed<CertificateOperations>("certificateOperations", CERTIFICATE_OPERATIONS_FILE).updateCertificate(id, olds, news, this.settings);
+        return certificateOperations().updateCertificate(id, olds, news, this.settings);
     },
     async read(this: ProviderState, id: string, props: any) {
-        return installed<CertificateOperations>("certificateOperations", CERTIFICATE_OPERATIONS_FILE).readCertificate(id, props, this.settings);
+        return certificateOperations().readCertificate(id, props, this.settings);
     },
     async delete(this: ProviderState, id: string) {
-        return installed<CertificateOperations>("certificateOperations", CERTIFICATE_OPERATIONS_FILE).deleteCertificate(id, this.settings);
+        return certificateOperations().deleteCertificate(id, this.settings);
     },
 };
 
 /** The dynamic provider of the `CertificateActivation` resource. */
 export const certificateActivationProvider: pulumi.dynamic.ResourceProvider & ProviderState = {
     async configure(this: ProviderState, req: pulumi.dynamic.ConfigureRequest) {
-        this.settings = installed<typeof import("./certificates-operations")>("dynamicOperations", SETTINGS_FILE).providerSettingsFromConfig(req.config);
+        this.settings = settingsFromConfig(req);
     },
     async check(_olds: any, news: any) {
-        return installed<ActivationOperations>("certificateActivationOperations", ACTIVATION_OPERATIONS_FILE).checkActivation(news);
+        return activationOperations().checkActivation(news);
     },
     async diff(_id: string, olds: any, news: any) {
-        return installed<ActivationOperations>("certificateActivationOperations", ACTIVATION_OPERATIONS_FILE).diffActivation(olds, news);
+        return activationOperations().diffActivation(olds, news);
     },
     async create(this: ProviderState, inputs: any) {
-        return installed<ActivationOperations>("certificateActivationOperations", ACTIVATION_OPERATIONS_FILE).createActivation(inputs, this.settings);
+        return activationOperations().createActivation(inputs, this.settings);
     },
     async read(this: ProviderState, id: string, props: any) {
-        return installed<ActivationOperations>("certificateActivationOperations", ACTIVATION_OPERATIONS_FILE).readActivation(id, props, this.settings);
+        return activationOperations().readActivation(id, props, this.settings);
     },
     async delete(this: ProviderState, id: string, props: any) {
-        return installed<ActivationOperations>("certificateActivationOperations", ACTIVATION_OPERATIONS_FILE).deleteActivation(id, props, this.settings);
+        return activationOperations().deleteActivation(id, props, this.settings);
     },
 };

@@ -3,12 +3,14 @@ import { listCertificates } from "../certificates";
 import { listCertificateUsage } from "../certificate-usage";
 import { ENV_ADMIN_KEY, firstAdminKey } from "../admin-key";
 import { environmentBaseUrl } from "../client-options";
-import { AdminKeyConflictError, AuthenticationError, InvalidArgumentError, MissingAdminKeyError, OpenAICertificatesError } from "../errors";
+import { AdminKeyConflictError, AuthenticationError, InvalidArgumentError, OpenAICertificatesError } from "../errors";
 import { compileGlob } from "../glob";
 import { redact } from "../redact";
 import { escapeControlCharacters } from "../text-escape";
 import { CERTIFICATES_INPUT_NAMES, ResolvedCertificatesQuery, UNKNOWN, UNKNOWN_INPUTS_PROPERTY, queryId, resolveCertificatesQuery, unknownInputNames } from "./certificates-inputs";
-import { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, SET_ADMIN_KEY_COMMAND, STACK_ADMIN_KEY_PLACES, stackConfigAdminKey } from "./stack-config";
+import { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, SET_ADMIN_KEY_COMMAND } from "./stack-config";
+import { CheckFailure, pickDefined, withoutProvider } from "./props";
+import { requireStackAdminKey, withStackKeyAdvice } from "./write-client";
 
 /**
  * The operations behind the `Certificates` dynamic resource, as plain functions. The serialized
@@ -52,10 +54,6 @@ export interface CertificatesState extends ResolvedCertificatesQuery {
     readError?: ReadError;
 }
 
-interface CheckFailure {
-    property: string;
-    reason: string;
-}
 
 /**
  * The provider's `check` step (not the expiry check, which is `evaluateCertificateExpiry`): validates
@@ -80,7 +78,7 @@ export async function checkCertificatesResource(news: Record<string, unknown>, s
         const certificates = await readCertificates(query, settings);
         return { inputs: { ...query, certificates } };
     } catch (caught) {
-        const error = withStackConfigAdvice(caught);
+        const error = withStackKeyAdvice(caught);
         const readError = describeReadError(error, settings);
         // Two different keys in the config is a configuration mistake, not an outage to tolerate.
         if (query.onReadError === "warn" && !(error instanceof AdminKeyConflictError)) return { inputs: { ...query, certificates: [], readError } };
@@ -105,12 +103,12 @@ export function diffCertificates(olds: Record<string, unknown>, news: Record<str
 
 /** `create`: stores what `check` read; the id is the query's id. */
 export function createCertificates(inputs: Record<string, unknown>): { id: string; outs: Record<string, unknown> } {
-    return { id: queryId(inputs as { projectId?: string }), outs: stateOf(inputs) };
+    return { id: queryId(inputs as { projectId?: string }), outs: withoutProvider(inputs) };
 }
 
 /** `update`: stores what `check` read. */
 export function updateCertificates(news: Record<string, unknown>): { outs: Record<string, unknown> } {
-    return { outs: stateOf(news) };
+    return { outs: withoutProvider(news) };
 }
 
 /**
@@ -126,7 +124,7 @@ export async function readCertificatesResource(id: string, props: Record<string,
         const certificates = await readCertificates(query, settings);
         return { id, props: { ...query, certificates } };
     } catch (caught) {
-        const error = caught instanceof AuthenticationError ? caught.withAdvice(STORED_CONFIG_ADVICE) : withStackConfigAdvice(caught);
+        const error = caught instanceof AuthenticationError ? caught.withAdvice(STORED_CONFIG_ADVICE) : withStackKeyAdvice(caught);
         if (query.onReadError === "warn" && !(error instanceof AdminKeyConflictError)) return { id, props: { ...query, certificates: [], readError: describeReadError(error, settings) } };
         throw error;
     }
@@ -139,27 +137,8 @@ const STORED_CONFIG_ADVICE =
     "(or `pulumi up` first, which stores the new configuration). Otherwise check the key: certificate endpoints need an " +
     "organization admin key, not a project key";
 
-/** A refused key, told in the words of a Pulumi stack: where its key is read from. */
-function withStackConfigAdvice(error: unknown): unknown {
-    if (error instanceof AuthenticationError) {
-        return error.withAdvice(`Check ${STACK_ADMIN_KEY_PLACES}; certificate endpoints need an organization admin key, not a project key`);
-    }
-    return error;
-}
-
-/**
- * The stack config's key (`openai:adminApiKey`, else `openai:adminKey`), else the environment's, by
- * the rule every entry point shares. Throws {@link AdminKeyConflictError} when both config keys are
- * set to different keys.
- */
-function adminKeyOf(settings: ProviderSettings): string | undefined {
-    return firstAdminKey(stackConfigAdminKey(settings.adminApiKey, settings.adminKey), process.env[ENV_ADMIN_KEY]);
-}
-
 async function readCertificates(query: ResolvedCertificatesQuery, settings: ProviderSettings): Promise<Certificate[]> {
-    const adminKey = adminKeyOf(settings);
-    if (!adminKey) throw new MissingAdminKeyError(`Set ${STACK_ADMIN_KEY_PLACES} (of the process that runs pulumi)`);
-    const client = { adminKey, baseUrl: query.baseUrl, order: query.order, pageSize: query.pageSize, maxRetries: query.maxRetries, timeoutMs: query.timeoutMs, maxPages: query.maxPages };
+    const client = { adminKey: requireStackAdminKey(settings), baseUrl: query.baseUrl, order: query.order, pageSize: query.pageSize, maxRetries: query.maxRetries, timeoutMs: query.timeoutMs, maxPages: query.maxPages };
     const all: Array<Certificate & { activeAnywhere?: boolean }> = query.allProjects
         ? (await listCertificateUsage({ ...client, includeArchived: query.includeArchived, concurrency: query.concurrency })).certificates
         : await listCertificates({ ...client, projectId: query.projectId });
@@ -176,13 +155,7 @@ function describeReadError(error: unknown, settings: ProviderSettings): ReadErro
 }
 
 function pickInputs(news: Record<string, unknown>): Record<string, unknown> {
-    return Object.fromEntries(CERTIFICATES_INPUT_NAMES.filter((k) => news[k] !== undefined).map((k) => [k, news[k]]));
-}
-
-function stateOf(inputs: Record<string, unknown>): Record<string, unknown> {
-    const { __provider: _provider, ...rest } = inputs;
-    void _provider;
-    return rest;
+    return pickDefined(news, CERTIFICATES_INPUT_NAMES);
 }
 
 /** JSON with sorted keys, so key order never counts as a change. */

@@ -1,20 +1,29 @@
 import { ENV_ADMIN_KEY, firstAdminKey } from "../admin-key";
 import { CertificatesClient, createCertificatesClient } from "../client";
 import { environmentBaseUrl } from "../client-options";
-import { AuthenticationError, MissingAdminKeyError } from "../errors";
+import { AdminKeyConflictError, AuthenticationError, MissingAdminKeyError } from "../errors";
 import type { ProviderSettings } from "./certificates-operations";
 import { STACK_ADMIN_KEY_PLACES, stackConfigAdminKey } from "./stack-config";
 
 /**
- * The client of the resources that change certificates (`Certificate`, `CertificateActivation`): the
- * key by the rule every entry point shares (the stack config's `openai:adminApiKey`, else
- * `openai:adminKey`, else `OPENAI_ADMIN_KEY`), the base URL from `openai:baseUrl`, else
+ * The client of the resources that change certificates (`Certificate`, `CertificateActivation`),
+ * with the key of {@link requireStackAdminKey} and the base URL from `openai:baseUrl`, else
  * `OPENAI_BASE_URL`. The key is read when an operation runs and lives only in this process.
  */
 export function writeClient(settings: ProviderSettings = {}): CertificatesClient {
+    return createCertificatesClient({ adminKey: requireStackAdminKey(settings), baseUrl: settings.baseUrl ?? environmentBaseUrl() });
+}
+
+/**
+ * The key of every dynamic provider: the stack config's (`openai:adminApiKey`, else
+ * `openai:adminKey`), else the environment's, by the rule every entry point shares. Throws
+ * {@link MissingAdminKeyError} naming where to set it, and {@link AdminKeyConflictError} when both
+ * config keys are set to different keys.
+ */
+export function requireStackAdminKey(settings: ProviderSettings): string {
     const adminKey = firstAdminKey(stackConfigAdminKey(settings.adminApiKey, settings.adminKey), process.env[ENV_ADMIN_KEY]);
     if (!adminKey) throw new MissingAdminKeyError(`Set ${STACK_ADMIN_KEY_PLACES} (of the process that runs pulumi)`);
-    return createCertificatesClient({ adminKey, baseUrl: settings.baseUrl ?? environmentBaseUrl() });
+    return adminKey;
 }
 
 /** A refused key, told in the words of a Pulumi stack: where its key is read from. */
