@@ -1,4 +1,4 @@
-import { X509Certificate } from "crypto";
+import { OPENAI_MIN_REMAINING_SECONDS, readPemCertificate, uploadRequirementProblem } from "../provider/pem";
 
 /** The times an uploaded certificate states, in Unix seconds. */
 export interface CertificateTimes {
@@ -7,34 +7,19 @@ export interface CertificateTimes {
 }
 
 /**
- * Reads the one certificate a PEM text holds, with node's own X.509 parser, or says why it cannot:
- * no PEM block, a block that is not a certificate (a private key pasted by mistake), more than one
- * certificate (`X509Certificate` would silently read the first of a chain), or a certificate that
- * does not parse.
+ * Judges an upload as OpenAI's mutual TLS program does (its help article, "OpenAI Mutual TLS beta
+ * program"): one certificate and nothing else in the text, the CA certificate that directly signs
+ * the client certificates (basic constraints CA, key usage Certificate Sign and CRL Sign, Subject and
+ * Authority Key Identifiers), under 16 KB, and not expiring within a day. The rules are the package's
+ * own (`provider/pem.ts`), so what `Certificate` refuses at preview and what the fake refuses at
+ * upload cannot drift apart. Returns the certificate's times, or the problem as a sentence that
+ * quotes nothing of the text.
  */
-export function readCertificatePem(pem: string): CertificateTimes | { readonly problem: string } {
-    const labels = [...pem.matchAll(/-----BEGIN ([A-Z0-9 ]+)-----/g)].map((m) => m[1]);
-    if (labels.length === 0) return { problem: "is not a PEM certificate (no -----BEGIN CERTIFICATE----- block)" };
-    const other = labels.find((label) => label !== "CERTIFICATE");
-    if (other !== undefined) return { problem: `holds a ${other} block; upload the certificate alone` };
-    if (labels.length > 1) return { problem: `holds ${labels.length} certificates; upload one certificate, not a chain` };
-    let cert: X509Certificate;
-    try {
-        cert = new X509Certificate(pem);
-    } catch (error) {
-        return { problem: `does not parse as an X.509 certificate (${(error as Error).message})` };
-    }
-    const validAt = unixSeconds(cert.validFrom);
-    const expiresAt = unixSeconds(cert.validTo);
-    if (validAt === undefined || expiresAt === undefined) return { problem: `has validity dates node cannot read (${cert.validFrom}, ${cert.validTo})` };
-    return { validAt, expiresAt };
-}
-
-/**
- * `validFrom`/`validTo` are OpenSSL's text ("Jan  1 00:00:00 2025 GMT"); `validFromDate` would be
- * better but arrived in Node 22.10, and the package supports Node 20.
- */
-function unixSeconds(text: string): number | undefined {
-    const ms = Date.parse(text);
-    return Number.isFinite(ms) ? Math.floor(ms / 1000) : undefined;
+export function readCertificatePem(pem: string, nowSeconds: number): CertificateTimes | { readonly problem: string } {
+    const details = readPemCertificate(pem);
+    if ("problem" in details) return details;
+    const problem = uploadRequirementProblem(details);
+    if (problem !== undefined) return { problem };
+    if (details.expiresAt - nowSeconds <= OPENAI_MIN_REMAINING_SECONDS) return { problem: "expires within a day; upload a certificate with more time left" };
+    return { validAt: details.validAt, expiresAt: details.expiresAt };
 }

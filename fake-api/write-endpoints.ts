@@ -23,8 +23,8 @@ export function uploadCertificate(state: FakeOrganizationState, body: unknown, n
     if (state.certificates.length >= limit) {
         return apiError(400, `The organization already holds ${state.certificates.length} certificates, the most it may; delete one before uploading another.`, null);
     }
-    const times = readCertificatePem(pem);
-    if ("problem" in times) return apiError(400, `Invalid 'certificate': the text ${times.problem}.`, "certificate");
+    const times = readCertificatePem(pem, nowSeconds);
+    if ("problem" in times) return apiError(400, `Invalid 'certificate': the certificate ${times.problem}.`, "certificate");
 
     let id = nextCertificateId();
     while (findCertificate(state, id)) id = nextCertificateId();

@@ -15,7 +15,12 @@ export const CERTIFICATE_ACTIVATION_TYPE = dynamicTypeToken(ACTIVATION_TOKEN_TYP
 
 /** Inputs of a {@link Certificate}. */
 export interface CertificateArgs {
-    /** One certificate, PEM (the client certificate alone: no chain, no private key). A new PEM replaces the certificate. */
+    /**
+     * One certificate, PEM: the CA certificate that directly signs your client certificates, as
+     * OpenAI's mutual TLS requires (basic constraints CA, key usage Certificate Sign and CRL Sign,
+     * Subject and Authority Key Identifiers, under 16 KB). Alone: no chain, no private key, nothing
+     * after it. A new PEM replaces the certificate.
+     */
     certificate: pulumi.Input<string>;
     /** A name to find it by; changing it renames the certificate in place. */
     name?: pulumi.Input<string>;
@@ -33,6 +38,13 @@ export interface CertificateActivationArgs {
     certificateId: pulumi.Input<string>;
     /** Activate it in this project instead of the organization. */
     projectId?: pulumi.Input<string>;
+    /**
+     * A certificate about to be switched on (not already active in the scope) must still be valid
+     * for this long, or the activation is refused before anything is sent: during preview when the
+     * certificate id is known, else in `up` before the request. Changing it never replaces the
+     * activation. Match it to the policy pack's `failWithin`. @default "14d"
+     */
+    minRemainingValidity?: pulumi.Input<Duration>;
 }
 
 /**
@@ -40,8 +52,9 @@ export interface CertificateActivationArgs {
  * API's id (`cert_abc`). Uploading does not activate it: add a {@link CertificateActivation}.
  *
  * The PEM is checked locally with `node:crypto` in `check`, during preview, before anything is sent:
- * one certificate, parseable, no private key, not expired and not expiring within
- * `minRemainingValidity`. Its SHA-256 fingerprint, subject, issuer and dates are known in preview.
+ * one CA certificate as OpenAI's mutual TLS requires it, nothing else in the text (no key material
+ * under any label or encoding), not expired and not expiring within `minRemainingValidity`. A
+ * refusal names what was wrong and never quotes the PEM. Its SHA-256 fingerprint, subject, issuer and dates are known in preview.
  * A new name renames in place; a new PEM replaces (the new one is uploaded first, and an activation
  * that depends on it moves over before the old certificate is deactivated and deleted). Deleting one
  * that is still active fails with a `CertificateStillActiveError`.
@@ -105,7 +118,8 @@ export class Certificate extends pulumi.dynamic.Resource {
 /**
  * One certificate active in the organization, or in one project. Its `id` is
  * `organization/<certificateId>` or `project/<projectId>/<certificateId>`. Create activates, delete
- * deactivates; another certificate or project replaces it, the new activation first. `pulumi refresh`
+ * deactivates. A certificate that is expired, or within `minRemainingValidity`, is never switched on
+ * (one already active in the scope is taken over with nothing sent); another certificate or project replaces it, the new activation first. `pulumi refresh`
  * notices a certificate deactivated outside Pulumi: the activation leaves the state, and the next
  * preview shows it being created again.
  *
@@ -125,12 +139,21 @@ export class CertificateActivation extends pulumi.dynamic.Resource {
 
     declare readonly certificateId: pulumi.Output<string>;
     declare readonly projectId: pulumi.Output<string | undefined>;
+    declare readonly minRemainingValidity: pulumi.Output<Duration | undefined>;
     /** `organization` or `project`. */
     declare readonly scope: pulumi.Output<"organization" | "project">;
+    /** The certificate's expiry (`notAfter`), Unix seconds, as OpenAI reported it when the activation was checked. */
+    declare readonly expiresAt: pulumi.Output<number>;
+    /** The certificate's start of validity, Unix seconds. */
+    declare readonly validAt: pulumi.Output<number>;
+    /** The certificate's name on OpenAI (`null` when it has none). */
+    declare readonly certificateName: pulumi.Output<string | null>;
+    /** When the certificate was uploaded, Unix seconds. */
+    declare readonly certificateCreatedAt: pulumi.Output<number>;
 
     constructor(name: string, args: CertificateActivationArgs, opts?: pulumi.CustomResourceOptions) {
         refuseBun(`CertificateActivation "${name}"`);
         assertKnownKeys(args, ACTIVATION_INPUT_NAMES, `CertificateActivation "${name}"`);
-        super(certificateActivationProvider, name, dynamicProps(args, ACTIVATION_INPUT_NAMES, ["scope"]), opts, TOKEN_MODULE, ACTIVATION_TOKEN_TYPE);
+        super(certificateActivationProvider, name, dynamicProps(args, ACTIVATION_INPUT_NAMES, ["scope", "expiresAt", "validAt", "certificateName", "certificateCreatedAt"]), opts, TOKEN_MODULE, ACTIVATION_TOKEN_TYPE);
     }
 }

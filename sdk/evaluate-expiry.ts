@@ -2,6 +2,7 @@ import { isLeft } from "fp-ts/lib/Either";
 import { InvalidArgumentError } from "../provider/api";
 import { CertificateCodec } from "../provider/codecs";
 import { validationIssues } from "../provider/decode";
+import { isWithinThreshold } from "../provider/duration";
 import { escapeControlCharacters } from "../provider/text-escape";
 import { ExpiryOptions, ResolvedExemption, resolveExpiryOptions } from "./expiry-options";
 import { CERTIFICATE_STATES, CertificateState, Severity } from "./certificate-states";
@@ -161,10 +162,10 @@ function judge(c: CertificateToEvaluate, context: JudgeContext): ExpiryFinding {
     } else if (remaining <= 0) {
         state = "expired";
         severity = "fail";
-    } else if (remaining <= opts.failWithinSeconds) {
+    } else if (isWithinThreshold(remaining, opts.failWithinSeconds)) {
         state = "fail";
         severity = "fail";
-    } else if (remaining <= opts.warnWithinSeconds) {
+    } else if (isWithinThreshold(remaining, opts.warnWithinSeconds)) {
         state = "warn";
         severity = "warn";
     }

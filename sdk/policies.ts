@@ -15,6 +15,7 @@ import { CERTIFICATES_INPUT_NAMES, UNKNOWN, UNKNOWN_INPUTS_PROPERTY } from "../p
 import { validationIssues } from "../provider/decode";
 import { escapeControlCharacters } from "../provider/text-escape";
 import { CERTIFICATES_TYPE } from "./certificates-resource";
+import { CERTIFICATE_ACTIVATION_TYPE } from "./certificate-resources";
 import { ExpiryReport, Severity, evaluateCertificateExpiry } from "./evaluate-expiry";
 import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, ExpiryOptions, parseIsoInstant } from "./expiry-options";
 import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME } from "./policy-names";
@@ -124,6 +125,30 @@ function violationsOf(props: Record<string, unknown>, config: CertificatePolicyC
     return report.findings.filter((f) => f.severity === (severity as Severity)).map((f) => f.message);
 }
 
+/**
+ * Evaluates one `CertificateActivation` resource's checked inputs: the certificate it switches on,
+ * with the expiry its `check` read from OpenAI, judged as an active certificate with the policy's
+ * own thresholds and exemptions. An activation whose certificate id is not known yet (created in the
+ * same update) carries no expiry in preview: it is judged when `check` runs again in the update, and
+ * its own `minRemainingValidity` refuses it before anything is sent. Exported for tests and custom packs.
+ */
+export function activationViolations(props: Record<string, unknown>, config: CertificatePolicyConfig, severity: "fail" | "warn"): string[] {
+    const certificateId = readGuarded(props, "certificateId");
+    const expiresAt = readGuarded(props, "expiresAt");
+    if (!certificateId.known || !expiresAt.known || typeof certificateId.value !== "string" || expiresAt.value === undefined) return [];
+    const name = readGuarded(props, "certificateName").value;
+    const certificate = {
+        id: certificateId.value,
+        object: "organization.certificate",
+        name: typeof name === "string" ? name : null,
+        active: true,
+        createdAt: readGuarded(props, "certificateCreatedAt").value,
+        expiresAt: expiresAt.value,
+        ...(readGuarded(props, "validAt").value !== undefined ? { validAt: readGuarded(props, "validAt").value } : {}),
+    };
+    return certificateViolations({ certificates: [certificate] }, config, severity);
+}
+
 /** What could not be read of a resource during preview: the inputs that are unknown, by name. */
 interface UnknownData {
     inputs: string[];
@@ -189,6 +214,12 @@ function certificatesPolicy(name: string, severity: "fail" | "warn", enforcement
         enforcementLevel,
         configSchema: certificatePolicyConfigSchema,
         validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+            if (args.type === CERTIFICATE_ACTIVATION_TYPE) {
+                for (const message of activationViolations(args.props, args.getConfig<CertificatePolicyConfig>(), severity)) {
+                    reportViolation(escapeControlCharacters(`CertificateActivation "${args.name}": ${message}`), args.urn);
+                }
+                return;
+            }
             if (args.type !== CERTIFICATES_TYPE) return;
             // A new resource left out of `pulumi up --target ...` is not created, and the engine
             // sends it without calling check, with the old inputs it does not have: no properties at

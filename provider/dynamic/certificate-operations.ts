@@ -1,14 +1,26 @@
-import { APIConnectionError, BadRequestError, CertificateMismatchError, CertificateStillActiveError, ConflictError, InternalServerError, InvalidArgumentError, NotFoundError, ResponseParseError, ResponseValidationError } from "../errors";
+import {
+    APIConnectionError,
+    BadRequestError,
+    CertificateMismatchError,
+    CertificateStillActiveError,
+    ConflictError,
+    CredentialInResponseError,
+    InternalServerError,
+    NotFoundError,
+    ResponseParseError,
+    ResponseTooDeepError,
+    ResponseTooLargeError,
+    ResponseValidationError,
+} from "../errors";
 import { UploadedCertificate } from "../certificate";
 import { checkCertificateId } from "../certificates-query";
 import { CertificatesClient } from "../client";
-import { Duration, describeSpan, parseDurationSeconds } from "../duration";
-import { isoFromUnixSeconds } from "../iso-time";
-import { PemCertificateDetails, inspectPemCertificate } from "../pem";
-import { DEFAULT_FAIL_WITHIN } from "../../sdk/expiry-options";
+import { OPENAI_MIN_REMAINING_SECONDS, PemCertificateDetails, inspectPemCertificate, uploadRequirementProblem } from "../pem";
+import { escapeControlCharacters } from "../text-escape";
 import { UNKNOWN } from "./certificates-inputs";
 import type { ProviderSettings } from "./certificates-operations";
-import { CheckFailure, collectFailure, pickDefined, withoutProvider } from "./props";
+import { CheckFailure, checkFailure, collectFailure, pickDefined, withoutProvider } from "./props";
+import { minRemainingValiditySeconds, remainingValidityRefusal } from "./remaining-validity";
 import { withStackAdvice, writeClient } from "./write-client";
 
 /**
@@ -30,29 +42,22 @@ export const CERTIFICATE_INPUT_NAMES = ["certificate", "name", "minRemainingVali
  */
 export const IMPORT_ID_INPUT = "importId";
 
-/** How long a certificate must still be valid to be uploaded: the gate's default `failWithin`. */
-export const DEFAULT_MIN_REMAINING_VALIDITY: Duration = DEFAULT_FAIL_WITHIN;
-
 /** What the PEM says, added to the checked inputs so that preview shows it. */
 type PemFacts = Pick<PemCertificateDetails, "fingerprintSha256" | "subject" | "issuer" | "validAt" | "expiresAt">;
 
-
 /**
- * `check`: the inputs, and the PEM read locally. A PEM about to be uploaded (new, or changed) that
- * is expired, or expires within `minRemainingValidity`, fails here, during preview, before anything
- * is sent. A PEM already uploaded is not judged again: the gate watches it from then on.
+ * `check`: the inputs, and the PEM read locally. A PEM about to be uploaded (new, or changed) is
+ * judged as OpenAI will judge it (one CA certificate with the extensions its mutual TLS requires,
+ * nothing else in the text) and refused when expired or within `minRemainingValidity`, here, during
+ * preview, before anything is sent. A PEM already uploaded is not judged again: the gate watches it
+ * from then on. A refused PEM is left out of the returned inputs, and no failure quotes it.
  */
 export function checkCertificate(olds: Record<string, unknown>, news: Record<string, unknown>, nowSeconds = Math.floor(Date.now() / 1000)): { inputs: Record<string, unknown>; failures?: CheckFailure[] } {
     const inputs = pickInputs(news);
     const failures: CheckFailure[] = [];
-    if (news.name !== undefined && news.name !== UNKNOWN && typeof news.name !== "string") failures.push({ property: "name", reason: `name must be text, got ${typeof news.name}` });
+    if (news.name !== undefined && news.name !== UNKNOWN && typeof news.name !== "string") failures.push(checkFailure("name", `must be text, got ${typeof news.name}`));
     let minSeconds = 0;
-    if (news.minRemainingValidity !== UNKNOWN) {
-        collectFailure(failures, () => {
-            minSeconds = parseDurationSeconds((news.minRemainingValidity ?? DEFAULT_MIN_REMAINING_VALIDITY) as Duration, "minRemainingValidity");
-            if (minSeconds < 0) throw new InvalidArgumentError("minRemainingValidity", "must not be negative");
-        });
-    }
+    if (news.minRemainingValidity !== UNKNOWN) collectFailure(failures, () => (minSeconds = minRemainingValiditySeconds(news.minRemainingValidity)));
     // As with Pulumi's own `import` option, adoption is for the first creation only: a resource that
     // exists (it has old inputs) and gets a new PEM is replaced by an upload, not by adopting again.
     const exists = olds.fingerprintSha256 !== undefined;
@@ -61,32 +66,22 @@ export function checkCertificate(olds: Record<string, unknown>, news: Record<str
     if (importId !== undefined && importId !== UNKNOWN) collectFailure(failures, () => checkCertificateId(importId, "import"));
     // A PEM computed by another resource is unknown during preview; `check` runs again with it in the update.
     if (news.certificate === UNKNOWN) return failures.length ? { inputs, failures } : { inputs };
-    let facts: PemFacts | undefined;
-    collectFailure(failures, () => (facts = pemFacts(inspectPemCertificate(news.certificate))));
-    if (facts) {
-        const uploading = importId === undefined && olds.fingerprintSha256 !== facts.fingerprintSha256;
-        if (uploading) {
-            const reason = uploadRefusal(facts, nowSeconds, minSeconds, news.minRemainingValidity as Duration | undefined);
-            if (reason) failures.push({ property: "certificate", reason });
-        }
-        Object.assign(inputs, facts);
+    let details: PemCertificateDetails | undefined;
+    collectFailure(failures, () => (details = inspectPemCertificate(news.certificate)));
+    if (!details) {
+        delete inputs.certificate;
+        return { inputs, failures };
     }
+    const uploading = importId === undefined && olds.fingerprintSha256 !== details.fingerprintSha256;
+    if (uploading) {
+        const problem = uploadRequirementProblem(details);
+        if (problem !== undefined) failures.push(checkFailure("certificate", `${problem}. Nothing was uploaded`));
+        const label = `"${details.subject || "(no subject)"}"`;
+        const reason = remainingValidityRefusal({ action: "upload", label, expiresAt: details.expiresAt }, nowSeconds, Math.max(minSeconds, OPENAI_MIN_REMAINING_SECONDS), news.minRemainingValidity);
+        if (reason) failures.push(checkFailure("certificate", reason));
+    }
+    Object.assign(inputs, pemFacts(details));
     return failures.length ? { inputs, failures } : { inputs };
-}
-
-function uploadRefusal(facts: PemFacts, now: number, minSeconds: number, given: Duration | undefined): string | undefined {
-    const subject = facts.subject || "(no subject)";
-    if (facts.expiresAt <= now) {
-        return `certificate "${subject}" expired on ${isoFromUnixSeconds(facts.expiresAt)}, ${describeSpan(now - facts.expiresAt)} ago: nothing was uploaded. Upload a certificate that is still valid`;
-    }
-    if (facts.expiresAt - now < minSeconds) {
-        return (
-            `certificate "${subject}" expires on ${isoFromUnixSeconds(facts.expiresAt)}, in ${describeSpan(facts.expiresAt - now)}: within ` +
-            `minRemainingValidity (${JSON.stringify(given ?? DEFAULT_MIN_REMAINING_VALIDITY)}), so the expiry gate would fail on it as soon as it is active. ` +
-            "Nothing was uploaded. Upload a certificate with more time left, or lower minRemainingValidity"
-        );
-    }
-    return undefined;
 }
 
 /**
@@ -110,15 +105,19 @@ export async function createCertificate(inputs: Record<string, unknown>, setting
         const name = inputs.name as string | undefined;
         const importId = inputs[IMPORT_ID_INPUT] as string | undefined;
         if (importId === undefined) {
+            // The certificates that hold this PEM's dates before the upload: none of them can be the
+            // upload's, so none is ever taken for ours below (another team may have uploaded the same
+            // PEM, and adopting theirs would make our `destroy` delete it).
+            const before = new Set((await withSameDates(client, inputs)).map((c) => c.id));
             let uploaded: UploadedCertificate;
             try {
                 uploaded = await client.uploadCertificate({ certificate: inputs.certificate as string, ...(name === undefined ? {} : { name }) });
             } catch (error) {
                 if (!mayHaveArrived(error)) throw error;
                 // The upload is not retried (a second one would store the certificate twice), but it
-                // may have arrived: find it by its fingerprint before failing, so that the next
-                // `pulumi up` does not upload it again and leave the first copy unmanaged.
-                const arrived = await findUploaded(client, inputs).catch(() => undefined);
+                // may have arrived: find the one new certificate with this PEM before failing, so that
+                // the next `pulumi up` does not upload it again and leave the first copy unmanaged.
+                const arrived = await findUploaded(client, inputs, before).catch(() => undefined);
                 if (!arrived) throw withUploadAdvice(error);
                 uploaded = name !== undefined && arrived.name !== name ? await client.renameCertificate(arrived.id, name) : arrived;
             }
@@ -132,7 +131,7 @@ export async function createCertificate(inputs: Record<string, unknown>, setting
         if (theirs.fingerprintSha256 !== inputs.fingerprintSha256) {
             throw new CertificateMismatchError(
                 importId,
-                `certificate ${importId} on OpenAI (SHA-256 ${theirs.fingerprintSha256}, "${theirs.subject}") is not the PEM this program gives ` +
+                `certificate ${importId} on OpenAI (SHA-256 ${theirs.fingerprintSha256}, "${escapeControlCharacters(theirs.subject)}") is not the PEM this program gives ` +
                     `(SHA-256 ${String(inputs.fingerprintSha256)}): import the id of this PEM, or give its PEM. Nothing was changed`,
             );
         }
@@ -141,19 +140,39 @@ export async function createCertificate(inputs: Record<string, unknown>, setting
     });
 }
 
-/** A failure after which the upload may have been stored: no answer, a server error, an answer we could not read. */
+/**
+ * A failure after which the upload may have been stored: no answer, a server error, or a 2xx answer
+ * we could not read (malformed, too large, too deep, or holding the key).
+ */
 function mayHaveArrived(error: unknown): boolean {
-    return error instanceof APIConnectionError || error instanceof InternalServerError || error instanceof ResponseValidationError || error instanceof ResponseParseError;
+    return (
+        error instanceof APIConnectionError ||
+        error instanceof InternalServerError ||
+        error instanceof ResponseValidationError ||
+        error instanceof ResponseParseError ||
+        error instanceof ResponseTooLargeError ||
+        error instanceof ResponseTooDeepError ||
+        error instanceof CredentialInResponseError
+    );
 }
 
-/** The certificate with this PEM among the organization's, matched by its dates, then proved by its fingerprint. */
-async function findUploaded(client: CertificatesClient, inputs: Record<string, unknown>): Promise<UploadedCertificate | undefined> {
-    const candidates = (await client.listCertificates()).filter((c) => c.validAt === inputs.validAt && c.expiresAt === inputs.expiresAt);
-    for (const candidate of candidates) {
+/** The organization's certificates with the dates of this PEM (the list carries no fingerprint). */
+async function withSameDates(client: CertificatesClient, inputs: Record<string, unknown>) {
+    return (await client.listCertificates()).filter((c) => c.validAt === inputs.validAt && c.expiresAt === inputs.expiresAt);
+}
+
+/**
+ * The certificate this upload stored, if it can be told for sure: among those with the PEM's dates
+ * that were not there before the upload, exactly one whose PEM has this fingerprint. None, or more
+ * than one (someone else uploaded the same PEM meanwhile), is `undefined`: the outcome is uncertain.
+ */
+async function findUploaded(client: CertificatesClient, inputs: Record<string, unknown>, before: ReadonlySet<string>): Promise<UploadedCertificate | undefined> {
+    const found: UploadedCertificate[] = [];
+    for (const candidate of (await withSameDates(client, inputs)).filter((c) => !before.has(c.id))) {
         const stored = await client.retrieveCertificate(candidate.id, { includeContent: true });
-        if (stored.content !== undefined && inspectPemCertificate(stored.content).fingerprintSha256 === inputs.fingerprintSha256) return stored;
+        if (stored.content !== undefined && inspectPemCertificate(stored.content).fingerprintSha256 === inputs.fingerprintSha256) found.push(stored);
     }
-    return undefined;
+    return found.length === 1 ? found[0] : undefined;
 }
 
 /** The same error, its message (and the stack that begins with it) followed by what to do now. */

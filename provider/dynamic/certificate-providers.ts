@@ -68,14 +68,17 @@ export const certificateActivationProvider: pulumi.dynamic.ResourceProvider & Pr
     async configure(this: ProviderState, req: pulumi.dynamic.ConfigureRequest) {
         this.settings = settingsFromConfig(req);
     },
-    async check(_olds: any, news: any) {
-        return activationOperations().checkActivation(news);
+    async check(this: ProviderState, olds: any, news: any) {
+        return activationOperations().checkActivation(olds, news, this.settings);
     },
     async diff(_id: string, olds: any, news: any) {
         return activationOperations().diffActivation(olds, news);
     },
     async create(this: ProviderState, inputs: any) {
         return activationOperations().createActivation(inputs, this.settings);
+    },
+    async update(_id: string, olds: any, news: any) {
+        return activationOperations().updateActivation(_id, olds, news);
     },
     async read(this: ProviderState, id: string, props: any) {
         return activationOperations().readActivation(id, props, this.settings);

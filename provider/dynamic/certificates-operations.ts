@@ -9,7 +9,7 @@ import { redact } from "../redact";
 import { escapeControlCharacters } from "../text-escape";
 import { CERTIFICATES_INPUT_NAMES, ResolvedCertificatesQuery, UNKNOWN, UNKNOWN_INPUTS_PROPERTY, queryId, resolveCertificatesQuery, unknownInputNames } from "./certificates-inputs";
 import { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, SET_ADMIN_KEY_COMMAND } from "./stack-config";
-import { CheckFailure, pickDefined, withoutProvider } from "./props";
+import { CheckFailure, failureOf, pickDefined, withoutProvider } from "./props";
 import { requireStackAdminKey, withStackKeyAdvice } from "./write-client";
 
 /**
@@ -71,7 +71,7 @@ export async function checkCertificatesResource(news: Record<string, unknown>, s
     try {
         query = resolveCertificatesQuery(news, settings.baseUrl ?? environmentBaseUrl());
     } catch (error) {
-        if (error instanceof InvalidArgumentError) return { inputs: pickInputs(news), failures: [{ property: error.argument, reason: error.message }] };
+        if (error instanceof InvalidArgumentError) return { inputs: pickInputs(news), failures: [failureOf(error)] };
         throw error;
     }
     try {
@@ -82,7 +82,7 @@ export async function checkCertificatesResource(news: Record<string, unknown>, s
         const readError = describeReadError(error, settings);
         // Two different keys in the config is a configuration mistake, not an outage to tolerate.
         if (query.onReadError === "warn" && !(error instanceof AdminKeyConflictError)) return { inputs: { ...query, certificates: [], readError } };
-        return { inputs: { ...query }, failures: [{ property: "certificates", reason: `Could not read the certificate list (${readError.code}): ${readError.message}` }] };
+        return { inputs: { ...query }, failures: [{ property: "", reason: `Could not read the certificate list (${readError.code}): ${readError.message}` }] };
     }
 }
 

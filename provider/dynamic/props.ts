@@ -5,10 +5,27 @@ import { InvalidArgumentError } from "../errors";
  * drop the serialized provider, and turn a refused argument into a `check` failure.
  */
 
-/** A `check` failure, as the dynamic provider host passes it to the engine. */
+/**
+ * A `check` failure, as the dynamic provider host passes it to the engine. `property` is always
+ * empty: when a failure names a property, the engine prints the program's whole input value beside
+ * the reason (`property certificate value {-----BEGIN PRIVATE KEY-----...} has a problem: ...`, its
+ * step generator's `issueCheckFailures`), in `preview`, `preview --json` and `up` alike, so a private
+ * key pasted into a PEM, or an admin key pasted into `baseUrl`, would land in CI logs. The reason
+ * names the input instead, and never quotes its value.
+ */
 export interface CheckFailure {
-    property: string;
+    property: "";
     reason: string;
+}
+
+/** The failure of one input, named in the reason (`Invalid argument "name": must be text`). */
+export function checkFailure(argument: string, problem: string): CheckFailure {
+    return failureOf(new InvalidArgumentError(argument, problem));
+}
+
+/** A refused argument as a failure that names it in its reason only. */
+export function failureOf(error: InvalidArgumentError): CheckFailure {
+    return { property: "", reason: error.message };
 }
 
 /** The properties named in `names` that are set in `props`. */
@@ -29,6 +46,6 @@ export function collectFailure(failures: CheckFailure[], check: () => void): voi
         check();
     } catch (error) {
         if (!(error instanceof InvalidArgumentError)) throw error;
-        failures.push({ property: error.argument, reason: error.message });
+        failures.push(failureOf(error));
     }
 }

@@ -15,7 +15,8 @@ export class InvalidArgumentError extends OpenAICertificatesError {
     constructor(
         /** The argument that was wrong, as the caller spelled it (`pageSize`, `baseUrl`, ...). */
         readonly argument: string,
-        problem: string,
+        /** What was wrong with it, as the message says it after the argument's name. */
+        readonly problem: string,
     ) {
         super(`Invalid argument "${argument}": ${problem}`);
     }

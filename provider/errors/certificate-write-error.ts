@@ -37,3 +37,19 @@ export class CertificateMismatchError extends OpenAICertificatesError {
         super(message);
     }
 }
+
+/**
+ * An activation was refused before anything was sent: the certificate is expired, or expires within
+ * the activation's `minRemainingValidity` (the gate's fail threshold by default), so switching it on
+ * would pass a deployment the gate fails on its next preview.
+ */
+export class ActivationRefusedError extends OpenAICertificatesError {
+    readonly code = "activation_refused";
+
+    constructor(
+        readonly certificateId: string,
+        reason: string,
+    ) {
+        super(reason);
+    }
+}

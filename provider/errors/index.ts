@@ -22,4 +22,4 @@ export {
     ValidationIssue,
 } from "./response-error";
 export { PaginationError, PaginationErrorCode } from "./pagination-error";
-export { CertificateMismatchError, CertificateStillActiveError } from "./certificate-write-error";
+export { ActivationRefusedError, CertificateMismatchError, CertificateStillActiveError } from "./certificate-write-error";

@@ -83,7 +83,8 @@ describe("the fake API's write endpoints, driven by the official openai SDK", ()
     before(async () => {
         cert = await testCertificate({ subjectCN: "sdk-gateway", now: NOW_SECONDS, expiresIn: "45d" });
     });
-    const api = useFakeApi(() => ({ seed: { projects: [{ id: "proj_payments" }] } }));
+    // The certificate's dates count from the fixed fixture clock, and so does the server's upload check.
+    const api = useFakeApi(() => ({ clock: () => NOW_SECONDS, seed: { projects: [{ id: "proj_payments" }] } }));
     const sdk = () => new OpenAI({ adminAPIKey: LEAK_CANARY_KEY, apiKey: null, baseURL: api().baseUrl, maxRetries: 0 });
     const certificates = () => sdk().admin.organization.certificates;
     const projectCertificates = () => sdk().admin.organization.projects.certificates;

@@ -107,11 +107,29 @@ describe("the fake API's write endpoints", () => {
             assert.equal(listed?.object, "organization.certificate");
         });
 
-        it("reads the times of expired and not yet valid certificates as they are: judging them is the gate's work", async () => {
-            for (const cert of [expiringSoon, expired, notYetValid]) {
+        it("reads the times of soon-expiring and not yet valid certificates as they are: judging them is the gate's work", async () => {
+            for (const cert of [expiringSoon, notYetValid]) {
                 const body = await upload(api(), cert.pem);
                 assert.deepEqual(body.certificate_details, { valid_at: cert.validAt, expires_at: cert.expiresAt }, cert.subjectCN);
             }
+        });
+
+        it("refuses what OpenAI's mutual TLS refuses: expired or expiring within a day, a client certificate, a CA without its key usage or key identifiers (issue 20, item 5)", async () => {
+            const refused: Array<[TestCertificate, RegExp]> = [
+                [expired, /expires within a day/],
+                [await testCertificate({ now: NOW_SECONDS, expiresIn: "20h" }), /expires within a day/],
+                [await testCertificate({ kind: "client", now: NOW_SECONDS }), /not a CA certificate[\s\S]*issuing CA certificate/],
+                [await testCertificate({ now: NOW_SECONDS, without: ["keyUsage"] }), /lacks the key usage keyCertSign and cRLSign/],
+                [await testCertificate({ now: NOW_SECONDS, without: ["subjectKeyIdentifier"] }), /Subject Key Identifier/],
+                [await testCertificate({ now: NOW_SECONDS, without: ["authorityKeyIdentifier"] }), /Authority Key Identifier/],
+            ];
+            for (const [cert, message] of refused) {
+                const before = snapshot(api());
+                assertError(await call(api(), "POST", "/organization/certificates", { certificate: cert.pem }), 400, "certificate", message);
+                assert.equal(snapshot(api()), before);
+            }
+            const large = `${"an explanatory line\n".repeat(1000)}${valid.pem}`;
+            assertError(await call(api(), "POST", "/organization/certificates", { certificate: large }), 400, "certificate", /under 16 KB/);
         });
 
         it("names the certificate null when the upload gives no name", async () => {
@@ -127,8 +145,9 @@ describe("the fake API's write endpoints", () => {
             ["a name that is not a string", () => ({ certificate: valid.pem, name: ["x"] }), "name", /expected a string/],
             ["an unknown field", () => ({ certificate: valid.pem, nmae: "x" }), "nmae", /Unrecognized request argument supplied: nmae/],
             ["text with no PEM block", () => ({ certificate: "hello" }), "certificate", /not a PEM certificate/],
-            ["a PEM block that does not parse", () => ({ certificate: "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n" }), "certificate", /does not parse/],
-            ["a private key", () => ({ certificate: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n" }), "certificate", /PRIVATE KEY/],
+            ["a PEM block that does not parse", () => ({ certificate: "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydGlmaWNhdGU=\n-----END CERTIFICATE-----\n" }), "certificate", /could not be read as an X\.509 certificate/],
+            ["a private key", () => ({ certificate: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n" }), "certificate", /key material/],
+            ["a private key beside the certificate", () => ({ certificate: `${valid.pem}-----BEGIN private key-----\nAAAA\n-----END private key-----\n` }), "certificate", /key material/],
         ];
         for (const [what, body, param, message] of refusals) {
             it(`refuses ${what} with a 400 in the error envelope, storing nothing`, async () => {
@@ -144,9 +163,9 @@ describe("the fake API's write endpoints", () => {
             const before = snapshot(api());
             assertError(await call(api(), "POST", "/organization/certificates", { certificate: chain.pem }), 400, "certificate", /2 certificates/);
             assert.equal(snapshot(api()), before);
-            // Each half alone is a fine upload.
-            assert.equal((await upload(api(), chain.leaf.pem)).certificate_details.expires_at, chain.leaf.expiresAt);
+            // The issuing CA alone is the upload OpenAI takes; the leaf (a client certificate) is not.
             assert.equal((await upload(api(), chain.issuer.pem)).certificate_details.expires_at, chain.issuer.expiresAt);
+            assertError(await call(api(), "POST", "/organization/certificates", { certificate: chain.leaf.pem }), 400, "certificate", /not a CA certificate/);
         });
 
         it(`refuses an upload beyond ${FAKE_API_LIMITS.certificatesPerOrganization} certificates in the organization`, async () => {
@@ -424,7 +443,7 @@ describe("the fake API's write endpoints", () => {
 
     describe("latency and faults on write routes", () => {
         it("adds the configured latency to writes", async () => {
-            const slow = await startFakeOpenAI({ adminKey: LEAK_CANARY_KEY, latencyMs: 150 });
+            const slow = await startFakeOpenAI({ adminKey: LEAK_CANARY_KEY, latencyMs: 150, clock: () => UPLOAD_TIME });
             try {
                 const started = Date.now();
                 const reply = await call(slow, "POST", "/organization/certificates", { certificate: valid.pem });

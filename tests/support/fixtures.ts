@@ -200,6 +200,17 @@ export function invalidArgument(argument: string) {
         e instanceof InvalidArgumentError && e.code === "invalid_argument" && e.argument === argument && e.message.includes(argument);
 }
 
+/**
+ * The inputs a provider's `check` failures name, read from their reasons (`Invalid argument "name":
+ * ...`). Every failure must name no property, or the engine prints the refused value beside it.
+ */
+export function failedArguments(failures: ReadonlyArray<{ property: string; reason: string }> | undefined): string[] {
+    return (failures ?? []).map((f) => {
+        assert.equal(f.property, "", `a check failure names the property ${f.property}: the engine would print its value`);
+        return /^Invalid argument "([^"]+)"/.exec(f.reason)?.[1] ?? "";
+    });
+}
+
 /** Certificate names that try to break out of their line: control characters and CI workflow commands. */
 export const HOSTILE_NAMES: readonly string[] = [
     "::error::Deploy approved",

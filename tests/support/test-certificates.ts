@@ -39,6 +39,16 @@ export interface TestCertificateSpec {
     expiresIn?: Duration;
     /** The clock the relative times count from, Unix seconds. @default the current time */
     now?: number;
+    /**
+     * What OpenAI's mutual TLS takes (`"ca"`: the CA certificate that signs client certificates, with
+     * basic constraints CA, key usage Certificate Sign and CRL Sign, Subject and Authority Key
+     * Identifiers), or a client certificate (`"client"`: what an upload must refuse). @default "ca"
+     */
+    kind?: "ca" | "client";
+    /** The key pair's name: two certificates with the same name share a key (a renewal). @default kind */
+    key?: string;
+    /** Extensions to leave out, to make a certificate OpenAI refuses. @default none */
+    without?: ReadonlyArray<"keyUsage" | "subjectKeyIdentifier" | "authorityKeyIdentifier">;
 }
 
 /** A test certificate and what a test compares against. */
@@ -75,7 +85,9 @@ export interface TestCertificateChain {
  */
 export async function testCertificate(spec: TestCertificateSpec = {}): Promise<TestCertificate> {
     const subjectCN = spec.subjectCN ?? "fake-api-test";
-    return sign({ ...validity(spec), subjectCN, issuerCN: spec.issuerCN ?? subjectCN, keys: await keyPair("leaf"), signer: await keyPair("leaf"), ca: false });
+    const kind = spec.kind ?? "ca";
+    const keys = await keyPair(spec.key ?? kind);
+    return sign({ ...validity(spec), subjectCN, issuerCN: spec.issuerCN ?? subjectCN, keys, signer: keys, ca: kind === "ca", without: spec.without ?? [] });
 }
 
 /**
@@ -93,8 +105,8 @@ export async function testCertificateChain(spec: TestCertificateSpec = {}): Prom
     const issuerCN = spec.issuerCN ?? "fake-api-test CA";
     const times = validity(spec);
     const caKeys = await keyPair("ca");
-    const issuer = await sign({ ...times, subjectCN: issuerCN, issuerCN, keys: caKeys, signer: caKeys, ca: true });
-    const leaf = await sign({ ...times, subjectCN, issuerCN, keys: await keyPair("leaf"), signer: caKeys, ca: false });
+    const issuer = await sign({ ...times, subjectCN: issuerCN, issuerCN, keys: caKeys, signer: caKeys, ca: true, without: [] });
+    const leaf = await sign({ ...times, subjectCN, issuerCN, keys: await keyPair("client"), signer: caKeys, ca: false, without: [] });
     return { pem: leaf.pem + issuer.pem, leaf, issuer };
 }
 
@@ -105,8 +117,8 @@ interface KeyPair {
 
 const keyPairs = new Map<string, Promise<KeyPair>>();
 
-/** One key pair per role for the whole process: generation is the slow part, and tests need no secrecy. */
-function keyPair(role: "leaf" | "ca"): Promise<KeyPair> {
+/** One key pair per name for the whole process: generation is the slow part, and tests need no secrecy. */
+function keyPair(role: string): Promise<KeyPair> {
     let pair = keyPairs.get(role);
     if (!pair) {
         pair = webcrypto.subtle.generateKey(ALGORITHM, true, ["sign", "verify"]) as Promise<KeyPair>;
@@ -129,6 +141,23 @@ function validity(spec: TestCertificateSpec): { notBefore: Date; notAfter: Date 
 
 let serial = 0;
 
+/**
+ * A CA as OpenAI's mutual TLS requires it (RFC 5280 names): basic constraints CA, key usage
+ * keyCertSign and cRLSign, a Subject Key Identifier and an Authority Key Identifier (the signer's);
+ * a client certificate as OpenAI requires client certificates: digital signature, key encipherment,
+ * client authentication, and the same identifiers.
+ */
+async function extensions(params: { keys: KeyPair; signer: KeyPair; ca: boolean; without: readonly string[] }): Promise<x509.Extension[]> {
+    const usages = params.ca ? x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign : x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment;
+    const wanted = (name: string) => !params.without.includes(name);
+    return [
+        ...(params.ca ? [new x509.BasicConstraintsExtension(true, 0, true)] : [new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.clientAuth])]),
+        ...(wanted("keyUsage") ? [new x509.KeyUsagesExtension(usages, true)] : []),
+        ...(wanted("subjectKeyIdentifier") ? [await x509.SubjectKeyIdentifierExtension.create(params.keys.publicKey as SigningKey)] : []),
+        ...(wanted("authorityKeyIdentifier") ? [await x509.AuthorityKeyIdentifierExtension.create(params.signer.publicKey as SigningKey)] : []),
+    ];
+}
+
 async function sign(params: {
     notBefore: Date;
     notAfter: Date;
@@ -137,6 +166,7 @@ async function sign(params: {
     keys: KeyPair;
     signer: KeyPair;
     ca: boolean;
+    without: readonly string[];
 }): Promise<TestCertificate> {
     serial += 1;
     const cert = await x509.X509CertificateGenerator.create({
@@ -149,7 +179,7 @@ async function sign(params: {
         signingAlgorithm: ALGORITHM,
         publicKey: params.keys.publicKey as SigningKey,
         signingKey: params.signer.privateKey as SigningKey,
-        extensions: params.ca ? [new x509.BasicConstraintsExtension(true, 0, true)] : [],
+        extensions: await extensions(params),
     });
     const der = Buffer.from(cert.rawData);
     return {
