@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Serves the fake API until interrupted, or until the process that started it is gone:
- * `node dist/fake-api/cli.js [--port N] [--seed FILE]` (also `openai-certs fake-api`).
+ * `node dist/fake-api/cli.js [--port N] [--host ADDRESS] [--seed FILE]` (also `openai-certs fake-api`).
+ * `--host` is a loopback address, or a name whose every address is loopback (resolved first).
  * Prints `OPENAI_BASE_URL=<url>` on its first line so scripts can read it, then which admin key it
  * accepts: `OPENAI_ADMIN_KEY=<key>` when that is the built-in test key, else where the key comes from
  * (the seed file's `adminKey`, or `OPENAI_ADMIN_KEY`), never a key of yours.

@@ -9,7 +9,9 @@ import { apiError, sendAnswer } from "./answers";
 import { AuthState, authState } from "./auth";
 import { respond } from "./fault-responses";
 import { ActiveFault, FaultRule, pickFault } from "./faults";
+import { HostLookup, systemLookup } from "../provider/loopback";
 import { FAKE_API_LIMITS } from "./limits";
+import { loopbackListenAddress } from "./listen-address";
 import { FakeOrganizationState, OrganizationSpec, organization } from "./model";
 import { readJsonBody } from "./request-body";
 import { Organization, RouteRequest, answerRequest } from "./routes";
@@ -21,8 +23,16 @@ export const DEFAULT_FAKE_ADMIN_KEY = "sk-admin-fake-key";
 export interface FakeOpenAIOptions {
     /** Port to listen on; 0 picks a free one. @default 0 */
     port?: number;
-    /** Loopback address to bind. @default "127.0.0.1" */
+    /**
+     * Loopback address to bind, or a name whose every address is loopback (it listens on the first).
+     * @default "127.0.0.1"
+     */
     host?: string;
+    /**
+     * Resolves a `host` name to its addresses, each checked to be loopback. Injectable for tests.
+     * @default the system resolver (`dns.lookup`, every address)
+     */
+    lookup?: HostLookup;
     /** The admin key to accept. @default the seed's `adminKey`, else "sk-admin-fake-key" */
     adminKey?: string;
     /** Initial data; relative times are resolved against `nowSeconds`. */
@@ -92,8 +102,6 @@ export interface FakeOpenAI {
     close(): Promise<void>;
 }
 
-const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
-
 /**
  * Starts an OpenAI-compatible fake of the certificate endpoints on a loopback address. It paginates
  * as the OpenAPI description says (`limit` 1..100 default 20, `order` default `desc` by `created_at`,
@@ -109,10 +117,8 @@ const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
  * ```
  */
 export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
-    const host = options.host ?? "127.0.0.1";
-    if (!LOOPBACK.has(host) && !/^127\./.test(host)) {
-        throw new Error(`The fake API only binds loopback addresses, not ${host}`);
-    }
+    // Resolved before anything else: a name that merely looks local must not open a port elsewhere.
+    const host = await loopbackListenAddress(options.host ?? "127.0.0.1", options.lookup ?? systemLookup);
     const nowSeconds = options.nowSeconds ?? Math.floor(Date.now() / 1000);
     const seedKey = options.seed && "adminKey" in options.seed ? options.seed.adminKey : undefined;
     let adminKey = options.adminKey ?? seedKey ?? DEFAULT_FAKE_ADMIN_KEY;

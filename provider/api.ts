@@ -18,6 +18,7 @@ export { PemCertificateDetails, inspectPemCertificate } from "./pem";
 export {
     ClientOptions,
     DEFAULT_BASE_URL,
+    DEFAULT_MAX_LIST_BYTES,
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT_MS,
@@ -40,6 +41,7 @@ export { MAX_PAGE_SIZE, SortOrder, certificateListPath, checkCertificateId, chec
 export { CertificateQuery, CertificatesClient, ProjectQuery, createCertificatesClient } from "./client";
 export { Project } from "./project";
 export { CursorTracker, DEFAULT_MAX_PAGES, PageSummary } from "./cursor";
+export { ListByteBudget } from "./list-byte-budget";
 export { backoffDelayMs, planRetry, retryAfterMs, shouldRetryStatus, MAX_RETRY_AFTER_MS, RetryPlan, HeaderLookup } from "./retry";
 export { redact, REDACTED } from "./redact";
 export { createTransport, JsonRequest, JsonWriteRequest, Transport } from "./transport";

@@ -1,7 +1,8 @@
 import { Certificate } from "./certificate";
 import { SortOrder } from "./certificates-query";
 import { CertificatesClient, createCertificatesClient } from "./client";
-import { ClientOptions } from "./client-options";
+import { ClientOptions, clientIntegerOption } from "./client-options";
+import { ListByteBudget } from "./list-byte-budget";
 import { integerIn } from "./option-checks";
 import { isoFromUnixSeconds as iso } from "./iso-time";
 import { Project } from "./project";
@@ -94,7 +95,8 @@ export interface CertificateUsageList {
  * active in a project is still in use: `activeAnywhere` says so.
  *
  * Projects are read `concurrency` at a time through one client, so a Retry-After from the server
- * pauses all of them. Any failure fails the whole read: never a partial view.
+ * pauses all of them. The response bodies of every list it reads count against one `maxListBytes`.
+ * Any failure fails the whole read: never a partial view.
  *
  * @example
  * ```ts
@@ -110,7 +112,10 @@ export async function listCertificateUsage(options: CertificateUsageOptions): Pr
     const onCallerAbort = () => stop.abort();
     options.signal?.addEventListener("abort", onCallerAbort, { once: true });
     if (options.signal?.aborted) stop.abort();
-    const client = createCertificatesClient({ ...options, signal: stop.signal });
+    // Each list is bounded on its own, and all of them together by the same number: the view holds
+    // every project's list at once, so a bound per list alone would grow with the project count.
+    const view = new ListByteBudget("the organization-wide view", clientIntegerOption("maxListBytes", options.maxListBytes));
+    const client = createCertificatesClient({ ...options, signal: stop.signal }, view);
     try {
         return await readUsage(client, options, concurrency, stop);
     } finally {

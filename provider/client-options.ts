@@ -12,6 +12,11 @@ export const DEFAULT_MAX_RETRIES = 2;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 /** A page of 100 certificates is about 30 KB; 8 MiB leaves room and still bounds memory. */
 export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+/**
+ * 64 MiB of response bodies per list (and for the organization-wide view, all its lists together):
+ * about 200,000 certificates, and still an amount a CI runner holds in memory with room to spare.
+ */
+export const DEFAULT_MAX_LIST_BYTES = 64 * 1024 * 1024;
 
 /**
  * How to reach the API and how hard to try. Every field is optional: the key and the base URL fall
@@ -47,6 +52,13 @@ export interface ClientOptions {
      */
     maxResponseBytes?: number;
     /**
+     * Largest total of response bodies accepted for one list, in bytes; for the organization-wide
+     * view, of every list it reads added up. Past it the read fails with a `list_too_large` error,
+     * before the page that would pass it is parsed.
+     * @default 67108864
+     */
+    maxListBytes?: number;
+    /**
      * Most pages read from one list before giving up with a `pagination_page_limit` error.
      * No page may hold more than the page size asked for, so one list never holds more than
      * `maxPages` x the page size.
@@ -76,6 +88,7 @@ export interface ResolvedClientOptions {
     readonly maxRetries: number;
     readonly timeoutMs: number;
     readonly maxResponseBytes: number;
+    readonly maxListBytes: number;
     readonly maxPages: number;
     readonly signal?: AbortSignal;
     readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -99,6 +112,7 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
         maxRetries: clientIntegerOption("maxRetries", options.maxRetries),
         timeoutMs: clientIntegerOption("timeoutMs", options.timeoutMs),
         maxResponseBytes: clientIntegerOption("maxResponseBytes", options.maxResponseBytes),
+        maxListBytes: clientIntegerOption("maxListBytes", options.maxListBytes),
         maxPages: clientIntegerOption("maxPages", options.maxPages),
         signal: options.signal,
         sleep: options.sleep ?? sleep,
@@ -167,6 +181,7 @@ export const CLIENT_INTEGER_OPTIONS = {
     maxRetries: { fallback: DEFAULT_MAX_RETRIES, min: 0, max: 10 },
     timeoutMs: { fallback: DEFAULT_TIMEOUT_MS, min: 1, max: 600_000 },
     maxResponseBytes: { fallback: DEFAULT_MAX_RESPONSE_BYTES, min: 1024, max: 2 ** 30 },
+    maxListBytes: { fallback: DEFAULT_MAX_LIST_BYTES, min: 1024, max: 2 ** 40 },
     maxPages: { fallback: DEFAULT_MAX_PAGES, min: 1, max: 1_000_000 },
 } as const;
 

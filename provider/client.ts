@@ -3,6 +3,7 @@ import { ActivationScope, CertificateUpload, deleteCertificate, renameCertificat
 import { certificateListPath, orderOf, pageSizeOf, SortOrder } from "./certificates-query";
 import { ClientOptions, resolveClientOptions } from "./client-options";
 import { ListedCertificateWire, ProjectWire, toCertificate, toProject } from "./codecs";
+import { ListByteBudget } from "./list-byte-budget";
 import { ListPage } from "./list-page";
 import { paginate } from "./paginate";
 import { Project } from "./project";
@@ -54,7 +55,9 @@ export interface CertificatesClient {
 }
 
 /**
- * Creates a client. Options are checked at once; nothing is sent until a method is called.
+ * Creates a client. Options are checked at once; nothing is sent until a method is called. Each list
+ * it reads is bounded by `maxListBytes`; with `within`, every list also counts against that wider
+ * bound (the organization-wide view reads all its lists within one).
  *
  * @example
  * ```ts
@@ -62,7 +65,7 @@ export interface CertificatesClient {
  * const projects = await client.listProjects();
  * ```
  */
-export function createCertificatesClient(options: ClientOptions): CertificatesClient {
+export function createCertificatesClient(options: ClientOptions, within?: ListByteBudget): CertificatesClient {
     const resolved = resolveClientOptions(options);
     const transport = createTransport(resolved);
 
@@ -76,6 +79,8 @@ export function createCertificatesClient(options: ClientOptions): CertificatesCl
             toItem: toCertificate,
             idOf: (wire: ListedCertificateWire) => wire.id,
             maxPages: resolved.maxPages,
+            maxListBytes: resolved.maxListBytes,
+            within,
         });
 
     const projectPages = (query: ProjectQuery = {}) =>
@@ -88,6 +93,8 @@ export function createCertificatesClient(options: ClientOptions): CertificatesCl
             toItem: toProject,
             idOf: (wire: ProjectWire) => wire.id,
             maxPages: resolved.maxPages,
+            maxListBytes: resolved.maxListBytes,
+            within,
         });
 
     return {

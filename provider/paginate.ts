@@ -1,6 +1,8 @@
 import * as t from "io-ts";
 import { CursorTracker } from "./cursor";
+import { DEFAULT_MAX_LIST_BYTES } from "./client-options";
 import { decodeOrThrow } from "./decode";
+import { ListByteBudget } from "./list-byte-budget";
 import { listEnvelope } from "./codecs";
 import { ListPage } from "./list-page";
 import { Transport } from "./transport";
@@ -24,12 +26,20 @@ export interface PaginateSpec<C extends t.Mixed, T> {
     readonly idOf: (wire: t.TypeOf<C>) => string;
     /** Most pages to read. */
     readonly maxPages: number;
+    /**
+     * Most bytes of response bodies to read, all pages added up; past it, a `list_too_large` error.
+     * @default 67108864 (64 MiB)
+     */
+    readonly maxListBytes?: number;
+    /** A wider bound this list's bytes also count against, such as the organization-wide view's. */
+    readonly within?: ListByteBudget;
 }
 
 /**
  * Walks a cursor-paginated list one page at a time: sends `after` = the previous page's `last_id`
  * while `has_more` is true, so N items take ceil(N / limit) requests (one for an empty list). Each
- * page is checked by its codec and by {@link CursorTracker} before it is yielded.
+ * page is checked by its codec and by {@link CursorTracker} before it is yielded, and its body's
+ * bytes are counted by {@link ListByteBudget} before it is parsed.
  *
  * The iterator is the core; collecting functions are thin loops over it, and callers that stream
  * can stop early with `break`.
@@ -37,12 +47,13 @@ export interface PaginateSpec<C extends t.Mixed, T> {
 export async function* paginate<C extends t.Mixed, T>(spec: PaginateSpec<C, T>): AsyncGenerator<ListPage<T>, void, undefined> {
     const label = `GET ${spec.path}`;
     const cursor = new CursorTracker(label, spec.maxPages, spec.limit);
+    const budget = new ListByteBudget(label, spec.maxListBytes ?? DEFAULT_MAX_LIST_BYTES, spec.within);
     const envelope = listEnvelope(spec.item);
     let after: string | undefined;
     do {
         const pageNumber = cursor.pageCount + 1;
         const operation = `${label} (page ${pageNumber})`;
-        const body = await spec.transport.getJson({ path: spec.path, query: { ...spec.query, limit: spec.limit, after }, operation });
+        const body = await spec.transport.getJson({ path: spec.path, query: { ...spec.query, limit: spec.limit, after }, operation, budget });
         let page: t.TypeOf<typeof envelope>;
         let ids: string[];
         let lastId: string | null;

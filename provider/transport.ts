@@ -18,6 +18,7 @@ import {
     RetryAfterTooLongError,
 } from "./errors";
 import { MAX_JSON_DEPTH, findString, nestsDeeperThan } from "./json-body";
+import type { ListByteBudget } from "./list-byte-budget";
 import { ResolvedAddress, verifiedLoopbackAddresses } from "./loopback";
 import { Redactor, createRedactor, scrubError } from "./redact";
 import { backoffDelayMs, HeaderLookup, MAX_RETRY_AFTER_MS, planRetry, shouldRetryStatus } from "./retry";
@@ -34,6 +35,11 @@ export interface JsonRequest {
     readonly query?: Readonly<Record<string, string | number | boolean | readonly string[] | undefined>>;
     /** What a person would call this request, for messages: `GET /organization/certificates (page 2)`. */
     readonly operation: string;
+    /**
+     * The list this request reads a page of: a 2xx body is charged to it before it is parsed, so a
+     * body that would take the list past its bound is refused unparsed. Error bodies are not charged.
+     */
+    readonly budget?: ListByteBudget;
 }
 
 /**
@@ -200,7 +206,10 @@ export function createTransport(options: ResolvedClientOptions): Transport {
                 throw error;
             }
 
-            if (response.status >= 200 && response.status < 300) return parseJsonBody(response, operation, redactor);
+            if (response.status >= 200 && response.status < 300) {
+                request.budget?.charge(response.body.length, operation);
+                return parseJsonBody(response, operation, redactor);
+            }
 
             const header: HeaderLookup = (name) => response.headers.get(name);
             const details = errorDetails(response, operation, redactor);

@@ -22,4 +22,5 @@ export {
     ValidationIssue,
 } from "./response-error";
 export { PaginationError, PaginationErrorCode } from "./pagination-error";
+export { ListTooLargeError } from "./list-too-large-error";
 export { ActivationRefusedError, CertificateMismatchError, CertificateStillActiveError } from "./certificate-write-error";

@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import { invalidArgument } from "../support/fixtures";
 import {
     DEFAULT_BASE_URL,
+    DEFAULT_MAX_LIST_BYTES,
     DEFAULT_MAX_RESPONSE_BYTES,
     DEFAULT_MAX_RETRIES,
     DEFAULT_TIMEOUT_MS,
@@ -24,6 +25,7 @@ describe("client options", () => {
             assert.equal(resolved.maxRetries, 2);
             assert.equal(resolved.timeoutMs, 30_000);
             assert.equal(resolved.maxResponseBytes, 8 * 1024 * 1024);
+            assert.equal(resolved.maxListBytes, 64 * 1024 * 1024);
             assert.equal(resolved.maxPages, 1000);
             assert.equal(resolved.signal, undefined);
             assert.equal(resolved.random, Math.random);
@@ -36,6 +38,7 @@ describe("client options", () => {
             assert.equal(DEFAULT_MAX_RETRIES, 2);
             assert.equal(DEFAULT_TIMEOUT_MS, 30_000);
             assert.equal(DEFAULT_MAX_RESPONSE_BYTES, 8_388_608);
+            assert.equal(DEFAULT_MAX_LIST_BYTES, 67_108_864);
             assert.equal(DEFAULT_MAX_PAGES, 1000);
         });
 
@@ -50,6 +53,7 @@ describe("client options", () => {
                 maxRetries: 0,
                 timeoutMs: 1,
                 maxResponseBytes: 1024,
+                maxListBytes: 2048,
                 maxPages: 5,
                 signal,
                 sleep,
@@ -60,6 +64,7 @@ describe("client options", () => {
             assert.equal(resolved.maxRetries, 0);
             assert.equal(resolved.timeoutMs, 1);
             assert.equal(resolved.maxResponseBytes, 1024);
+            assert.equal(resolved.maxListBytes, 2048);
             assert.equal(resolved.maxPages, 5);
             assert.equal(resolved.signal, signal);
             assert.equal(resolved.sleep, sleep);
@@ -83,6 +88,9 @@ describe("client options", () => {
             ["timeoutMs", -5],
             ["timeoutMs", Infinity],
             ["maxResponseBytes", 1023],
+            ["maxListBytes", 1023],
+            ["maxListBytes", 2 ** 40 + 1],
+            ["maxListBytes", "64MiB"],
             ["maxPages", 0],
         ];
         for (const [argument, value] of outOfRange) {

@@ -6,6 +6,7 @@ import {
     CredentialInResponseError,
     InternalServerError,
     InvalidArgumentError,
+    ListTooLargeError,
     OpenAICertificatesError,
     PaginationError,
     RateLimitError,
@@ -42,6 +43,8 @@ describe("hostile servers", function () {
         return error;
     };
     const transform = (fn: (body: any) => unknown): FaultAction => ({ kind: "transform", transform: fn });
+    /** A certificate as the wire has it. */
+    const wire = (id: string, name = id) => ({ object: "organization.certificate", id, name, created_at: NOW_SECONDS, certificate_details: {}, active: true });
 
     it("an HTML error page with 502: InternalServerError that says the body was not JSON", async () => {
         const error = await failure({ kind: "raw", status: 502, contentType: "text/html", body: `<html><body>Bad gateway ${LEAK_CANARY_KEY}</body></html>` });
@@ -177,8 +180,6 @@ describe("hostile servers", function () {
     });
 
     describe("pages larger than the limit asked for (issue 12, item 9; regression: accepted, so a list had no bound)", () => {
-        /** A certificate as the wire has it. */
-        const wire = (id: string) => ({ object: "organization.certificate", id, name: id, created_at: NOW_SECONDS, certificate_details: {}, active: true });
         /**
          * Every page holds `size` certificates of its own, and says more follow for `morePages` pages.
          * Its cursor is a certificate the fake knows (the seed's `cert_0000N`), so the fake answers the
@@ -220,6 +221,65 @@ describe("hostile servers", function () {
                 assert.match(run.stderr, /PaginationError \(pagination_page_too_large\)/);
                 assertNoKeyIn([run.stdout, run.stderr]);
             }
+        });
+    });
+
+    describe("lists bounded in bytes, not only in items (issue 20, item 12; regression: 1,000 pages of 8 MiB were accepted)", () => {
+        /** Every certificate's name padded to `length` characters: a page of two weighs twice that. */
+        const heavyNames = (length: number): FaultAction => transform((body) => ({ ...body, data: body.data.map((c: object) => ({ ...c, name: "x".repeat(length) })) }));
+
+        it("pages that add up to more than maxListBytes: ListTooLargeError list_too_large, and the page past the bound is the last asked for", async () => {
+            // Three pages of about 20 KB, 20 KB and 10 KB: the second one passes 32 KiB.
+            const error = await failure(heavyNames(10_000), { maxListBytes: 32 * 1024 });
+            assert.ok(error instanceof ListTooLargeError, `${error.name}: ${error.message}`);
+            assert.equal(error.code, "list_too_large");
+            assert.equal(error.limitBytes, 32 * 1024);
+            assert.ok(error.bytesRead > 20_000 && error.bytesRead <= 32 * 1024, `bytesRead ${error.bytesRead}`);
+            assert.equal(error.list, "GET /organization/certificates");
+            assert.match(error.message, /option maxListBytes/);
+            assert.equal(api().requests.length, 2, "no third page is asked for");
+        });
+
+        it("pages that add up to less than maxListBytes: the whole list", async () => {
+            api().injectFault({ action: heavyNames(10_000) });
+            assert.equal((await read({ maxListBytes: 64 * 1024 })).length, 5);
+        });
+
+        it("the organization-wide view: each project's list under the bound, all of them together over it: ListTooLargeError, and no further project is read", async () => {
+            const projects = Array.from({ length: 8 }, (_, i) => ({ id: `proj_${i}`, certificates: [{ id: "cert_00000" }] }));
+            api().setState({ certificates: certificateSpecs(2), projects });
+            // One certificate of 12,000 characters a project: about 12 KB a list, 96 KB for the eight.
+            api().injectFault({ path: "/organization/projects/", action: heavyNames(12_000) });
+            const error = await rejectionOf(listCertificateUsage({ adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl, maxListBytes: 32 * 1024, concurrency: 1 }));
+            assert.ok(error instanceof ListTooLargeError, `${error.name}: ${error.message}`);
+            assert.equal(error.list, "the organization-wide view");
+            assert.equal(error.limitBytes, 32 * 1024);
+            assertNoKeyIn(error);
+            const projectLists = api().requestsTo("/organization/projects/").length;
+            assert.ok(projectLists >= 2 && projectLists < 8, `${projectLists} project lists were read`);
+        });
+
+        it("pages of 7.9 MB with more to come: openai-certs exits 3 with list_too_large at the default 64 MiB, not killed for memory", async function () {
+            this.timeout(120_000);
+            // The cursor is a certificate the fake knows, so it keeps answering: 12 pages, 95 MB, if asked.
+            api().setState({ certificates: certificateSpecs(20) });
+            const name = "x".repeat(79_000);
+            let pages = 0;
+            api().injectFault({
+                path: /^\/organization\/certificates$/,
+                action: transform(() => {
+                    pages += 1;
+                    const data = Array.from({ length: 100 }, (_, i) => wire(`cert_p${pages}_${i}`, name));
+                    return { object: "list", data, first_id: data[0].id, last_id: `cert_${String(pages).padStart(5, "0")}`, has_more: pages < 12 };
+                }),
+            });
+            const env = { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api().baseUrl };
+            const run = await runNode(["dist/cli/main.js", "check", "--format", "json", "--now", NOW.toISOString()], { env, timeoutMs: 100_000 });
+            assert.equal(run.signal, null, `killed by ${run.signal}`);
+            assert.equal(run.code, 3, run.stderr.slice(0, 500) || run.stdout.slice(0, 500));
+            assert.match(run.stderr, /ListTooLargeError \(list_too_large\)/);
+            assert.equal(pages, 9, "eight pages fit in 64 MiB, the ninth passes it, and no tenth is asked for");
+            assertNoKeyIn([run.stdout, run.stderr]);
         });
     });
 
