@@ -3,7 +3,9 @@
  * without a moment when no certificate is active:
  * - a `Certificate` uploads the PEM named by `certificateFile` (checked locally first: one
  *   certificate, not expired, not expiring within `minRemainingValidity`);
- * - a `CertificateActivation` activates it, in the organization or in `projectId`;
+ * - a `CertificateActivation` activates it, in the organization or in `projectId` (refusing, before
+ *   anything is sent, a certificate expired or within `minRemainingValidity`; one already active is
+ *   taken over as it is);
  * - a `Certificates` resource holds the organization's list, where the expiry policy pack judges it.
  *
  * To rotate, point `certificateFile` at the new PEM and run `pulumi up`. The activation depends on
@@ -36,7 +38,8 @@ const certificate = new Certificate(
     adopt ? { import: adopt } : undefined,
 );
 
-const activation = new CertificateActivation("client-certificate", { certificateId: certificate.id, projectId });
+// The same minRemainingValidity: an activation never switches on a certificate the gate would fail on.
+const activation = new CertificateActivation("client-certificate", { certificateId: certificate.id, projectId, minRemainingValidity: config.get("minRemainingValidity") ?? "14d" });
 
 // What the policy pack judges: every certificate of the organization, read in `check`.
 const organization = new Certificates("organization-certificates", {});

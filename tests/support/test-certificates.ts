@@ -142,6 +142,14 @@ function validity(spec: TestCertificateSpec): { notBefore: Date; notAfter: Date 
 let serial = 0;
 
 /**
+ * A distinguished name of one common name, a UTF8String. The library reads `{ utf8String }` values
+ * at run time, though its typings list plain strings only (which it would parse as text).
+ */
+function commonName(cn: string): x509.JsonName {
+    return [{ "2.5.4.3": [{ utf8String: cn }] }] as unknown as x509.JsonName;
+}
+
+/**
  * A CA as OpenAI's mutual TLS requires it (RFC 5280 names): basic constraints CA, key usage
  * keyCertSign and cRLSign, a Subject Key Identifier and an Authority Key Identifier (the signer's);
  * a client certificate as OpenAI requires client certificates: digital signature, key encipherment,
@@ -172,8 +180,9 @@ async function sign(params: {
     const cert = await x509.X509CertificateGenerator.create({
         // A positive serial that never repeats in a process: a leading 01 keeps DER from reading it as negative.
         serialNumber: `01${process.pid.toString(16).padStart(8, "0")}${serial.toString(16).padStart(8, "0")}`,
-        subject: `CN=${params.subjectCN}`,
-        issuer: `CN=${params.issuerCN}`,
+        // As JSON names, so any text (a hostile name with line breaks or bidi controls) is encoded as given, not parsed.
+        subject: commonName(params.subjectCN),
+        issuer: commonName(params.issuerCN),
         notBefore: params.notBefore,
         notAfter: params.notAfter,
         signingAlgorithm: ALGORITHM,
