@@ -43,7 +43,7 @@ import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, parseIsoInstant } from "../sd
 import { EXIT } from "./exit-codes";
 import { readExemptionsFile } from "./exemptions-file";
 import { progressBar } from "./progress-bar";
-import { CHECK_FORMATS, LIST_FORMATS, Scope, checkedRun, clearOutputFile, deliverCheckReport, deliverListReport, reportDestination, uncheckedRun } from "./report";
+import { CHECK_FORMATS, LIST_FORMATS, Scope, checkThresholdsFitDates, checkedRun, clearOutputFile, deliverCheckReport, deliverListReport, reportDestination, uncheckedRun } from "./report";
 
 interface ScopeOptions {
     project?: string;
@@ -138,7 +138,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
                 failOnUnknown: options.failOnUnknown ?? false,
                 exemptions,
             };
-            evaluateCertificateExpiry([], expiry);
+            checkThresholdsFitDates(evaluateCertificateExpiry([], expiry));
             clearOutputFile(destination);
             const { certificates, scope } = await readScope(options, io);
             const outcome = checkedRun(evaluateCertificateExpiry(certificates, expiry), scope, options.failOnWarn ?? false, certificates);

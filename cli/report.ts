@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import { InvalidArgumentError } from "../provider/errors";
 import { printableText } from "../provider/text-escape";
+import type { ExpiryReport } from "../sdk/evaluate-expiry";
 import { clearReportFile, writeReportFile } from "./output-file";
 import { CheckOutcome, Scope } from "./reports/check-outcome";
 import { githubCheckReport } from "./reports/github";
@@ -66,6 +67,20 @@ export function reportDestination(options: ReportOptions, env: NodeJS.ProcessEnv
         artifactUri: sarifArtifactUri(options.sarifFileLocation ?? DEFAULT_SARIF_FILE_LOCATION),
         ...(stepSummaryFile ? { stepSummaryFile } : {}),
     };
+}
+
+/** The last instant a JavaScript `Date` can hold, +275760-09-13T00:00:00Z, in Unix seconds. */
+export const LAST_DATE_SECONDS = 8.64e12;
+
+/**
+ * Refuses thresholds that reach past the last date a report can show ({@link LAST_DATE_SECONDS}),
+ * before anything is read, in every format alike: past it the HTML report's timeline has no dates
+ * to draw (issue 20, item 10), and a gate that warns 190,000 years ahead is a typo.
+ */
+export function checkThresholdsFitDates(report: Pick<ExpiryReport, "evaluatedAt" | "thresholds">): void {
+    for (const [flag, seconds] of [["--fail-within", report.thresholds.failWithinSeconds], ["--warn-within", report.thresholds.warnWithinSeconds]] as const) {
+        if (report.evaluatedAt + seconds > LAST_DATE_SECONDS) throw new InvalidArgumentError(flag, "reaches past +275760-09-13, the last date a report can show; give a shorter span");
+    }
 }
 
 /**

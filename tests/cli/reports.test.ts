@@ -409,6 +409,33 @@ describe("the reports of openai-certs check, spawned against the fake API", func
         });
     });
 
+    describe("thresholds far ahead (issue 20, item 10)", () => {
+        it("draws the HTML timeline of a 10,000,000-week warning in a few ticks, and finishes", async () => {
+            api().setState({ certificates: [cert("payments", 5), cert("gateway", 90)] });
+            // A tick a year for 190,000 years (24 MB), and past the year 275760, where Date.UTC is NaN, no end.
+            const r = await runNode([CLI, "check", "--now", NOW.toISOString(), "--max-retries", "0", "--format", "html", "--warn-within", "10000000w"], {
+                env: { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api().baseUrl, GITHUB_STEP_SUMMARY: "" },
+                timeoutMs: 20_000,
+            });
+            assert.equal(r.code, 2, r.stderr);
+            assert.ok(r.stdout.length < 100_000, `${r.stdout.length} characters of HTML`);
+            assert.match(r.stdout, /<rect class="bar [^>]* data-certificate-id="cert_payments"/);
+        });
+
+        it("refuses, in every format and before reading, a threshold past the last date a report can show", async () => {
+            api().setState({ certificates: [cert("gateway", 90)] });
+            for (const format of FORMATS) {
+                for (const args of [["--warn-within", "100000000w"], ["--fail-within", "99999999w", "--warn-within", "100000000w"]]) {
+                    const r = await check(["--format", format, ...args]);
+                    assert.equal(r.code, 3, `${format} ${args.join(" ")}: ${r.stdout}`);
+                    assert.match(r.stderr, new RegExp(`"${args[0]}": reaches past \\+275760-09-13`), format);
+                    assert.doesNotMatch(r.stderr, /\d{8}w/, "the refused value is not quoted");
+                }
+            }
+            assert.equal(api().requests.length, 0, "nothing was read");
+        });
+    });
+
     describe("list", () => {
         it("lists as Markdown, into --output-file, and says why in JSON when it cannot", async () => {
             api().setState({ certificates: [cert("gateway", 90)] });
