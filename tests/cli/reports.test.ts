@@ -7,7 +7,7 @@ import { escapeControlCharacters } from "../../provider/text-escape";
 import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME } from "../../sdk/policy-names";
 import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs, namedCertificate as cert, useFakeApi } from "../support/fixtures";
 import { runNode } from "../support/processes";
-import { JUnitCase, parseJUnit, readAsRunner, validateSarif } from "../support/report-consumers";
+import { CMARK_GFM_PATH, JUnitCase, assertNoMarkupFromData, codeSpansOf, parseJUnit, readAsRunner, renderAsGitHub, validateSarif } from "../support/report-consumers";
 
 const DAY = 86_400;
 const CLI = "dist/cli/main.js";
@@ -113,7 +113,7 @@ describe("the reports of openai-certs check, spawned against the fake API", func
             );
             assert.match(github.commands[0].data, /InternalServerError \(server_error\)/);
 
-            assert.match(await run("markdown"), /^## ✖ OpenAI certificate expiry: could not check\n\n\*\*Nothing was checked\.\*\* Certificate expiry check could not run/);
+            assert.match(await run("markdown"), /^## ✖ OpenAI certificate expiry: could not check\n\n\*\*Nothing was checked\.\*\* `Certificate expiry check could not run/);
             const html = await run("html");
             assert.match(html, /<title>OpenAI certificate expiry: could not check/);
             assert.doesNotMatch(html, /class="bar /, "no timeline");
@@ -348,7 +348,7 @@ describe("the reports of openai-certs check, spawned against the fake API", func
             assert.equal(r.code, 2);
             const text = fs.readFileSync(summary, "utf8");
             assert.match(text, /^## an earlier step\n## OpenAI certificate expiry: ✖ failed\n/, "appended, not replaced");
-            assert.match(text, /\| ✖ FAIL \| payments \| cert_payments \| 2026-01-20T00:00:00Z \| 5\.0 \| {2}\|/);
+            assert.match(text, /\| ✖ FAIL \| `payments` \| `cert_payments` \| 2026-01-20T00:00:00Z \| 5\.0 \| {2}\|/);
         });
     });
 
@@ -359,24 +359,24 @@ describe("the reports of openai-certs check, spawned against the fake API", func
             assert.equal(r.code, 2);
             const lines = r.stdout.split("\n");
             assert.equal(lines[0], "## OpenAI certificate expiry: ✖ failed");
-            assert.match(lines[2], /^Certificate expiry check FAILED: 3 certificates must be rotated/);
+            assert.match(lines[2], /^`Certificate expiry check FAILED: 3 certificates must be rotated/);
             const header = lines.indexOf("| State | Name | ID | Expires | Days left | Projects |");
             assert.ok(header > 0, r.stdout);
             const rows = lines.slice(header + 2, header + 10);
             assert.deepEqual(
                 rows.map((row) => row.split(" | ").slice(0, 3).join(" | ")),
                 [
-                    "| ✖ FAIL | payments | cert_payments",
-                    "| ✖ EXPIRED | batch | cert_batch",
-                    "| ✖ NOT YET VALID | next | cert_next",
-                    "| ? UNKNOWN | mystery | cert_mystery",
-                    "| ⚠ WARN | edge | cert_edge",
-                    "| ◇ EXEMPTED until 2026-02-01 | legacy-eu | cert_legacy_eu",
-                    "| ✔ OK | gateway | cert_gateway",
-                    "| – SKIPPED | old | cert_old",
+                    "| ✖ FAIL | `payments` | `cert_payments`",
+                    "| ✖ EXPIRED | `batch` | `cert_batch`",
+                    "| ✖ NOT YET VALID | `next` | `cert_next`",
+                    "| ? UNKNOWN | `mystery` | `cert_mystery`",
+                    "| ⚠ WARN | `edge` | `cert_edge`",
+                    "| ◇ EXEMPTED until `2026-02-01` | `legacy-eu` | `cert_legacy_eu`",
+                    "| ✔ OK | `gateway` | `cert_gateway`",
+                    "| – SKIPPED | `old` | `cert_old`",
                 ],
             );
-            assert.match(r.stdout, /\n### What to do\n\n- ✖ \*\*FAIL\*\*: Certificate "payments"/);
+            assert.match(r.stdout, /\n### What to do\n\n- ✖ \*\*FAIL\*\*: `Certificate "payments"/);
         });
 
         it("keeps each name inside its cell: no markup, link, image, HTML or extra column", async () => {
@@ -386,8 +386,81 @@ describe("the reports of openai-certs check, spawned against the fake API", func
             assertSafeForLogs(r.stdout);
             const rows = r.stdout.split("\n").filter((l) => l.startsWith("|") && l.includes("cert_hostile_"));
             assert.equal(rows.length, names.length);
-            for (const row of rows) assert.equal(row.replace(/\\\\/g, "").replace(/\\\|/g, "").split("|").length, 8, `seven cell borders: ${row}`);
-            assert.doesNotMatch(r.stdout, /(^|[^\\])(<img|!\[|\*bold)/m, "markup that is not escaped");
+            // GFM splits a row at every | but an escaped \|, inside code spans too.
+            for (const row of rows) assert.equal(row.replace(/\\\|/g, "").split("|").length, 8, `seven cell borders: ${row}`);
+            for (const row of rows) assert.match(row.split(" | ")[1], /^(`+) .* \1$|^`[^` ].*[^` ]`$/, `the name is one code span: ${row}`);
+        });
+    });
+
+    describe("--format markdown rendered as GitHub renders it (cmark-gfm; issue 20, item 9)", () => {
+        /** Data that GitHub would turn into a link, an image, HTML, a mention or a reference, escaped or not. */
+        const LINKY = [
+            "https://evil.example/login",
+            "www.evil.example",
+            "ops@evil.example",
+            "mailto:ops@evil.example",
+            "xmpp:ops@evil.example",
+            "ftp://evil.example/x",
+            "[click](https://evil.example)",
+            "\\[x\\](http://evil.example)",
+            "<https://evil.example>",
+            "\\<http://evil.example\\>",
+            "![pixel](https://evil.example/p.png)",
+            '<img src=x onerror="alert(1)">',
+            '<a href="https://evil.example">x</a>',
+            "@octocat please approve",
+            "fixes #123 and GH-7",
+            ":shipit: :+1:",
+            "&lt;b&gt; &#64;x &#x3a;",
+            "a|b|c and a\\|b",
+            "`code` ``two`` ` ",
+            " back\\slash\\",
+            "*bold* _em_ ~~gone~~ $x$",
+        ];
+        /** GitHub's renderer, or a loud skip where Debian's cmark-gfm is missing (CI installs it and fails without). */
+        const needCmarkGfm = (test: Mocha.Context) => {
+            if (fs.existsSync(CMARK_GFM_PATH)) return;
+            const why = `Debian's cmark-gfm is not installed at ${CMARK_GFM_PATH} (apt-get install -y cmark-gfm)`;
+            if (process.env.CI) throw new Error(`${why}: CI must render the Markdown report as GitHub does`);
+            console.warn(`\n!!! ${why}: the Markdown report was NOT rendered as GitHub renders it. !!!\n`);
+            test.skip();
+        };
+        const env = (extra: Record<string, string> = {}) => ({ ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api().baseUrl, GITHUB_STEP_SUMMARY: "", ...extra });
+
+        it("holds no link, image, HTML, mention or reference made from names, ids, project ids, reasons or server messages", async function () {
+            needCmarkGfm(this);
+            api().setState({
+                certificates: LINKY.map((name, i) => cert(`linky-${i}`, i % 3 === 0 ? 5 : 20, { name, id: i % 2 ? `cert_${i}_www.evil.example` : `cert_${i}@evil.example` })),
+                projects: [{ id: "GH-7", certificates: LINKY.map((_, i) => ({ id: i % 2 ? `cert_${i}_www.evil.example` : `cert_${i}@evil.example` })) }],
+            });
+            const exemptions = file("exemptions.json");
+            fs.writeFileSync(exemptions, JSON.stringify([{ id: "cert_0@evil.example", reason: "see https://evil.example/ticket #42 @boss", until: "2026-02-01" }]));
+            const outputs = [
+                await check(["--format", "markdown", "--exemptions", exemptions, "--all-projects"]),
+                await check(["--format", "markdown", "--project", "GH-7"]),
+                await certs(["list", "--format", "markdown", "--all-projects"]),
+                await certs(["list", "--format", "markdown"]),
+            ];
+            api().injectFault({ action: { kind: "status", status: 500, body: { error: { message: "see https://status.evil.example/x, mail ops@evil.example, ask @oncall about #12 <b>now</b>", type: "server_error", param: null, code: "server_error" } } } });
+            outputs.push(await check(["--format", "markdown"]), await certs(["list", "--format", "markdown", "--max-retries", "0"]));
+            const summary = file("step-summary.md");
+            api().clearFaults();
+            await runNode([CLI, "check", "--now", NOW.toISOString(), "--format", "github", "--project", "GH-7"], { env: env({ GITHUB_STEP_SUMMARY: summary }) });
+            const reports = [...outputs.map((r) => r.stdout), fs.readFileSync(summary, "utf8")];
+
+            for (const markdown of reports) {
+                const html = renderAsGitHub(markdown);
+                assertNoMarkupFromData(html);
+                // Every value reads back exactly, in a code span a reader can copy it from.
+                const spans = codeSpansOf(html);
+                if (!markdown.includes("could not")) {
+                    for (const name of LINKY) assert.ok(spans.includes(name), `${JSON.stringify(name)} is not shown as it is: ${spans.join(" ¦ ")}`);
+                    for (const row of html.split("<tr>").slice(2)) assert.equal(row.match(/<td[ >]/g)?.length, html.includes("<th>Projects</th>") ? 6 : html.includes("<th>Active in projects</th>") ? 6 : 5, row);
+                } else {
+                    assert.ok(spans.some((s) => s.includes("https://status.evil.example/x, mail ops@evil.example, ask @oncall about #12 <b>now</b>")), spans.join(" ¦ "));
+                }
+            }
+            assert.equal(reports.length, 7);
         });
     });
 
@@ -441,7 +514,7 @@ describe("the reports of openai-certs check, spawned against the fake API", func
             api().setState({ certificates: [cert("gateway", 90)] });
             const r = await certs(["list", "--format", "markdown"]);
             assert.equal(r.code, 0);
-            assert.match(r.stdout, /^## OpenAI certificates \(1\)\n\n\| Name \| ID \| Active \| Expires \| Days left \|\n\| --- \| --- \| --- \| --- \| ---: \|\n\| gateway \| cert_gateway \| yes \|/);
+            assert.match(r.stdout, /^## OpenAI certificates \(1\)\n\n\| Name \| ID \| Active \| Expires \| Days left \|\n\| --- \| --- \| --- \| --- \| ---: \|\n\| `gateway` \| `cert_gateway` \| yes \|/);
             const out = file("list.json");
             const written = await certs(["list", "--format", "json", "--output-file", out]);
             assert.equal(written.code, 0);
