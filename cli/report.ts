@@ -76,6 +76,11 @@ export const LAST_DATE_SECONDS = 8.64e12;
  * Refuses thresholds that reach past the last date a report can show ({@link LAST_DATE_SECONDS}),
  * before anything is read, in every format alike: past it the HTML report's timeline has no dates
  * to draw (issue 20, item 10), and a gate that warns 190,000 years ahead is a typo.
+ *
+ * @example
+ * ```ts
+ * checkThresholdsFitDates(evaluateCertificateExpiry([], { warnWithin: "100000000w" })); // throws, naming --warn-within
+ * ```
  */
 export function checkThresholdsFitDates(report: Pick<ExpiryReport, "evaluatedAt" | "thresholds">): void {
     for (const [flag, seconds] of [["--fail-within", report.thresholds.failWithinSeconds], ["--warn-within", report.thresholds.warnWithinSeconds]] as const) {
