@@ -43,7 +43,7 @@ import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, parseIsoInstant } from "../sd
 import { EXIT } from "./exit-codes";
 import { readExemptionsFile } from "./exemptions-file";
 import { progressBar } from "./progress-bar";
-import { CHECK_FORMATS, LIST_FORMATS, Scope, checkedRun, clearOutputFile, deliverCheckReport, deliverListReport, reportDestination, uncheckedRun } from "./report";
+import { CHECK_FORMATS, LIST_FORMATS, Scope, checkThresholdsFitDates, checkedRun, clearOutputFile, deliverCheckReport, deliverListReport, reportDestination, uncheckedRun } from "./report";
 
 interface ScopeOptions {
     project?: string;
@@ -105,7 +105,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
             .option("--concurrency <n>", "with --all-projects, projects read at once", String(DEFAULT_USAGE_CONCURRENCY))
             .option("--max-retries <n>", "retries per request for 408, 409, 429, 5xx and network errors", String(DEFAULT_MAX_RETRIES))
             .addOption(new Option("--format <format>", "report format").choices(formats).default("table"))
-            .option("--output-file <file>", "write the report to this file instead of stdout (replaced whole; removed first, so a run that dies leaves none)");
+            .option("--output-file <file>", "write the report to this file instead of stdout (a file is cleared first, so a run that dies leaves no old report, then replaced whole; a symlink, FIFO or device is written through)");
 
     withScope(program.command("list").description("list the certificates"), LIST_FORMATS)
         .action(async (options: ScopeOptions) => {
@@ -138,7 +138,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
                 failOnUnknown: options.failOnUnknown ?? false,
                 exemptions,
             };
-            evaluateCertificateExpiry([], expiry);
+            checkThresholdsFitDates(evaluateCertificateExpiry([], expiry));
             clearOutputFile(destination);
             const { certificates, scope } = await readScope(options, io);
             const outcome = checkedRun(evaluateCertificateExpiry(certificates, expiry), scope, options.failOnWarn ?? false, certificates);

@@ -4,9 +4,10 @@
  * `reports/`; this one only chooses and delivers.
  */
 import * as fs from "fs";
-import * as path from "path";
 import { InvalidArgumentError } from "../provider/errors";
 import { printableText } from "../provider/text-escape";
+import type { ExpiryReport } from "../sdk/evaluate-expiry";
+import { clearReportFile, writeReportFile } from "./output-file";
 import { CheckOutcome, Scope } from "./reports/check-outcome";
 import { githubCheckReport } from "./reports/github";
 import { htmlCheckReport } from "./reports/html";
@@ -68,18 +69,32 @@ export function reportDestination(options: ReportOptions, env: NodeJS.ProcessEnv
     };
 }
 
+/** The last instant a JavaScript `Date` can hold, +275760-09-13T00:00:00Z, in Unix seconds. */
+export const LAST_DATE_SECONDS = 8.64e12;
+
 /**
- * Removes a report left at `--output-file` by an earlier run, before this one reads anything: if
+ * Refuses thresholds that reach past the last date a report can show ({@link LAST_DATE_SECONDS}),
+ * before anything is read, in every format alike: past it the HTML report's timeline has no dates
+ * to draw (issue 20, item 10), and a gate that warns 190,000 years ahead is a typo.
+ *
+ * @example
+ * ```ts
+ * checkThresholdsFitDates(evaluateCertificateExpiry([], { warnWithin: "100000000w" })); // throws, naming --warn-within
+ * ```
+ */
+export function checkThresholdsFitDates(report: Pick<ExpiryReport, "evaluatedAt" | "thresholds">): void {
+    for (const [flag, seconds] of [["--fail-within", report.thresholds.failWithinSeconds], ["--warn-within", report.thresholds.warnWithinSeconds]] as const) {
+        if (report.evaluatedAt + seconds > LAST_DATE_SECONDS) throw new InvalidArgumentError(flag, "reaches past +275760-09-13, the last date a report can show; give a shorter span");
+    }
+}
+
+/**
+ * Clears a report left at `--output-file` by an earlier run, before this one reads anything: if
  * this run is killed (a CI timeout), no report from another day is there to be read as today's.
+ * See {@link clearReportFile}.
  */
 export function clearOutputFile(destination: ReportDestination): void {
-    if (destination.outputFile === undefined) return;
-    try {
-        if (!fs.lstatSync(destination.outputFile).isFile()) return; // written over, or refused, when the report is delivered
-        fs.unlinkSync(destination.outputFile);
-    } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw outputFileError(destination.outputFile, error);
-    }
+    if (destination.outputFile !== undefined) clearReportFile(destination.outputFile);
 }
 
 /** Where the command writes, as `main.ts` gives it. */
@@ -134,8 +149,8 @@ export function deliverListReport(list: ListOutcome, destination: ReportDestinat
 }
 
 /**
- * Writes the report to `--output-file` (whole or not at all: a temporary file beside it is renamed
- * over it, so a reader never sees half a report), or to stdout. With a file, stdout gets the
+ * Writes the report to `--output-file` (see {@link writeReportFile}: a regular file is replaced
+ * whole, a symlink, FIFO or device is written as it is), or to stdout. With a file, stdout gets the
  * verdict line and where the report is, for the person reading the CI log.
  */
 function deliver(destination: ReportDestination, text: string, io: ReportIo, toStdout: boolean, summary: string): void {
@@ -143,16 +158,8 @@ function deliver(destination: ReportDestination, text: string, io: ReportIo, toS
         if (toStdout) io.out(text);
         return;
     }
-    const file = destination.outputFile;
-    const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-    try {
-        fs.writeFileSync(temporary, text, { mode: 0o644 });
-        fs.renameSync(temporary, file);
-    } catch (error) {
-        fs.rmSync(temporary, { force: true });
-        throw outputFileError(file, error);
-    }
-    io.out(`${printableText(summary)} Report: ${printableText(file)}\n`);
+    writeReportFile(destination.outputFile, text);
+    io.out(`${printableText(summary)} Report: ${printableText(destination.outputFile)}\n`);
 }
 
 function appendFile(file: string, text: string, what: string): void {
@@ -161,9 +168,5 @@ function appendFile(file: string, text: string, what: string): void {
     } catch (error) {
         throw new InvalidArgumentError(what, `cannot append the report to ${JSON.stringify(file)}: ${(error as Error).message}`);
     }
-}
-
-function outputFileError(file: string, error: unknown): InvalidArgumentError {
-    return new InvalidArgumentError("--output-file", `cannot write the report to ${JSON.stringify(file)}: ${(error as Error).message}`);
 }
 

@@ -47,24 +47,47 @@ export function htmlText(value: string): string {
 }
 
 /**
- * A value as literal inline Markdown text, such as a table cell of GitHub-flavoured Markdown: every
- * character that could start markup in a line (emphasis, code, links and images, raw HTML, entities,
- * strikethrough, math, table cells) gets a backslash, as CommonMark allows for any ASCII punctuation.
- * An underscore inside a word (`cert_eu_edge`) is left alone.
- * Block markers (`#`, `-`, `>` at a line's start) need nothing: a value never starts a line.
+ * A value as literal inline Markdown: a code span, fenced with one more backtick than the longest
+ * run in the value (and padded with a space when it starts or ends with a backtick or a space, which
+ * CommonMark strips again). Escaping punctuation is not enough on GitHub (issue 20, item 9): its
+ * renderer (cmark-gfm with the autolink extension) links `https://...`, `www....` and e-mail
+ * addresses in text, escaped brackets or not, and its later passes link `@mentions` (which notify
+ * people), `#123` and `GH-123` references and draw `:emoji:`, all in text nodes, decoded entities
+ * included. A code span holds none of these: inside one, cmark-gfm parses no link, autolink, HTML or
+ * entity, and GitHub's passes skip `<code>`. The value reads exactly as it is, backslashes included
+ * (control characters as visible escapes), so an id can be copied from the rendered report.
  *
  * @example
  * ```ts
- * markdownText("a|b ![x](http://e/x.png) <b>"); // "a\\|b \\!\\[x\\](http://e/x.png) \\<b\\>"
+ * markdownCode("see www.example.com @ops");  // "`see www.example.com @ops`"
+ * markdownCode("a`b");                       // "``a`b``"
+ * markdownCode("");                          // "" (an empty code span is not one)
  * ```
  */
-export function markdownText(value: string): string {
-    return escapeControlCharacters(value).replace(MARKDOWN_PUNCTUATION, "\\$&");
+export function markdownCode(value: string): string {
+    const text = escapeControlCharacters(value);
+    if (text === "") return "";
+    let longest = 0;
+    for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+    const fence = "`".repeat(longest + 1);
+    const pad = /^[` ]|[` ]$/.test(text) ? " " : "";
+    return `${fence}${pad}${text}${pad}${fence}`;
 }
 
-// An underscore between two letters or digits can neither open nor close emphasis (CommonMark's
-// flanking rules), so `cert_eu_edge` stays as it is; any other underscore is escaped.
-const MARKDOWN_PUNCTUATION = /[\\`*{}[\]<>!|~$&]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g;
+/**
+ * A value as the content of a cell of a GitHub-flavoured Markdown table: {@link markdownCode}, with
+ * each `|` written `\|`. The table extension splits a row at every `|` that is not so escaped,
+ * inside code spans too, and turns `\|` back into `|` before the cell is parsed, so the value stays
+ * in its cell, exactly.
+ *
+ * @example
+ * ```ts
+ * markdownCell("a|b"); // "`a\\|b`", which GitHub shows as a|b in one cell
+ * ```
+ */
+export function markdownCell(value: string): string {
+    return markdownCode(value).replace(/\|/g, "\\|");
+}
 
 /**
  * A value as the message of a GitHub Actions workflow command (`::error::MESSAGE`), escaped as the

@@ -3,7 +3,7 @@ import type { ExpiryFinding } from "../../sdk/evaluate-expiry";
 import { describeSpan } from "../../provider/duration";
 import { isoFromUnixSeconds as iso } from "../../sdk/iso-time";
 import { CheckOutcome, STATE_LABELS, Scope, TOOL, describeScope, weightOf } from "./check-outcome";
-import { markdownText as md } from "./escape";
+import { markdownCell as cell, markdownCode as code } from "./escape";
 import type { ListedCertificate } from "./table";
 
 /** Options of {@link markdownCheckReport}. */
@@ -19,8 +19,10 @@ export interface MarkdownOptions {
 /**
  * The Markdown report of `openai-certs check --format markdown`: a heading with the verdict, the
  * verdict line, what was judged, and a table (state, name, id, expires, days left, projects), then
- * what to do about each finding that blocks or warns. Every value from outside goes through
- * `markdownText`, so a name cannot add markup, a link, an image or a table cell.
+ * what to do about each finding that blocks or warns. Every value from outside, and every sentence
+ * that holds one, is a code span (`markdownCode`, `markdownCell` in the table), so that nothing from
+ * the API or an exemptions file becomes markup, a link, an image, HTML, a mention or a reference, or
+ * another table cell, where GitHub renders the report.
  *
  * @example
  * ```ts
@@ -32,7 +34,7 @@ export function markdownCheckReport(outcome: CheckOutcome, options: MarkdownOpti
         return finish([
             "## ✖ OpenAI certificate expiry: could not check",
             "",
-            `**Nothing was checked.** ${md(outcome.summary)}`,
+            `**Nothing was checked.** ${code(outcome.summary)}`,
             "",
             about(outcome.scope, outcome.evaluatedAt),
         ]);
@@ -43,7 +45,7 @@ export function markdownCheckReport(outcome: CheckOutcome, options: MarkdownOpti
     const lines = [
         `## OpenAI certificate expiry: ${heading}`,
         "",
-        md(outcome.summary),
+        code(outcome.summary),
         "",
         about(outcome.scope, report.evaluatedAt, `fail within ${describeSpan(report.thresholds.failWithinSeconds)}, warn within ${describeSpan(report.thresholds.warnWithinSeconds)}`),
         "",
@@ -58,7 +60,7 @@ export function markdownCheckReport(outcome: CheckOutcome, options: MarkdownOpti
     const todo = report.findings.filter((f) => weightOf(f, outcome.failOnWarn) !== "passes");
     if (todo.length) {
         lines.push("", "### What to do", "");
-        for (const f of todo.slice(0, options.maxRows ?? todo.length)) lines.push(`- ${STATE_LABELS[f.state].symbol} **${STATE_LABELS[f.state].word}**: ${md(f.message)}`);
+        for (const f of todo.slice(0, options.maxRows ?? todo.length)) lines.push(`- ${STATE_LABELS[f.state].symbol} **${STATE_LABELS[f.state].word}**: ${code(f.message)}`);
     }
     return finish(lines);
 }
@@ -66,8 +68,8 @@ export function markdownCheckReport(outcome: CheckOutcome, options: MarkdownOpti
 /** The Markdown of `openai-certs list --format markdown`: a table of the certificates, or why there is none. */
 export function markdownListReport(list: { certificates: readonly ListedCertificate[]; now: Date } | { error: { name: string; code?: string; message: string } }): string {
     if ("error" in list) {
-        const { name, code, message } = list.error;
-        return finish(["## ✖ OpenAI certificates: could not list", "", md(`${name}${code === undefined ? "" : ` (${code})`}: ${message}`)]);
+        const { error } = list;
+        return finish(["## ✖ OpenAI certificates: could not list", "", code(`${error.name}${error.code === undefined ? "" : ` (${error.code})`}: ${error.message}`)]);
     }
     const nowSeconds = Math.floor(list.now.getTime() / 1000);
     const wide = list.certificates.some((c) => c.activeAnywhere !== undefined);
@@ -76,32 +78,32 @@ export function markdownListReport(list: { certificates: readonly ListedCertific
     for (const c of list.certificates) {
         const expires = c.expiresAt === undefined ? "unknown" : iso(c.expiresAt);
         const days = c.expiresAt === undefined ? "-" : ((c.expiresAt - nowSeconds) / 86_400).toFixed(1);
-        const active = wide ? [c.activeInOrganization ? "yes" : "no", md(c.activeProjectIds?.join(", ") ?? "")] : [c.active ? "yes" : "no"];
-        lines.push(`| ${[name(c.name), md(c.id), ...active, expires, days].join(" | ")} |`);
+        const active = wide ? [c.activeInOrganization ? "yes" : "no", cell(c.activeProjectIds?.join(", ") ?? "")] : [c.active ? "yes" : "no"];
+        lines.push(`| ${[name(c.name), cell(c.id), ...active, expires, days].join(" | ")} |`);
     }
     return finish(lines);
 }
 
 function row(f: ExpiryFinding): string {
     const label = STATE_LABELS[f.state];
-    const state = f.exemption && !f.exemption.lapsed ? `${label.symbol} ${label.word} until ${md(f.exemption.until)}` : `${label.symbol} ${label.word}`;
+    const state = f.exemption && !f.exemption.lapsed ? `${label.symbol} ${label.word} until ${cell(f.exemption.until)}` : `${label.symbol} ${label.word}`;
     const cells = [
         state,
         name(f.name),
-        md(f.id),
+        cell(f.id),
         f.expiresAt === undefined ? "unknown" : iso(f.expiresAt),
         f.daysRemaining === undefined ? "-" : f.daysRemaining.toFixed(1),
-        md(f.projects?.join(", ") ?? ""),
+        cell(f.projects?.join(", ") ?? ""),
     ];
     return `| ${cells.join(" | ")} |`;
 }
 
 function name(value: string | null): string {
-    return value === null ? "*(unnamed)*" : md(value);
+    return value === null ? "*(unnamed)*" : cell(value);
 }
 
 function about(scope: Scope | undefined, at: number, thresholds?: string): string {
-    return `Scope: ${md(describeScope(scope))} · judged at ${iso(at)}${thresholds ? ` · ${thresholds}` : ""} · ${TOOL.name} ${TOOL.version}`;
+    return `Scope: ${code(describeScope(scope))} · judged at ${iso(at)}${thresholds ? ` · ${thresholds}` : ""} · ${TOOL.name} ${TOOL.version}`;
 }
 
 function finish(lines: string[]): string {

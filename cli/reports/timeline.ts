@@ -130,25 +130,35 @@ export function timelineLayout(report: ExpiryReport, certificates: readonly Cert
     };
 }
 
-/** Month starts inside the span, every 1, 2, 3, 6 or 12 months so that there are at most 8. */
+/** The most ticks the time axis gets, whatever the span. */
+export const MAX_TIMELINE_TICKS = 8;
+
+/**
+ * Month starts inside the span, every 1, 2, 3, 6 or 12 months, or every so many years for a span
+ * of decades, so that there are at most {@link MAX_TIMELINE_TICKS}. The loop is bounded by that
+ * count, not by the dates: past the year 275760 `Date.UTC` is NaN, `NaN > to` is false, and a loop
+ * that waited for a date past the end never ended (issue 20, item 10).
+ */
 function monthTicks(from: number, to: number, pct: (t: number) => number): TimelineTick[] {
     const start = new Date(from * 1000);
     const months = (to - from) / (30.44 * DAY);
-    const step = [1, 2, 3, 6, 12].find((s) => months / s <= 8) ?? 12;
+    const step = [1, 2, 3, 6, 12].find((s) => months / s <= MAX_TIMELINE_TICKS) ?? 12 * Math.ceil(months / 12 / MAX_TIMELINE_TICKS);
     let year = start.getUTCFullYear();
     let month = start.getUTCMonth() + 1; // the first month start after `from`
-    if (step === 12) {
-        year += 1;
+    if (step >= 12) {
+        const years = step / 12;
+        year = Math.ceil((year + 1) / years) * years;
         month = 0;
     } else {
         month = Math.ceil(month / step) * step;
     }
     const ticks: TimelineTick[] = [];
-    for (;;) {
+    // The first tick can fall in the span's first step, so MAX + 1 starts are looked at, no more.
+    for (let i = 0; i <= MAX_TIMELINE_TICKS && ticks.length < MAX_TIMELINE_TICKS; i++) {
         const t = Date.UTC(year, month, 1) / 1000;
-        if (t > to) break;
+        if (!(t <= to)) break; // past the span, or past what a date can hold (NaN)
         const d = new Date(t * 1000);
-        const label = step === 12 ? String(d.getUTCFullYear()) : `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+        const label = step >= 12 ? String(d.getUTCFullYear()) : `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
         ticks.push({ x: pct(t), label, minor: ticks.length % 2 === 1 });
         month += step;
     }

@@ -1,13 +1,16 @@
 import { strict as assert } from "assert";
+import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { writeReportFile } from "../../cli/output-file";
 import { OrganizationSpec } from "../../fake-api";
+import { InvalidArgumentError } from "../../provider/errors";
 import { escapeControlCharacters } from "../../provider/text-escape";
 import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME } from "../../sdk/policy-names";
 import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs, namedCertificate as cert, useFakeApi } from "../support/fixtures";
-import { runNode } from "../support/processes";
-import { JUnitCase, parseJUnit, readAsRunner, validateSarif } from "../support/report-consumers";
+import { REPO_ROOT, runNode } from "../support/processes";
+import { CMARK_GFM_PATH, JUnitCase, assertNoMarkupFromData, codeSpansOf, parseJUnit, readAsRunner, renderAsGitHub, validateSarif } from "../support/report-consumers";
 
 const DAY = 86_400;
 const CLI = "dist/cli/main.js";
@@ -113,7 +116,7 @@ describe("the reports of openai-certs check, spawned against the fake API", func
             );
             assert.match(github.commands[0].data, /InternalServerError \(server_error\)/);
 
-            assert.match(await run("markdown"), /^## ✖ OpenAI certificate expiry: could not check\n\n\*\*Nothing was checked\.\*\* Certificate expiry check could not run/);
+            assert.match(await run("markdown"), /^## ✖ OpenAI certificate expiry: could not check\n\n\*\*Nothing was checked\.\*\* `Certificate expiry check could not run/);
             const html = await run("html");
             assert.match(html, /<title>OpenAI certificate expiry: could not check/);
             assert.doesNotMatch(html, /class="bar /, "no timeline");
@@ -158,6 +161,117 @@ describe("the reports of openai-certs check, spawned against the fake API", func
             assert.equal(r.code, 3);
             assert.match(r.stderr, /"--output-file": cannot write the report to .*missing\/r\.xml.*ENOENT/);
             assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+        });
+    });
+
+    describe("--output-file, whatever the path names (issue 20, items 6-8)", () => {
+        const YESTERDAY = '{"passed":true,"note":"an earlier run\'s report"}\n';
+        beforeEach(() => api().setState({ certificates: [cert("gateway", 90)] }));
+        const writeTo = (out: string, format = "json") => check(["--format", format, "--output-file", out]);
+        /** The root can make device nodes; anyone else skips, loudly. */
+        const requireRoot = (test: Mocha.Context, what: string) => {
+            if (process.getuid?.() === 0) return;
+            console.warn(`\n!!! NOT ROOT: ${what} was NOT tested (mknod needs root; CI runs as root). !!!\n`);
+            test.skip();
+        };
+
+        it("writes into a FIFO for the process reading it, and leaves the FIFO in place", async () => {
+            const fifo = path.join(dir, "report.fifo");
+            execFileSync("mkfifo", [fifo]);
+            const read = fs.promises.readFile(fifo, "utf8");
+            const r = await writeTo(fifo);
+            assert.equal(r.code, 0, r.stderr);
+            assert.ok(fs.lstatSync(fifo).isFIFO(), "the FIFO was replaced by a regular file");
+            const report = await Promise.race([read, new Promise<string>((_, reject) => setTimeout(() => reject(new Error("nothing was written into the FIFO")), 10_000))]);
+            assert.equal(JSON.parse(report).passed, true);
+        });
+
+        it("writes through a symlink: the link stays, the file it points at gets the report", async () => {
+            fs.mkdirSync(path.join(dir, "real"));
+            const target = path.join(dir, "real", "report.json");
+            const link = path.join(dir, "report.json");
+            fs.writeFileSync(target, YESTERDAY);
+            fs.symlinkSync(target, link);
+            const r = await writeTo(link);
+            assert.equal(r.code, 0, r.stderr);
+            assert.ok(fs.lstatSync(link).isSymbolicLink(), "the symlink was replaced by a regular file");
+            assert.equal(JSON.parse(fs.readFileSync(target, "utf8")).passed, true);
+            assert.deepEqual(fs.readdirSync(dir).sort(), ["real", "report.json"], "no temporary file is left");
+        });
+
+        it("writes to a character device, which stays a device, and exits 3 when the device is full", async function () {
+            requireRoot(this, "writing the report to a character device");
+            // Made in the test's own folder: the machine's /dev is never touched.
+            const nul = path.join(dir, "null");
+            const full = path.join(dir, "full");
+            execFileSync("mknod", [nul, "c", "1", "3"]);
+            execFileSync("mknod", [full, "c", "1", "7"]);
+            const written = await writeTo(nul);
+            assert.equal(written.code, 0, written.stderr);
+            assert.ok(fs.lstatSync(nul).isCharacterDevice(), "the device was replaced by a regular file");
+
+            const refused = await writeTo(full, "junit");
+            assert.equal(refused.code, 3, `a report that was not written passed: ${refused.stdout}`);
+            assert.match(refused.stderr, /"--output-file": cannot write the report to .*full.*ENOSPC/);
+            assert.ok(fs.lstatSync(full).isCharacterDevice(), "the device disappeared");
+        });
+
+        it("never writes through a symlink planted at a temporary name beside the report", async () => {
+            // The earlier name was `.NAME.PID.tmp`, and the next pids are easy to guess: plant them all.
+            const victim = path.join(dir, "victim", "precious.txt");
+            fs.mkdirSync(path.dirname(victim));
+            fs.writeFileSync(victim, "precious\n");
+            const out = path.join(dir, "report.xml");
+            const lastPid = Number(fs.readFileSync("/proc/sys/kernel/ns_last_pid", "utf8"));
+            for (let pid = lastPid + 1; pid <= lastPid + 3000; pid++) fs.symlinkSync(victim, path.join(dir, `.report.xml.${pid}.tmp`));
+            const r = await writeTo(out, "junit");
+            assert.equal(r.code, 0, r.stderr);
+            assert.equal(fs.readFileSync(victim, "utf8"), "precious\n", "the report was written through a planted symlink");
+            assert.ok(fs.lstatSync(out).isFile());
+            assert.match(fs.readFileSync(out, "utf8"), /<testsuites /);
+        });
+
+        it("refuses to create its temporary file where anything already is, and leaves it alone", () => {
+            const victim = path.join(dir, "precious.txt");
+            fs.writeFileSync(victim, "precious\n");
+            const out = path.join(dir, "report.md");
+            const bytes = Buffer.from("0123456789abcdef", "hex");
+            fs.symlinkSync(victim, path.join(dir, `.report.md.${bytes.toString("hex")}.tmp`));
+            assert.throws(
+                () => writeReportFile(out, "# report\n", (size) => bytes.subarray(0, size)),
+                (error: unknown) => error instanceof InvalidArgumentError && error.argument === "--output-file" && /EEXIST/.test(error.message),
+            );
+            assert.equal(fs.readFileSync(victim, "utf8"), "precious\n");
+            assert.equal(fs.existsSync(out), false);
+        });
+
+        it("clears the earlier report before reading, through a symlink too, so that a killed run leaves no verdict", async () => {
+            api().injectFault({ action: { kind: "delay", ms: 60_000 } });
+            fs.mkdirSync(path.join(dir, "real"));
+            const target = path.join(dir, "real", "report.json");
+            const link = path.join(dir, "via-link.json");
+            const plain = path.join(dir, "plain.json");
+            fs.symlinkSync(target, link);
+            for (const out of [link, plain]) {
+                fs.writeFileSync(out, YESTERDAY);
+                api().resetStats();
+                // A CI timeout: the run is killed while it waits for the API.
+                const args = [CLI, "check", "--now", NOW.toISOString(), "--format", "json", "--output-file", out];
+                const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api().baseUrl }, stdio: "ignore" });
+                const exited = new Promise((resolve) => child.on("exit", resolve));
+                for (let waited = 0; api().requests.length === 0; waited += 20) {
+                    assert.ok(waited < 20_000, "the command never read the API");
+                    await new Promise((resolve) => setTimeout(resolve, 20));
+                }
+                child.kill("SIGKILL");
+                await exited;
+                if (out === link) {
+                    assert.ok(fs.lstatSync(link).isSymbolicLink());
+                    assert.equal(fs.readFileSync(target, "utf8"), "", "yesterday's report is still readable through the symlink");
+                } else {
+                    assert.equal(fs.existsSync(plain), false, "yesterday's report is still there");
+                }
+            }
         });
     });
 
@@ -348,7 +462,7 @@ describe("the reports of openai-certs check, spawned against the fake API", func
             assert.equal(r.code, 2);
             const text = fs.readFileSync(summary, "utf8");
             assert.match(text, /^## an earlier step\n## OpenAI certificate expiry: ✖ failed\n/, "appended, not replaced");
-            assert.match(text, /\| ✖ FAIL \| payments \| cert_payments \| 2026-01-20T00:00:00Z \| 5\.0 \| {2}\|/);
+            assert.match(text, /\| ✖ FAIL \| `payments` \| `cert_payments` \| 2026-01-20T00:00:00Z \| 5\.0 \| {2}\|/);
         });
     });
 
@@ -359,24 +473,24 @@ describe("the reports of openai-certs check, spawned against the fake API", func
             assert.equal(r.code, 2);
             const lines = r.stdout.split("\n");
             assert.equal(lines[0], "## OpenAI certificate expiry: ✖ failed");
-            assert.match(lines[2], /^Certificate expiry check FAILED: 3 certificates must be rotated/);
+            assert.match(lines[2], /^`Certificate expiry check FAILED: 3 certificates must be rotated/);
             const header = lines.indexOf("| State | Name | ID | Expires | Days left | Projects |");
             assert.ok(header > 0, r.stdout);
             const rows = lines.slice(header + 2, header + 10);
             assert.deepEqual(
                 rows.map((row) => row.split(" | ").slice(0, 3).join(" | ")),
                 [
-                    "| ✖ FAIL | payments | cert_payments",
-                    "| ✖ EXPIRED | batch | cert_batch",
-                    "| ✖ NOT YET VALID | next | cert_next",
-                    "| ? UNKNOWN | mystery | cert_mystery",
-                    "| ⚠ WARN | edge | cert_edge",
-                    "| ◇ EXEMPTED until 2026-02-01 | legacy-eu | cert_legacy_eu",
-                    "| ✔ OK | gateway | cert_gateway",
-                    "| – SKIPPED | old | cert_old",
+                    "| ✖ FAIL | `payments` | `cert_payments`",
+                    "| ✖ EXPIRED | `batch` | `cert_batch`",
+                    "| ✖ NOT YET VALID | `next` | `cert_next`",
+                    "| ? UNKNOWN | `mystery` | `cert_mystery`",
+                    "| ⚠ WARN | `edge` | `cert_edge`",
+                    "| ◇ EXEMPTED until `2026-02-01` | `legacy-eu` | `cert_legacy_eu`",
+                    "| ✔ OK | `gateway` | `cert_gateway`",
+                    "| – SKIPPED | `old` | `cert_old`",
                 ],
             );
-            assert.match(r.stdout, /\n### What to do\n\n- ✖ \*\*FAIL\*\*: Certificate "payments"/);
+            assert.match(r.stdout, /\n### What to do\n\n- ✖ \*\*FAIL\*\*: `Certificate "payments"/);
         });
 
         it("keeps each name inside its cell: no markup, link, image, HTML or extra column", async () => {
@@ -386,8 +500,81 @@ describe("the reports of openai-certs check, spawned against the fake API", func
             assertSafeForLogs(r.stdout);
             const rows = r.stdout.split("\n").filter((l) => l.startsWith("|") && l.includes("cert_hostile_"));
             assert.equal(rows.length, names.length);
-            for (const row of rows) assert.equal(row.replace(/\\\\/g, "").replace(/\\\|/g, "").split("|").length, 8, `seven cell borders: ${row}`);
-            assert.doesNotMatch(r.stdout, /(^|[^\\])(<img|!\[|\*bold)/m, "markup that is not escaped");
+            // GFM splits a row at every | but an escaped \|, inside code spans too.
+            for (const row of rows) assert.equal(row.replace(/\\\|/g, "").split("|").length, 8, `seven cell borders: ${row}`);
+            for (const row of rows) assert.match(row.split(" | ")[1], /^(`+) .* \1$|^`[^` ].*[^` ]`$/, `the name is one code span: ${row}`);
+        });
+    });
+
+    describe("--format markdown rendered as GitHub renders it (cmark-gfm; issue 20, item 9)", () => {
+        /** Data that GitHub would turn into a link, an image, HTML, a mention or a reference, escaped or not. */
+        const LINKY = [
+            "https://evil.example/login",
+            "www.evil.example",
+            "ops@evil.example",
+            "mailto:ops@evil.example",
+            "xmpp:ops@evil.example",
+            "ftp://evil.example/x",
+            "[click](https://evil.example)",
+            "\\[x\\](http://evil.example)",
+            "<https://evil.example>",
+            "\\<http://evil.example\\>",
+            "![pixel](https://evil.example/p.png)",
+            '<img src=x onerror="alert(1)">',
+            '<a href="https://evil.example">x</a>',
+            "@octocat please approve",
+            "fixes #123 and GH-7",
+            ":shipit: :+1:",
+            "&lt;b&gt; &#64;x &#x3a;",
+            "a|b|c and a\\|b",
+            "`code` ``two`` ` ",
+            " back\\slash\\",
+            "*bold* _em_ ~~gone~~ $x$",
+        ];
+        /** GitHub's renderer, or a loud skip where Debian's cmark-gfm is missing (CI installs it and fails without). */
+        const needCmarkGfm = (test: Mocha.Context) => {
+            if (fs.existsSync(CMARK_GFM_PATH)) return;
+            const why = `Debian's cmark-gfm is not installed at ${CMARK_GFM_PATH} (apt-get install -y cmark-gfm)`;
+            if (process.env.CI) throw new Error(`${why}: CI must render the Markdown report as GitHub does`);
+            console.warn(`\n!!! ${why}: the Markdown report was NOT rendered as GitHub renders it. !!!\n`);
+            test.skip();
+        };
+        const env = (extra: Record<string, string> = {}) => ({ ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api().baseUrl, GITHUB_STEP_SUMMARY: "", ...extra });
+
+        it("holds no link, image, HTML, mention or reference made from names, ids, project ids, reasons or server messages", async function () {
+            needCmarkGfm(this);
+            api().setState({
+                certificates: LINKY.map((name, i) => cert(`linky-${i}`, i % 3 === 0 ? 5 : 20, { name, id: i % 2 ? `cert_${i}_www.evil.example` : `cert_${i}@evil.example` })),
+                projects: [{ id: "GH-7", certificates: LINKY.map((_, i) => ({ id: i % 2 ? `cert_${i}_www.evil.example` : `cert_${i}@evil.example` })) }],
+            });
+            const exemptions = file("exemptions.json");
+            fs.writeFileSync(exemptions, JSON.stringify([{ id: "cert_0@evil.example", reason: "see https://evil.example/ticket #42 @boss", until: "2026-02-01" }]));
+            const outputs = [
+                await check(["--format", "markdown", "--exemptions", exemptions, "--all-projects"]),
+                await check(["--format", "markdown", "--project", "GH-7"]),
+                await certs(["list", "--format", "markdown", "--all-projects"]),
+                await certs(["list", "--format", "markdown"]),
+            ];
+            api().injectFault({ action: { kind: "status", status: 500, body: { error: { message: "see https://status.evil.example/x, mail ops@evil.example, ask @oncall about #12 <b>now</b>", type: "server_error", param: null, code: "server_error" } } } });
+            outputs.push(await check(["--format", "markdown"]), await certs(["list", "--format", "markdown", "--max-retries", "0"]));
+            const summary = file("step-summary.md");
+            api().clearFaults();
+            await runNode([CLI, "check", "--now", NOW.toISOString(), "--format", "github", "--project", "GH-7"], { env: env({ GITHUB_STEP_SUMMARY: summary }) });
+            const reports = [...outputs.map((r) => r.stdout), fs.readFileSync(summary, "utf8")];
+
+            for (const markdown of reports) {
+                const html = renderAsGitHub(markdown);
+                assertNoMarkupFromData(html);
+                // Every value reads back exactly, in a code span a reader can copy it from.
+                const spans = codeSpansOf(html);
+                if (!markdown.includes("could not")) {
+                    for (const name of LINKY) assert.ok(spans.includes(name), `${JSON.stringify(name)} is not shown as it is: ${spans.join(" ¦ ")}`);
+                    for (const row of html.split("<tr>").slice(2)) assert.equal(row.match(/<td[ >]/g)?.length, html.includes("<th>Projects</th>") ? 6 : html.includes("<th>Active in projects</th>") ? 6 : 5, row);
+                } else {
+                    assert.ok(spans.some((s) => s.includes("https://status.evil.example/x, mail ops@evil.example, ask @oncall about #12 <b>now</b>")), spans.join(" ¦ "));
+                }
+            }
+            assert.equal(reports.length, 7);
         });
     });
 
@@ -409,12 +596,39 @@ describe("the reports of openai-certs check, spawned against the fake API", func
         });
     });
 
+    describe("thresholds far ahead (issue 20, item 10)", () => {
+        it("draws the HTML timeline of a 10,000,000-week warning in a few ticks, and finishes", async () => {
+            api().setState({ certificates: [cert("payments", 5), cert("gateway", 90)] });
+            // A tick a year for 190,000 years (24 MB), and past the year 275760, where Date.UTC is NaN, no end.
+            const r = await runNode([CLI, "check", "--now", NOW.toISOString(), "--max-retries", "0", "--format", "html", "--warn-within", "10000000w"], {
+                env: { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api().baseUrl, GITHUB_STEP_SUMMARY: "" },
+                timeoutMs: 20_000,
+            });
+            assert.equal(r.code, 2, r.stderr);
+            assert.ok(r.stdout.length < 100_000, `${r.stdout.length} characters of HTML`);
+            assert.match(r.stdout, /<rect class="bar [^>]* data-certificate-id="cert_payments"/);
+        });
+
+        it("refuses, in every format and before reading, a threshold past the last date a report can show", async () => {
+            api().setState({ certificates: [cert("gateway", 90)] });
+            for (const format of FORMATS) {
+                for (const args of [["--warn-within", "100000000w"], ["--fail-within", "99999999w", "--warn-within", "100000000w"]]) {
+                    const r = await check(["--format", format, ...args]);
+                    assert.equal(r.code, 3, `${format} ${args.join(" ")}: ${r.stdout}`);
+                    assert.match(r.stderr, new RegExp(`"${args[0]}": reaches past \\+275760-09-13`), format);
+                    assert.doesNotMatch(r.stderr, /\d{8}w/, "the refused value is not quoted");
+                }
+            }
+            assert.equal(api().requests.length, 0, "nothing was read");
+        });
+    });
+
     describe("list", () => {
         it("lists as Markdown, into --output-file, and says why in JSON when it cannot", async () => {
             api().setState({ certificates: [cert("gateway", 90)] });
             const r = await certs(["list", "--format", "markdown"]);
             assert.equal(r.code, 0);
-            assert.match(r.stdout, /^## OpenAI certificates \(1\)\n\n\| Name \| ID \| Active \| Expires \| Days left \|\n\| --- \| --- \| --- \| --- \| ---: \|\n\| gateway \| cert_gateway \| yes \|/);
+            assert.match(r.stdout, /^## OpenAI certificates \(1\)\n\n\| Name \| ID \| Active \| Expires \| Days left \|\n\| --- \| --- \| --- \| --- \| ---: \|\n\| `gateway` \| `cert_gateway` \| yes \|/);
             const out = file("list.json");
             const written = await certs(["list", "--format", "json", "--output-file", out]);
             assert.equal(written.code, 0);

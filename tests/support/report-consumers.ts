@@ -1,9 +1,10 @@
 /**
  * The reports' consumers, as far as a test can stand in for them: an XML parser for JUnit, the
- * official SARIF Multitool for SARIF, and the GitHub Actions runner's reading of workflow commands.
+ * official SARIF Multitool for SARIF, the GitHub Actions runner's reading of workflow commands, and
+ * GitHub's Markdown renderer (Debian's cmark-gfm).
  */
 import { strict as assert } from "assert";
-import { spawn } from "child_process";
+import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -118,4 +119,56 @@ export function readAsRunner(stdout: string): { commands: WorkflowCommand[]; pla
         commands.push({ command, properties, data: unescape(trimmed.slice(end + 2)) });
     }
     return { commands, plain };
+}
+
+/** Where Debian's package puts GitHub's Markdown renderer (`apt-get install -y cmark-gfm`). */
+export const CMARK_GFM_PATH = "/usr/bin/cmark-gfm";
+
+/**
+ * Renders Markdown as GitHub's renderer does: cmark-gfm with the extensions GitHub turns on (table,
+ * autolink, strikethrough, tagfilter, tasklist). Raw HTML is kept (`--unsafe`) rather than replaced
+ * by a comment, so that a test sees any that gets through. Throws when cmark-gfm is not installed:
+ * check {@link CMARK_GFM_PATH} first.
+ */
+export function renderAsGitHub(markdown: string): string {
+    const extensions = ["table", "autolink", "strikethrough", "tagfilter", "tasklist"].flatMap((e) => ["-e", e]);
+    return execFileSync(CMARK_GFM_PATH, ["--unsafe", ...extensions], { input: markdown, encoding: "utf8" });
+}
+
+/** The elements a Markdown report is made of; anything else (a link, an image, HTML) came from data. */
+const REPORT_ELEMENTS = new Set(["h2", "h3", "p", "strong", "em", "code", "table", "thead", "tbody", "tr", "th", "td", "ul", "li"]);
+
+/**
+ * Asserts that the HTML GitHub renders from a Markdown report holds nothing made from data: no
+ * element but those the report is made of (so no link, image or HTML), no attribute but a cell's
+ * alignment, and outside code spans no text that GitHub's later passes turn into a link or an
+ * image: an `@mention`, an issue reference (`#123`, `GH-123`), an `:emoji:`, a URL or `www.`.
+ * Those passes skip `<code>`, so text inside code spans may hold anything.
+ */
+export function assertNoMarkupFromData(html: string): void {
+    for (const [tag, name, attributes] of html.matchAll(/<\/?([A-Za-z][\w-]*)([^>]*)>/g)) {
+        assert.ok(REPORT_ELEMENTS.has(name.toLowerCase()), `an element from data: ${tag}`);
+        assert.match(attributes, /^(\s+align="(left|right|center)")?\s*\/?$/, `an attribute from data: ${tag}`);
+    }
+    assert.doesNotMatch(html, /<!--|<!\[CDATA\[|<\?/, "a comment, CDATA or processing instruction");
+    const outsideCode = decodeHtml(html.replace(/<code>[^<]*<\/code>/g, " ").replace(/<[^>]*>/g, " "));
+    for (const [what, pattern] of [
+        ["a mention", /(^|\W)@[A-Za-z0-9]/],
+        ["an issue reference", /#\d|GH-\d/i],
+        ["an emoji", /:[a-z_+-]+:/],
+        ["a URL", /:\/\/|www\./i],
+    ] as const) {
+        assert.doesNotMatch(outsideCode, pattern, `${what} outside a code span`);
+    }
+}
+
+/** The texts of the code spans of rendered HTML, decoded: what a reader sees and copies. */
+export function codeSpansOf(html: string): string[] {
+    return [...html.matchAll(/<code>([^<]*)<\/code>/g)].map((m) => decodeHtml(m[1]));
+}
+
+function decodeHtml(html: string): string {
+    return html.replace(/&(lt|gt|quot|amp|#(\d+)|#x([0-9a-f]+));/gi, (_, name: string, dec?: string, hex?: string) =>
+        dec ? String.fromCodePoint(Number(dec)) : hex ? String.fromCodePoint(parseInt(hex, 16)) : ({ lt: "<", gt: ">", quot: '"', amp: "&" } as Record<string, string>)[name.toLowerCase()],
+    );
 }

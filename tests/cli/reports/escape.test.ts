@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { XMLParser } from "fast-xml-parser";
-import { htmlText, markdownText, workflowCommandData, workflowCommandProperty, xmlText } from "../../../cli/reports/escape";
+import { htmlText, markdownCell, markdownCode, workflowCommandData, workflowCommandProperty, xmlText } from "../../../cli/reports/escape";
 import { HOSTILE_NAMES } from "../../support/fixtures";
 import { assertWellFormedXml } from "../../support/report-consumers";
 
@@ -38,21 +38,25 @@ describe("escaping for each report format", () => {
         });
     });
 
-    describe("markdownText", () => {
-        it("leaves no markup: emphasis, code, links, images, HTML, table cells, math", () => {
-            assert.equal(markdownText("a|b"), "a\\|b");
-            assert.equal(markdownText("![x](http://e/x.png)"), "\\!\\[x\\](http://e/x.png)");
-            assert.equal(markdownText("<b>*em* `code` ~~s~~ $x$ &amp;"), "\\<b\\>\\*em\\* \\`code\\` \\~\\~s\\~\\~ \\$x\\$ \\&amp;");
-            assert.equal(markdownText("back\\slash"), "back\\\\slash");
+    describe("markdownCode and markdownCell", () => {
+        it("put a value in one code span, fenced past its longest run of backticks", () => {
+            assert.equal(markdownCode("![x](http://e/x.png) <b> @ops #1"), "`![x](http://e/x.png) <b> @ops #1`");
+            assert.equal(markdownCode("a`b``c"), "```a`b``c```");
+            assert.equal(markdownCode("`edge` "), "`` `edge`  ``", "padded where it starts or ends with a backtick or a space");
+            assert.equal(markdownCode(""), "", "an empty code span is not one");
         });
 
-        it("escapes an underscore only where it could start or end emphasis, so ids stay readable", () => {
-            assert.equal(markdownText("cert_eu_edge"), "cert_eu_edge");
-            assert.equal(markdownText("_secret_ and snake_"), "\\_secret\\_ and snake\\_");
+        it("keep backslashes as they are, so that the value reads exactly", () => {
+            assert.equal(markdownCode("back\\slash\\"), "`back\\slash\\`");
         });
 
-        it("keeps a value on one line", () => {
-            assert.equal(markdownText("a\nb\r\u2028c"), "a\\\\nb\\\\r\\\\u2028c");
+        it("escape only the pipe in a table cell, which GitHub turns back into a pipe", () => {
+            assert.equal(markdownCell("a|b\\|c"), "`a\\|b\\\\|c`");
+            assert.equal(markdownCode("a|b"), "`a|b`", "outside a table a pipe is text");
+        });
+
+        it("keep a value on one line", () => {
+            assert.equal(markdownCode("a\nb\r\u2028c"), "`a\\nb\\r\\u2028c`");
         });
     });
 

@@ -80,4 +80,16 @@ describe("the HTML report's timeline layout", () => {
             assert.match(layout.ticks[i].label, /^\d{4}(-\d{2})?$/);
         }
     });
+
+    it("puts at most 8 ticks, years apart, on a timeline thousands of years long, and ends past the last date", () => {
+        const certificates = [cert({ id: "cert_a", expiresIn: "5d" })];
+        // The last one reaches past the year 275760, where dates end: no tick there, but an end.
+        for (const [warnWithin, fewest] of [["10000w", 1], ["10000000w", 1], ["1000000000w", 0]] as const) {
+            const report = evaluateCertificateExpiry(certificates, { now: NOW, warnWithin, failWithin: "14d" });
+            const ticks = timelineLayout(report, certificates).ticks;
+            assert.ok(ticks.length >= fewest && ticks.length <= 8, `${warnWithin}: ${ticks.length} ticks`);
+            const years = ticks.map((t) => Number(t.label));
+            assert.ok(years.every((y, i) => Number.isInteger(y) && (i === 0 || y > years[i - 1])), `${warnWithin}: ${ticks.map((t) => t.label).join(" ")}`);
+        }
+    });
 });
