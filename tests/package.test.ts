@@ -55,7 +55,7 @@ describe("the package exports", () => {
         // The stored providers load their operations from ./provider by these names (README, "Upgrades").
         const provider = require("pulumi-openai-certificates/provider");
         for (const name of ["checkCertificate", "diffCertificate", "createCertificate", "updateCertificate", "readCertificate", "deleteCertificate"]) assert.equal(typeof provider.certificateOperations[name], "function", name);
-        for (const name of ["checkActivation", "diffActivation", "createActivation", "readActivation", "deleteActivation"]) assert.equal(typeof provider.certificateActivationOperations[name], "function", name);
+        for (const name of ["checkActivation", "diffActivation", "createActivation", "updateActivation", "readActivation", "deleteActivation"]) assert.equal(typeof provider.certificateActivationOperations[name], "function", name);
     });
 
     it("keeps the ready policy pack's version in step with the package", () => {

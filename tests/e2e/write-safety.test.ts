@@ -42,6 +42,7 @@ describe("writes as safe as reads, through the real Pulumi CLI (issue 20)", func
     const policyPack = "node_modules/pulumi-openai-certificates/policy-pack";
     // Relative to the real clock: the provider judges against it.
     const api = useFakeApi(() => ({
+        nowSeconds: Math.floor(Date.now() / 1000),
         seed: {
             certificates: [
                 { name: "expired-inactive", expiresIn: "-3d", active: false },
