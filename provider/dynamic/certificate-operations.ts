@@ -6,6 +6,7 @@ import {
     ConflictError,
     CredentialInResponseError,
     InternalServerError,
+    InvalidArgumentError,
     NotFoundError,
     ResponseParseError,
     ResponseTooDeepError,
@@ -16,7 +17,6 @@ import { UploadedCertificate } from "../certificate";
 import { checkCertificateId } from "../certificates-query";
 import { CertificatesClient } from "../client";
 import { OPENAI_MIN_REMAINING_SECONDS, PemCertificateDetails, inspectPemCertificate, uploadRequirementProblem } from "../pem";
-import { escapeControlCharacters } from "../text-escape";
 import { UNKNOWN } from "./certificates-inputs";
 import type { ProviderSettings } from "./certificates-operations";
 import { CheckFailure, checkFailure, collectFailure, pickDefined, withoutProvider } from "./props";
@@ -72,14 +72,9 @@ export function checkCertificate(olds: Record<string, unknown>, news: Record<str
         delete inputs.certificate;
         return { inputs, failures };
     }
+    // With the import option, `create` judges instead: only it can tell an adoption from an upload.
     const uploading = importId === undefined && olds.fingerprintSha256 !== details.fingerprintSha256;
-    if (uploading) {
-        const problem = uploadRequirementProblem(details);
-        if (problem !== undefined) failures.push(checkFailure("certificate", `${problem}. Nothing was uploaded`));
-        const label = `"${details.subject || "(no subject)"}"`;
-        const reason = remainingValidityRefusal({ action: "upload", label, expiresAt: details.expiresAt }, nowSeconds, Math.max(minSeconds, OPENAI_MIN_REMAINING_SECONDS), news.minRemainingValidity);
-        if (reason) failures.push(checkFailure("certificate", reason));
-    }
+    if (uploading) for (const reason of uploadRefusals(details, nowSeconds, minSeconds, news.minRemainingValidity)) failures.push(checkFailure("certificate", reason));
     Object.assign(inputs, pemFacts(details));
     return failures.length ? { inputs, failures } : { inputs };
 }
@@ -98,46 +93,69 @@ export function diffCertificate(olds: Record<string, unknown>, news: Record<stri
     return { changes: changed, replaces, deleteBeforeReplace: false };
 }
 
-/** `create`: uploads the PEM, or adopts the certificate named by the `import` option. */
-export async function createCertificate(inputs: Record<string, unknown>, settings: ProviderSettings = {}): Promise<{ id: string; outs: Record<string, unknown> }> {
+/**
+ * `create`: adopts the certificate named by the `import` option when its PEM is the program's, else
+ * uploads the PEM. Pulumi checks a replacement's inputs again without its old ones, so a rotation in
+ * a program that still carries the `import` option of its first adoption arrives here with the old
+ * certificate's id and the new PEM: that is an upload (judged as one, here, since `check` could not
+ * tell it from an adoption), and the certificate with that id is left as it is.
+ */
+export async function createCertificate(inputs: Record<string, unknown>, settings: ProviderSettings = {}, nowSeconds = Math.floor(Date.now() / 1000)): Promise<{ id: string; outs: Record<string, unknown> }> {
     return withStackAdvice(async () => {
         const client = writeClient(settings);
         const name = inputs.name as string | undefined;
         const importId = inputs[IMPORT_ID_INPUT] as string | undefined;
-        if (importId === undefined) {
-            // The certificates that hold this PEM's dates before the upload: none of them can be the
-            // upload's, so none is ever taken for ours below (another team may have uploaded the same
-            // PEM, and adopting theirs would make our `destroy` delete it).
-            const before = new Set((await withSameDates(client, inputs)).map((c) => c.id));
-            let uploaded: UploadedCertificate;
-            try {
-                uploaded = await client.uploadCertificate({ certificate: inputs.certificate as string, ...(name === undefined ? {} : { name }) });
-            } catch (error) {
-                if (!mayHaveArrived(error)) throw error;
-                // The upload is not retried (a second one would store the certificate twice), but it
-                // may have arrived: find the one new certificate with this PEM before failing, so that
-                // the next `pulumi up` does not upload it again and leave the first copy unmanaged.
-                const arrived = await findUploaded(client, inputs, before).catch(() => undefined);
-                if (!arrived) throw withUploadAdvice(error);
-                uploaded = name !== undefined && arrived.name !== name ? await client.renameCertificate(arrived.id, name) : arrived;
+        if (importId !== undefined) {
+            const existing = await client.retrieveCertificate(importId, { includeContent: true });
+            if (existing.content === undefined) {
+                throw new CertificateMismatchError(importId, `OpenAI did not return the PEM of certificate ${importId} (include[]=content), so it cannot be compared with the program's; nothing was changed`);
             }
-            return { id: uploaded.id, outs: outputs(inputs, uploaded) };
+            if (inspectPemCertificate(existing.content, "the imported certificate's content").fingerprintSha256 === inputs.fingerprintSha256) {
+                const adopted = name !== undefined && name !== existing.name ? await client.renameCertificate(importId, name) : existing;
+                return { id: importId, outs: outputs(withoutImport(inputs), adopted) };
+            }
+            const refusals = uploadRefusals(inspectPemCertificate(inputs.certificate), nowSeconds, minRemainingValiditySeconds(inputs.minRemainingValidity), inputs.minRemainingValidity);
+            if (refusals.length > 0) throw new InvalidArgumentError("certificate", refusals.join(". "));
         }
-        const existing = await client.retrieveCertificate(importId, { includeContent: true });
-        if (existing.content === undefined) {
-            throw new CertificateMismatchError(importId, `OpenAI did not return the PEM of certificate ${importId} (include[]=content), so it cannot be compared with the program's; nothing was changed`);
-        }
-        const theirs = inspectPemCertificate(existing.content, "the imported certificate's content");
-        if (theirs.fingerprintSha256 !== inputs.fingerprintSha256) {
-            throw new CertificateMismatchError(
-                importId,
-                `certificate ${importId} on OpenAI (SHA-256 ${theirs.fingerprintSha256}, "${escapeControlCharacters(theirs.subject)}") is not the PEM this program gives ` +
-                    `(SHA-256 ${String(inputs.fingerprintSha256)}): import the id of this PEM, or give its PEM. Nothing was changed`,
-            );
-        }
-        const adopted = name !== undefined && name !== existing.name ? await client.renameCertificate(importId, name) : existing;
-        return { id: importId, outs: outputs(inputs, adopted) };
+        const uploaded = await upload(client, withoutImport(inputs), name);
+        return { id: uploaded.id, outs: outputs(withoutImport(inputs), uploaded) };
     });
+}
+
+function withoutImport(inputs: Record<string, unknown>): Record<string, unknown> {
+    const { [IMPORT_ID_INPUT]: _importId, ...rest } = inputs;
+    void _importId;
+    return rest;
+}
+
+/** Uploads the PEM once; after a failure that may have reached OpenAI, finds the copy it stored, if it can be told for sure. */
+async function upload(client: CertificatesClient, inputs: Record<string, unknown>, name: string | undefined): Promise<UploadedCertificate> {
+    // The certificates that hold this PEM's dates before the upload: none of them can be the
+    // upload's, so none is ever taken for ours below (another team may have uploaded the same PEM,
+    // and adopting theirs would make our `destroy` delete it).
+    const before = new Set((await withSameDates(client, inputs)).map((c) => c.id));
+    try {
+        return await client.uploadCertificate({ certificate: inputs.certificate as string, ...(name === undefined ? {} : { name }) });
+    } catch (error) {
+        if (!mayHaveArrived(error)) throw error;
+        // The upload is not retried (a second one would store the certificate twice), but it may
+        // have arrived: find the one new certificate with this PEM before failing, so that the next
+        // `pulumi up` does not upload it again and leave the first copy unmanaged.
+        const arrived = await findUploaded(client, inputs, before).catch(() => undefined);
+        if (!arrived) throw withUploadAdvice(error);
+        return name !== undefined && arrived.name !== name ? await client.renameCertificate(arrived.id, name) : arrived;
+    }
+}
+
+/**
+ * Why a PEM must not be uploaded, each as a sentence: what OpenAI's mutual TLS refuses, and an expiry
+ * within `minRemainingValidity` (never less than the day OpenAI requires).
+ */
+function uploadRefusals(details: PemCertificateDetails, nowSeconds: number, minSeconds: number, given: unknown): string[] {
+    const problem = uploadRequirementProblem(details);
+    const label = `"${details.subject || "(no subject)"}"`;
+    const expiry = remainingValidityRefusal({ action: "upload", label, expiresAt: details.expiresAt }, nowSeconds, Math.max(minSeconds, OPENAI_MIN_REMAINING_SECONDS), given);
+    return [...(problem === undefined ? [] : [`${problem}. Nothing was uploaded`]), ...(expiry === undefined ? [] : [expiry])];
 }
 
 /**

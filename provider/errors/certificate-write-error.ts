@@ -24,8 +24,9 @@ export class CertificateStillActiveError extends OpenAICertificatesError {
 }
 
 /**
- * A certificate adopted with the `import` resource option is not the PEM the program gives: the
- * fingerprints differ, or OpenAI did not return the PEM to compare. Nothing was changed.
+ * A certificate adopted with the `import` resource option could not be compared with the program's
+ * PEM: OpenAI did not return its PEM. Nothing was changed. (When the PEMs differ, the program's is
+ * uploaded instead: a rotation in a program that kept its `import` option.)
  */
 export class CertificateMismatchError extends OpenAICertificatesError {
     readonly code = "certificate_mismatch";

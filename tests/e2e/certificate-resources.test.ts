@@ -116,7 +116,7 @@ describe("Certificate and CertificateActivation through the real Pulumi CLI (iss
         assertNoKeyAnywhere(stack, refused, refusedUp, preview, up, renamed, refreshed, drift, rotated, destroyed);
     });
 
-    it("the gate meets the rotation: preview fails on the old certificate, the rotation runs under an exemption, the next preview passes without it", async () => {
+    it("the gate meets the rotation: preview fails on the adopted old certificate, the rotation runs under an exemption with the import option left in, the next preview passes without it", async () => {
         const old = await pem("old.pem", { subjectCN: "gateway-old", validFrom: "-360d", expiresIn: "5d" });
         await pem("new.pem", { subjectCN: "gateway-new", expiresIn: "365d" });
         // In use before Pulumi managed it: uploaded and activated by hand.
@@ -138,8 +138,8 @@ describe("Certificate and CertificateActivation through the real Pulumi CLI (iss
         const until = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
         const exemption = { exemptions: [{ id: uploaded.id, reason: "being rotated by this update", until }] };
         fs.writeFileSync(path.join(project.dir, "rotation.json"), JSON.stringify({ "openai-certificate-expiry": exemption, "openai-certificate-expiry-warning": exemption }));
+        // The README's Rotation block as written: adoptCertificateId stays set (issue 23, item 1).
         await setConfig(stack, "certificateFile", "new.pem");
-        await setConfig(stack, "adoptCertificateId", undefined);
         const rotation = await project.action("up", stack, { policyPack, policyPackConfig: "rotation.json" });
         expectOk(rotation);
         const replacement = String((await outputs(stack)).certificateId);

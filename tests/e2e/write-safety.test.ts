@@ -149,7 +149,7 @@ describe("writes as safe as reads, through the real Pulumi CLI (issue 20)", func
         const lowered = await newStack({ mode: "activation", certificateId: idOf("five-days-inactive"), minRemainingValidity: "3d" });
         const judged = await project.action("up", lowered, { policyPack });
         assert.notEqual(judged.code, 0, judged.output);
-        assert.match(judged.output, /\[mandatory\]\s+openai-certificate-expiry[\s\S]*CertificateActivation "switch-on": "five-days-inactive" \(cert_\w+\) expires in/);
+        assert.match(judged.output, /\[mandatory\]\s+openai-certificate-expiry[\s\S]*CertificateActivation "switch-on": Certificate "five-days-inactive" \(cert_\w+\) expires in/);
         assert.deepEqual(writes(), [], "nothing was activated under a failing gate");
 
         const takeover = await newStack({ mode: "activation", certificateId: idOf("five-days-active") });
