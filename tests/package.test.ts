@@ -94,6 +94,37 @@ describe("the package installed from a tarball made by npm pack", function () {
     });
 });
 
+describe("npm pack on a clone that was never built (issue 23, items 2 and 3)", function () {
+    this.timeout(300_000);
+
+    it("builds first (prepack), and ships the code with the examples and docs the README names", async () => {
+        const fs = await import("fs");
+        const os = await import("os");
+        const { promisify } = await import("util");
+        const { execFile } = await import("child_process");
+        const run = promisify(execFile);
+        const clone = fs.mkdtempSync(path.join(os.tmpdir(), "openai-certs-unbuilt-"));
+        try {
+            const skip = new Set([".git", "node_modules", "dist", "bench", "tests"]);
+            for (const entry of fs.readdirSync(REPO_ROOT)) if (!skip.has(entry)) fs.cpSync(path.join(REPO_ROOT, entry), path.join(clone, entry), { recursive: true });
+            fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(clone, "node_modules"));
+            // Only what the package needs to build: the tests and bench are not part of it.
+            const tsconfig = JSON.parse(fs.readFileSync(path.join(clone, "tsconfig.json"), "utf8"));
+            tsconfig.include = tsconfig.include.filter((glob: string) => !glob.startsWith("tests/") && !glob.startsWith("bench/"));
+            tsconfig.compilerOptions.types = ["node"];
+            fs.writeFileSync(path.join(clone, "tsconfig.json"), JSON.stringify(tsconfig));
+            const { stdout } = await run("npm", ["pack", "--dry-run", "--json"], { cwd: clone, maxBuffer: 64 * 1024 * 1024 });
+            const files = new Set((JSON.parse(stdout.slice(stdout.indexOf("["))) as Array<{ files: Array<{ path: string }> }>)[0].files.map((f) => f.path));
+            for (const shipped of ["dist/sdk/index.js", "dist/sdk/index.d.ts", "dist/provider/api.js", "dist/cli/main.js", "dist/fake-api/index.js", "policy-pack/index.js", "examples/rotation/index.ts", "examples/gate/index.ts", "examples/gate-esm/index.js", "examples/seeds/organization.json", "docs/report-timeline.png", "README.md", "CHANGELOG.md"]) {
+                assert.ok(files.has(shipped), `${shipped} is not in the tarball`);
+            }
+            assert.ok(![...files].some((f) => f.startsWith("dist/tests/")), "tests are not shipped");
+        } finally {
+            fs.rmSync(clone, { recursive: true, force: true });
+        }
+    });
+});
+
 describe("the ready policy pack in a project without @pulumi/policy (an optional peer)", function () {
     this.timeout(240_000);
 
