@@ -54,7 +54,7 @@ export function stackConfigAdminKey(adminApiKey: string | undefined, adminKeyAli
         if (blank !== undefined) {
             throw new InvalidArgumentError(
                 blank,
-                `is set in the stack config but empty (\`pulumi config set --secret\` with nothing on its standard input stores an empty secret). Run \`${SET_ADMIN_KEY_COMMAND}\` and type the key at its prompt, or pipe it in: \`printf %s "$KEY" | ${SET_ADMIN_KEY_COMMAND}\``,
+                `is set in the stack config but empty (\`pulumi config set --secret\` with nothing on its standard input stores an empty secret), so no other key is used in its place. Run \`${SET_ADMIN_KEY_COMMAND}\` and type the key at its prompt, or pipe it in: \`printf %s "$KEY" | ${SET_ADMIN_KEY_COMMAND}\`; or, to use ${ENV_ADMIN_KEY} instead, remove it: \`pulumi config rm ${blank}\``,
             );
         }
     }

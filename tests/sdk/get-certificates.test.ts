@@ -115,6 +115,15 @@ describe("getCertificates", () => {
             }
         });
 
+        it("an empty config key is refused even when OPENAI_ADMIN_KEY is set, saying how to use the environment's key instead (issue 23, item 6)", async () => {
+            await withSettings({ OPENAI_ADMIN_KEY: LEAK_CANARY_KEY }, { "openai:adminApiKey": "" }, async () => {
+                const error = await rejectionOf(getCertificates({ baseUrl: api().baseUrl }));
+                assert.ok(error instanceof InvalidArgumentError, String(error));
+                assert.match(error.message, /so no other key is used in its place[\s\S]*to use OPENAI_ADMIN_KEY instead, remove it: `pulumi config rm openai:adminApiKey`/);
+                assert.equal(api().requests.length, 0);
+            });
+        });
+
         it("names every place when no key is found, openai:adminApiKey with the prompting command, and sends nothing", async () => {
             await withSettings({ OPENAI_ADMIN_KEY: undefined }, {}, async () => {
                 const error = await rejectionOf(getCertificates({ baseUrl: api().baseUrl }));
