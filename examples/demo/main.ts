@@ -9,7 +9,7 @@
 import { startFakeOpenAI } from "../../fake-api";
 import { formatCertificateTable, getCertificates } from "../../sdk";
 import { DEMO_ORGANIZATION, EXPIRING_CERTIFICATE } from "./organization";
-import { installPulumiCli } from "./pulumi-cli";
+import { installPulumiCli, pulumiCliProblem } from "./pulumi-cli";
 import { DemoStack } from "./pulumi-gate";
 
 function heading(text: string): void {
@@ -19,9 +19,17 @@ function heading(text: string): void {
 async function main(): Promise<number> {
     const cli = await installPulumiCli();
     if (!cli) throw new Error("no Pulumi CLI could be installed (see the message above)");
+    const problem = await pulumiCliProblem(cli.binDir);
+    if (problem) throw new Error(problem);
     // FAKE_OPENAI_ADMIN_KEY lets the secret sweep run the demo with a recognisable key.
     const api = await startFakeOpenAI({ seed: DEMO_ORGANIZATION, adminKey: process.env.FAKE_OPENAI_ADMIN_KEY || undefined });
     const stack = new DemoStack(cli, "demo");
+    // Whatever ends the demo (an error, Ctrl-C, a kill), its temporary stack and config go with it.
+    const stop = (signal: NodeJS.Signals) => {
+        stack.dispose();
+        process.exit(signal === "SIGINT" ? 130 : 143);
+    };
+    process.once("SIGINT", stop).once("SIGTERM", stop);
     try {
         heading(`1. The fake OpenAI API on ${api.baseUrl} (loopback only), read with getCertificates`);
         const org = await getCertificates({ adminKey: api.adminKey, baseUrl: api.baseUrl });
@@ -53,7 +61,7 @@ async function main(): Promise<number> {
 main().then(
     (code) => process.exit(code),
     (error) => {
-        console.error(`demo failed: ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+        console.error(`demo failed: ${error instanceof Error ? error.message : String(error)}`);
         process.exit(1);
     },
 );

@@ -17,9 +17,35 @@ export interface PulumiCli {
     readonly languageHost: boolean;
 }
 
-/** The one line said when programs cannot run through the language host. */
+/** The one line said when programs cannot run through the language host (scripts/pulumi-cli.sh says why). */
 export const INLINE_FALLBACK_NOTICE =
-    "NOTE: no Node.js language host beside the Pulumi CLI (no ../shared beside this clone): programs run through the Automation API (examples/inline-runner) instead of `pulumi preview` itself.";
+    "NOTE: no Node.js language host beside the Pulumi CLI: programs run through the Automation API (examples/inline-runner) instead of `pulumi preview` itself.";
+
+/** The oldest Pulumi CLI this package is tested with. */
+export const MIN_PULUMI_VERSION = "v3.248.0";
+
+/** Why the `pulumi` in `binDir` cannot be used, in one line, or `undefined` when it can. */
+export async function pulumiCliProblem(binDir: string): Promise<string | undefined> {
+    const pulumi = path.join(binDir, "pulumi");
+    const printed = await new Promise<{ code: number | null; out: string }>((resolve) => {
+        const child = spawn(pulumi, ["version"], { stdio: ["ignore", "pipe", "ignore"], env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } });
+        let out = "";
+        const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+        child.stdout.on("data", (c) => (out += c));
+        child.on("error", () => resolve({ code: -1, out }));
+        child.on("exit", (code) => {
+            clearTimeout(timer);
+            resolve({ code, out });
+        });
+    });
+    const version = /^v(\d+)\.(\d+)\.(\d+)/.exec(printed.out.trim());
+    const advice = "upgrade it, or take it off PATH (or set PULUMI_CLI_FORCE_BUILD=1) so that scripts/pulumi-cli.sh builds the tested one";
+    if (printed.code !== 0 || !version) return `${pulumi} is not a working Pulumi CLI (\`pulumi version\` did not print a version): ${advice}`;
+    const [major, minor, patch] = version.slice(1).map(Number);
+    const [minMajor, minMinor, minPatch] = MIN_PULUMI_VERSION.slice(1).split(".").map(Number);
+    const older = major !== minMajor ? major < minMajor : minor !== minMinor ? minor < minMinor : patch < minPatch;
+    return older ? `${pulumi} is ${version[0]}; this package needs Pulumi ${MIN_PULUMI_VERSION} or newer: ${advice}` : undefined;
+}
 
 /**
  * Makes sure a Pulumi CLI is installed (building it once with scripts/pulumi-cli.sh when there is

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
-import { INLINE_FALLBACK_NOTICE, PulumiCli, REPO_ROOT, offlinePulumiEnv } from "./pulumi-cli";
+import { PulumiCli, REPO_ROOT, offlinePulumiEnv } from "./pulumi-cli";
 
 const exec = promisify(execFile);
 
@@ -24,7 +24,7 @@ export class DemoStack {
         fs.mkdirSync(path.join(this.scratch, "home"));
         this.configFile = path.join(REPO_ROOT, `Pulumi.${name}.yaml`);
         this.env = offlinePulumiEnv({ binDir: cli.binDir, scratchDir: this.scratch, passphrase: "demo-passphrase" });
-        if (!cli.languageHost) console.log(INLINE_FALLBACK_NOTICE);
+        // scripts/pulumi-cli.sh has said why there is no language host, in one line.
     }
 
     /** `pulumi stack init`, then `pulumi config set` (the key with `--secret`), each shown as typed. */
@@ -76,6 +76,8 @@ export class DemoStack {
         const stackFlag = args[0] === "stack" && args[1] === "init" ? [] : ["--stack", this.name];
         console.log(`$ pulumi ${args.join(" ")}`);
         const run = exec(path.join(this.cli.binDir, "pulumi"), [...args, ...stackFlag, "--non-interactive"], { cwd: REPO_ROOT, env: this.env });
+        // A CLI that exits before reading its input must fail this step, not crash the demo with EPIPE.
+        run.child.stdin?.on("error", () => undefined);
         run.child.stdin?.end(input ?? "");
         await run;
     }

@@ -68,7 +68,9 @@ async function main(argv: string[]): Promise<number> {
         // A CommandError's message repeats the CLI's output (already streamed above) and its stderr:
         // keep all of it in the summary, show only its first line here.
         result = { ok: false, action, error: error instanceof Error ? error.message : String(error) };
-        process.stdout.write(`\n${result.error!.split("\n")[0]}\n`);
+        // The Automation API's CommandError begins "code: N"; say what failed instead of that line.
+        const exit = /^code: (-?\d+)/.exec(result.error!);
+        process.stdout.write(`\n${exit ? `pulumi ${action} failed (exit code ${exit[1]}); its output is above` : result.error!.split("\n")[0]}\n`);
     }
     process.stdout.write(`\n${JSON.stringify(result)}\n`);
     return result.ok ? 0 : 1;
