@@ -70,7 +70,7 @@ export function describeFinding(
             text = `${label}${where} ${timing}. Clients using it can no longer connect: activate a replacement and deactivate it.`;
             break;
         case "fail":
-            text = `${label}${where} ${timing}: ${failText}. ${rotate}`;
+            text = `${label}${where} ${timing}: ${failText}. ${rotate} If this update is the rotation, exempt this certificate for it (an exemption with its id, a reason and an until date, in the gate's configuration).`;
             break;
         case "warn":
             text = `${label}${where} ${timing}: ${warnText}. ${rotate}`;

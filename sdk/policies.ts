@@ -14,6 +14,7 @@ import { InvalidArgumentError, OpenAICertificatesError } from "../provider/api";
 import { CERTIFICATES_INPUT_NAMES, UNKNOWN, UNKNOWN_INPUTS_PROPERTY } from "../provider/dynamic/certificates-inputs";
 import { validationIssues } from "../provider/decode";
 import { escapeControlCharacters } from "../provider/text-escape";
+import { assertKnownKeys } from "./arguments";
 import { CERTIFICATES_TYPE } from "./certificates-resource";
 import { CERTIFICATE_ACTIVATION_TYPE } from "./certificate-resources";
 import { ExpiryReport, Severity, evaluateCertificateExpiry } from "./evaluate-expiry";
@@ -91,9 +92,12 @@ export function certificateViolations(props: Record<string, unknown>, config: Ce
 }
 
 function violationsOf(props: Record<string, unknown>, config: CertificatePolicyConfig, severity: "fail" | "warn"): string[] {
-    const { unknownDuringPreview, now, ...options } = config;
+    const { unknownDuringPreview, now, enforcementLevel: _level, ...options } = config as CertificatePolicyConfig & { enforcementLevel?: unknown };
+    void _level; // CrossGuard's own key: the engine reads it, the policy does not
     let mode: UnknownDuringPreview;
     try {
+        // Every key the configuration takes, so a typo's message lists them all.
+        assertKnownKeys(config, [...Object.keys(certificatePolicyConfigSchema.properties), "enforcementLevel"], "the policy configuration");
         mode = unknownDuringPreviewOf(unknownDuringPreview);
     } catch (error) {
         return severity === "fail" ? [`cannot be checked because the policy configuration is invalid: ${(error as Error).message}`] : [];
@@ -122,7 +126,9 @@ function violationsOf(props: Record<string, unknown>, config: CertificatePolicyC
         if (error instanceof InvalidArgumentError && error.argument.startsWith("certificates")) return [`has unreadable certificate data (${reason}); failing closed.`];
         return [`cannot be checked because the policy configuration is invalid: ${reason}`];
     }
-    return report.findings.filter((f) => f.severity === (severity as Severity)).map((f) => f.message);
+    // The advisory policy also says which certificates an exemption let through, and until when:
+    // otherwise an exemption is invisible in Pulumi's policy output.
+    return report.findings.filter((f) => f.severity === (severity as Severity) || (severity === "warn" && f.state === "exempted")).map((f) => f.message);
 }
 
 /**
@@ -242,7 +248,7 @@ export const certificateExpiryPolicy = certificatesPolicy(
     EXPIRY_POLICY_NAME,
     "fail",
     "mandatory",
-    "Active OpenAI mTLS certificates must not expire within failWithin (default 14 days); data that cannot be read fails closed.",
+    `Active OpenAI mTLS certificates must not expire within the configured failWithin (${DEFAULT_FAIL_WITHIN} unless set); each violation names the threshold it used; data that cannot be read fails closed.`,
 );
 
 /** Advisory: warns on certificates expiring within `warnWithin` (default 30 days) and on unknown expiries. */
@@ -250,7 +256,7 @@ export const certificateExpiryWarningPolicy = certificatesPolicy(
     EXPIRY_WARNING_POLICY_NAME,
     "warn",
     "advisory",
-    "Warns when an active OpenAI mTLS certificate expires within warnWithin (default 30 days).",
+    `Warns when an active OpenAI mTLS certificate expires within the configured warnWithin (${DEFAULT_WARN_WITHIN} unless set), and lists the certificates an exemption lets through.`,
 );
 
 /** Both policies, ready for `new PolicyPack("...", { policies: certificatePolicies })`. */
