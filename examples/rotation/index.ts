@@ -48,4 +48,6 @@ export const certificateId = certificate.id;
 export const fingerprintSha256 = certificate.fingerprintSha256;
 export const expiresAt = certificate.expiresAt.apply((seconds) => new Date(seconds * 1000).toISOString());
 export const activationId = activation.id;
+// Read in `check`, before this update's writes: after a rotation it still lists the old certificate,
+// until the next `pulumi up` or `pulumi refresh` reads the list again.
 export const organizationCertificateIds = organization.certificates.apply((cs) => cs.map((c) => c.id));
