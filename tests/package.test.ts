@@ -119,6 +119,8 @@ describe("npm pack on a clone that was never built (issue 23, items 2 and 3)", f
                 assert.ok(files.has(shipped), `${shipped} is not in the tarball`);
             }
             assert.ok(![...files].some((f) => f.startsWith("dist/tests/")), "tests are not shipped");
+            // A source map names .ts files the package does not ship: stack traces would point at nothing.
+            assert.deepEqual([...files].filter((f) => f.endsWith(".map")), [], "no source maps without their sources");
         } finally {
             fs.rmSync(clone, { recursive: true, force: true });
         }
