@@ -9,7 +9,9 @@
 // - static: what users' compilers see: the packed declarations (api-entry) and the README's
 //   TypeScript, compiled with tsc against the package installed from its tarball.
 // - integration: our own processes and the outside tools we drive: `openai-certs` and the fake API
-//   spawned, the HTML report in a browser, the SARIF validator, scripts/, the reliability suite.
+//   spawned, the HTML report in a browser, the SARIF validator, scripts/.
+// - reliability: properties, load, hostile servers and the secret sweep; runs once, on the
+//   machine's Node.js (the legs do not repeat it).
 // - package: the `npm pack` tarball installed into a user project, run through Pulumi's real dynamic
 //   provider host and policy host.
 // - e2e: the real Pulumi CLI and its language host running programs.
@@ -23,11 +25,12 @@ const DIST_TESTS = "dist/tests";
 /**
  * Globs under dist/tests (`*` within a folder, `**` across folders). `unit` is every file that no
  * other tier claims. `parallel`: the files use their own ports and folders, so mocha may run them in
- * two workers (the machine this is tuned on has two cores).
+ * two workers (the machine this is tuned on has two cores). `packed`: the tier installs the `npm pack`
+ * tarball into a user project, which scripts/test.js then does once for every such tier of a run.
  */
 const TIERS = {
     unit: { files: null, parallel: true },
-    static: { files: ["api-entry.test.js", "readme.test.js"], parallel: false },
+    static: { files: ["api-entry.test.js", "readme.test.js"], parallel: false, packed: true },
     integration: {
         files: [
             "cli/openai-certs.test.js",
@@ -36,17 +39,17 @@ const TIERS = {
             "cli/startup.test.js",
             "cli/reports/html.test.js",
             "fake-api/cli.test.js",
-            "reliability/**/*.test.js",
             "scripts/pulumi-cli.test.js",
         ],
         parallel: true,
     },
-    package: { files: ["package.test.js", "provider/dynamic/certificates-provider.test.js", "sdk/policies.test.js"], parallel: false },
-    e2e: { files: ["e2e/**/*.test.js"], parallel: false },
+    reliability: { files: ["reliability/**/*.test.js"], parallel: true },
+    package: { files: ["package.test.js", "provider/dynamic/certificates-provider.test.js", "sdk/policies.test.js"], parallel: false, packed: true },
+    e2e: { files: ["e2e/**/*.test.js"], parallel: false, packed: true },
 };
 
 /** The tiers in the order `npm test` runs them: cheapest first, so a broken unit fails fast. */
-const ORDER = ["unit", "static", "integration", "package", "e2e"];
+const ORDER = ["unit", "static", "integration", "reliability", "package", "e2e"];
 
 function globToRegExp(glob) {
     let re = "";
@@ -93,10 +96,17 @@ function tierOfEachFile(root = ROOT) {
     return claims;
 }
 
-/** The files of `tier` (every file when `tier` is empty), as paths from the repository root. */
-function tierFiles(tier, root = ROOT) {
+/**
+ * The files of `tier` (every file when `tier` is empty), as paths from the repository root.
+ * OPENAI_CERTS_LEG_E2E (a glob under dist/tests/e2e, as scripts/test-legs.sh sets it) narrows the
+ * e2e tier.
+ */
+function tierFiles(tier, root = ROOT, env = process.env) {
     if (tier && !TIERS[tier]) throw new Error(`no test tier ${tier}: one of ${ORDER.join(", ")}`);
-    return [...tierOfEachFile(root)].filter(([, t]) => !tier || t === tier).map(([file]) => `${DIST_TESTS}/${file}`);
+    const e2eOnly = env.OPENAI_CERTS_LEG_E2E ? globToRegExp(`e2e/${env.OPENAI_CERTS_LEG_E2E}`) : undefined;
+    return [...tierOfEachFile(root)]
+        .filter(([file, t]) => (!tier || t === tier) && (t !== "e2e" || !e2eOnly || e2eOnly.test(file)))
+        .map(([file]) => `${DIST_TESTS}/${file}`);
 }
 
 module.exports = { TIERS, ORDER, tierFiles, tierOfEachFile, allTestFiles, globToRegExp };

@@ -22,6 +22,25 @@ for (const tier of asked) {
 const tiers = asked.length ? asked : ORDER;
 
 const results = [];
+const env = { ...process.env };
+
+// The static, package and e2e tiers test the `npm pack` tarball installed into a user project. Each
+// tier is a mocha run of its own, so it is packed and installed here, once, and handed on.
+if (tiers.some((tier) => TIERS[tier].packed)) {
+    console.log("\n== packing the package and installing it into a user project (once for every tier)");
+    const start = process.hrtime.bigint();
+    const script = `const p = require("./dist/tests/support/packed-package.js");
+        Promise.all([p.packedTarball(), p.installPackedPackage()]).then(([tarball, project]) => console.log(JSON.stringify({ tarball, project, leg: p.currentLeg().name })));`;
+    const prepared = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+    if (prepared.status !== 0) {
+        console.error("test: could not pack and install the package");
+        process.exit(1);
+    }
+    const { tarball, project, leg } = JSON.parse(prepared.stdout.trim().split("\n").pop());
+    Object.assign(env, { OPENAI_CERTS_PACKED_TARBALL: tarball, OPENAI_CERTS_USER_PROJECT: project, OPENAI_CERTS_PREPARED_LEG: leg });
+    results.push({ tier: "(pack, install)", seconds: Number(process.hrtime.bigint() - start) / 1e9, ok: true });
+}
+
 for (const tier of tiers) {
     const files = tierFiles(tier);
     console.log(`\n== tier ${tier}: ${files.length} files${TIERS[tier].parallel && !process.env.OPENAI_CERTS_SERIAL ? ", in parallel" : ""}`);
@@ -29,7 +48,7 @@ for (const tier of tiers) {
     const run = spawnSync(process.execPath, [path.join(ROOT, "node_modules/mocha/bin/mocha.js")], {
         cwd: ROOT,
         stdio: "inherit",
-        env: { ...process.env, OPENAI_CERTS_TIER: tier },
+        env: { ...env, OPENAI_CERTS_TIER: tier },
     });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
     results.push({ tier, seconds, ok: run.status === 0, status: run.status ?? run.signal });
@@ -38,6 +57,6 @@ for (const tier of tiers) {
 const total = results.reduce((sum, r) => sum + r.seconds, 0);
 const format = (s) => (s >= 60 ? `${Math.floor(s / 60)} min ${(s % 60).toFixed(0).padStart(2, "0")} s` : `${s.toFixed(1)} s`);
 console.log("\n== time per tier");
-for (const r of results) console.log(`   ${r.tier.padEnd(12)} ${format(r.seconds).padStart(12)}   ${r.ok ? "passed" : `FAILED (${r.status})`}`);
-console.log(`   ${"total".padEnd(12)} ${format(total).padStart(12)}`);
+for (const r of results) console.log(`   ${r.tier.padEnd(16)} ${format(r.seconds).padStart(12)}   ${r.ok ? "passed" : `FAILED (${r.status})`}`);
+console.log(`   ${"total".padEnd(16)} ${format(total).padStart(12)}`);
 process.exit(results.every((r) => r.ok) ? 0 : 1);
