@@ -65,14 +65,14 @@ for (const setup of [fromRepo, fromPackedInstall]) {
         const startHost = async (env: NodeJS.ProcessEnv) => startDynamicProviderHost({ hostScript: await setup.hostScript(), cwd: await setup.cwd(), env });
         /** A host of this test's own, closed after it like the shared one. */
         const ownHost = async (env: NodeJS.ProcessEnv) => {
-            if (host !== sharedHost) closeChecked(host);
+            if (host !== sharedHost) await closeChecked(host);
             host = await startHost(env);
             return host;
         };
         // Whatever happened, the key must not have been printed by the provider process.
-        const closeChecked = (h: DynamicProviderHost) => {
+        const closeChecked = async (h: DynamicProviderHost) => {
             const stderr = h.stderr();
-            h.close();
+            await h.close();
             assert.ok(!stderr.includes(LEAK_CANARY_KEY), "the admin key appeared in the provider host's output");
         };
 
@@ -87,7 +87,7 @@ for (const setup of [fromRepo, fromPackedInstall]) {
             host = sharedHost;
         });
         afterEach(async () => {
-            if (host !== sharedHost) closeChecked(host);
+            if (host !== sharedHost) await closeChecked(host);
             await api.close();
             assert.ok(!sharedHost.stderr().includes(LEAK_CANARY_KEY), "the admin key appeared in the provider host's output");
         });
