@@ -30,7 +30,7 @@ const DIST_TESTS = "dist/tests";
  */
 const TIERS = {
     unit: { files: null, parallel: true },
-    static: { files: ["api-entry.test.js", "readme.test.js"], parallel: false, packed: true },
+    static: { files: ["api-entry.test.js", "readme.test.js"], parallel: true, packed: true },
     integration: {
         files: [
             "cli/openai-certs.test.js",
@@ -44,7 +44,7 @@ const TIERS = {
         parallel: true,
     },
     reliability: { files: ["reliability/**/*.test.js"], parallel: true },
-    package: { files: ["package.test.js", "provider/dynamic/certificates-provider.test.js", "sdk/policies.test.js"], parallel: false, packed: true },
+    package: { files: ["package.test.js", "provider/dynamic/certificates-provider.test.js", "sdk/policies.test.js"], parallel: true, packed: true },
     e2e: { files: ["e2e/**/*.test.js"], parallel: false, packed: true },
 };
 
