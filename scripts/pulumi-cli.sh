@@ -8,7 +8,8 @@
 # 1. a `pulumi` already on PATH (a user's own install) keeps precedence; its folder is printed;
 # 2. else our cache, outside the clone so that fresh clones (CI makes one every run) reuse it:
 #    ${PULUMI_CLI_CACHE:-$XDG_CACHE_HOME/pulumi-openai-certificates/pulumi}/<version>/bin;
-# 3. else build it there from the Go module proxy (about 4 minutes cold, seconds warm).
+# 3. else build it there from the Go module proxy (about 4 minutes cold, seconds warm), holding a
+#    lock on the cache so that runs started together build it once and the others wait.
 #
 # The cache folder holds what an official download has: `pulumi`, its Node.js language host
 # `pulumi-language-nodejs` (built from ../shared/third_party with ../shared/tools, since the module
@@ -75,9 +76,48 @@ complete_install() {
     fi
 }
 
+# Two first runs at once (two clones, or the demo beside the tests) must build once: whatever
+# writes into the cache does it holding this lock, and a run that waited for it finds the work done.
+# flock(1) where there is one (Linux); else a mkdir lock, taken over when its holder has died.
+lock_cache() {
+    mkdir -p "$cache"
+    if command -v flock >/dev/null 2>&1; then
+        exec 9>"$cache/.lock"
+        if ! flock -n 9; then
+            log "another process is installing the Pulumi CLI into $cache: waiting for it"
+            flock 9
+        fi
+        return
+    fi
+    local said=""
+    until mkdir "$cache/.lock.d" 2>/dev/null; do
+        holder="$(cat "$cache/.lock.d/pid" 2>/dev/null || true)"
+        if [ -n "$holder" ] && ! kill -0 "$holder" 2>/dev/null; then
+            log "taking over the lock of process $holder, which has ended"
+            rm -rf "$cache/.lock.d"
+            continue
+        fi
+        [ -n "$said" ] || { log "another process is installing the Pulumi CLI into $cache: waiting for it"; said=1; }
+        sleep 2
+    done
+    echo $$ > "$cache/.lock.d/pid"
+    trap 'rm -rf "$cache/.lock.d"' EXIT
+}
+
+# Whether the cache holds every part complete_install adds (nothing to write, so no lock needed).
+install_complete() {
+    [ -x "$bin/pulumi-resource-pulumi-nodejs" ] || return 1
+    [ -x "$bin/pulumi-language-nodejs" ] && return 0
+    # No language host: complete when the analyzer shim is there and no host can be built.
+    [ -x "$bin/pulumi-analyzer-policy-nodejs" ] && { [ ! -f "$shared/tools/build-pulumi-language-nodejs.sh" ] || ! command -v go >/dev/null 2>&1; }
+}
+
 # 2. Our cache.
 if [ -x "$bin/pulumi" ]; then
-    if [ "${1:-}" != "--check" ]; then complete_install; fi
+    if [ "${1:-}" != "--check" ] && ! install_complete; then
+        lock_cache
+        complete_install
+    fi
     printf '%s\n' "$bin"
     exit 0
 fi
@@ -93,7 +133,13 @@ if ! command -v go >/dev/null 2>&1; then
     exit 3
 fi
 
-# 3. Build it.
+# 3. Build it, unless another run did while we waited for the lock.
+lock_cache
+if [ -x "$bin/pulumi" ]; then
+    complete_install
+    printf '%s\n' "$bin"
+    exit 0
+fi
 log "building the Pulumi CLI $PULUMI_VERSION from the Go module proxy into $cache (once; about 4 minutes cold)"
 start=$(date +%s)
 src="$cache/src"

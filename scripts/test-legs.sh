@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
 # Runs the tests on the other legs of the CI matrix (tests/legs/<leg>): each leg's Node.js binary
 # (the npm package `node`, pinned with the leg's @pulumi/pulumi and @pulumi/policy in its lockfile)
-# runs the unit tests and the end-to-end tier; the reliability tier (properties, load, hostile
-# servers, secret sweep) runs once, on the machine's Node, in `npm test`. Everything the tests install as a user
-# would (the packed package in a fresh project: the dynamic-provider host, the policy host, the
-# real `pulumi preview`) uses the leg's versions; in-process tests use this repository's lockfile.
+# runs the tiers whose outcome can differ by leg (scripts/test-tiers.js). Everything the tests
+# install as a user would (the packed package in a fresh project: the dynamic-provider host, the
+# policy host, the real `pulumi preview`) uses the leg's versions; in-process tests use this
+# repository's lockfile on the leg's Node.js.
 #
 #   scripts/test-legs.sh            # node22 and node24
 #   scripts/test-legs.sh node24     # one leg
 #
-# node22 runs every end-to-end file; node24, which has the same @pulumi/pulumi and @pulumi/policy as
-# node22 and differs only in Node.js, runs the one that drives TypeScript, CommonJS and ES module
-# programs through the language host (tests/e2e/pulumi-cli.test.ts), which keeps CI under its budget.
-# OPENAI_CERTS_LEG_E2E overrides the choice (a glob under dist/tests/e2e, such as '**/*.test.js').
+# What each leg runs, and why:
+# - node22 (Node 22, the newest @pulumi/pulumi and @pulumi/policy): unit, static (the README and the
+#   package root compiled against the leg's Pulumi declarations), integration, package, and every
+#   end-to-end file.
+# - node24 (Node 24, the same @pulumi/pulumi and @pulumi/policy as node22): unit, integration,
+#   package, and the end-to-end file that drives TypeScript, CommonJS and ES module programs through
+#   the language host (tests/e2e/pulumi-cli.test.ts). Not static: tsc's verdict on the same
+#   declarations does not depend on the Node.js that runs it, and node22 has checked them.
+# - neither: reliability (properties, load, hostile servers, the secret sweep), which runs once,
+#   on the machine's Node, in `npm test`.
+# OPENAI_CERTS_LEG_E2E overrides the end-to-end choice (a glob under dist/tests/e2e, such as '**/*.test.js').
 #
 # Run after `npm run build` (npm test does it); `npm run test:legs` builds first.
 set -euo pipefail
@@ -28,11 +35,9 @@ for leg in "${legs[@]}"; do
     [ -x "$node_bin/node" ] || node_bin="$(dirname "$(command -v node)")"
     echo "== leg $leg: node $("$node_bin/node" --version), @pulumi/pulumi $(node -p "require('./$dir/package.json').dependencies['@pulumi/pulumi']")"
     case "$leg" in
-        node24) e2e="${OPENAI_CERTS_LEG_E2E:-pulumi-cli.test.js}" ;;
-        *) e2e="${OPENAI_CERTS_LEG_E2E:-**/*.test.js}" ;;
+        node24) tiers=(unit integration package e2e); e2e="${OPENAI_CERTS_LEG_E2E:-pulumi-cli.test.js}" ;;
+        *) tiers=(unit static integration package e2e); e2e="${OPENAI_CERTS_LEG_E2E:-**/*.test.js}" ;;
     esac
-    echo "== leg $leg: end-to-end files dist/tests/e2e/$e2e"
-    PATH="$node_bin:$PATH" OPENAI_CERTS_LEG="$leg" "$node_bin/node" node_modules/mocha/bin/mocha.js --no-config \
-        --timeout 20000 --exit --reporter spec \
-        'dist/tests/*.test.js' 'dist/tests/{provider,sdk,cli,fake-api,examples,scripts}/**/*.test.js' "dist/tests/e2e/$e2e"
+    echo "== leg $leg: tiers ${tiers[*]}; end-to-end files dist/tests/e2e/$e2e"
+    PATH="$node_bin:$PATH" OPENAI_CERTS_LEG="$leg" OPENAI_CERTS_LEG_E2E="$e2e" "$node_bin/node" scripts/test.js "${tiers[@]}"
 done

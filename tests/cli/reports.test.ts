@@ -3,6 +3,8 @@ import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { Writable } from "stream";
+import { run } from "../../cli/main";
 import { writeReportFile } from "../../cli/output-file";
 import { OrganizationSpec } from "../../fake-api";
 import { InvalidArgumentError } from "../../provider/errors";
@@ -30,7 +32,31 @@ const everyState = (): OrganizationSpec => ({
     ],
 });
 
-describe("the reports of openai-certs check, spawned against the fake API", function () {
+/** `openai-certs ARGS` in this process: its exit code and everything it wrote. */
+async function runInProcess(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
+    let stdout = "";
+    let stderr = "";
+    // Not a terminal, as a pipe is not: no progress bar.
+    const stream = Object.assign(new Writable({ write: (chunk, _encoding, done) => void ((stderr += chunk), done()) }), { isTTY: false }) as unknown as NodeJS.WriteStream;
+    const code = await run(args, { out: (t) => void (stdout += t), err: (t) => void (stderr += t), stderr: stream, env });
+    return { code, stdout, stderr };
+}
+
+describe("the reports of openai-certs check, spawned against the fake API", () => {
+    const api = useFakeApi();
+
+    it("a smoke test of the spawned command: the process's exit code, stdout and stderr are the ones run() gives", async () => {
+        api().setState({ certificates: [cert("payments", 5), cert("edge", 20)] });
+        const args = ["check", "--now", NOW.toISOString(), "--max-retries", "0", "--format", "json"];
+        const env = { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api().baseUrl, GITHUB_STEP_SUMMARY: "" };
+        const spawned = await runNode([CLI, ...args], { env });
+        const inProcess = await runInProcess(args, env);
+        assert.equal(spawned.code, 2, spawned.stderr);
+        assert.deepEqual({ code: spawned.code, stdout: spawned.stdout, stderr: spawned.stderr }, inProcess);
+    });
+});
+
+describe("the reports of openai-certs check, run against the fake API", function () {
     this.timeout(180_000);
     const api = useFakeApi();
     let dir: string;
@@ -39,9 +65,14 @@ describe("the reports of openai-certs check, spawned against the fake API", func
     });
     afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-    /** Runs the command with the fake's URL and the canary key; the key must appear nowhere it writes. */
+    /**
+     * Runs the command with the fake's URL and the canary key; the key must appear nowhere it writes.
+     * In this process, through the same `run(argv, io)` that dist/cli/main.js calls, with stdout,
+     * stderr and the environment its own: some 90 runs, each a second of Node.js start-up when
+     * spawned. The spawned command is covered by openai-certs.test.ts and the smoke test below.
+     */
     const certs = async (args: string[], env: Record<string, string> = {}) => {
-        const result = await runNode([CLI, ...args], { env: { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api().baseUrl, GITHUB_STEP_SUMMARY: "", ...env } });
+        const result = await runInProcess(args, { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api().baseUrl, GITHUB_STEP_SUMMARY: "", ...env });
         for (const text of [result.stdout, result.stderr]) assert.ok(!text.includes(LEAK_CANARY_KEY), "the admin key was printed");
         return result;
     };

@@ -5,9 +5,11 @@ import { PulumiProject, expectOk, initStack, pulumiProject, requirePulumiCli } f
 
 /**
  * A program whose read depends on a resource that the same update creates: `Upload` stands for a
- * certificate upload, after which the list should be read. Its create waits a second, then calls
- * the fake API's project list (without a key: the request is only a mark in the fake's log), so the
- * test can tell from the order of requests whether the certificate read waited for it.
+ * certificate upload, after which the list should be read. Its create calls the fake API's project
+ * list (without a key: the request is only a mark in the fake's log), so the test can tell from the
+ * order of requests whether the certificate read waited for it. No pause is needed to make a read
+ * that does not wait show first: the create reaches the provider only after the engine has started
+ * the dynamic provider host, a process, while the program's own read starts at once.
  * `e2e-depends-on:gate` ("fail" or "defer") adds the in-program gate over the result.
  */
 const PROGRAM = `"use strict";
@@ -16,7 +18,6 @@ const { getCertificatesOutput, assertCertificateExpiryOutput } = require("pulumi
 
 const uploadProvider = {
     async create(inputs) {
-        await new Promise((resolve) => setTimeout(resolve, 1000));
         await fetch(inputs.baseUrl + "/organization/projects");
         return { id: "upload-1", outs: inputs };
     },

@@ -133,8 +133,9 @@ describe("listCertificateUsage (the organization-wide view) over loopback HTTP",
         );
         assert.ok(error instanceof NotFoundError, `${error.name}: ${error.message}`);
         const requestsAtFailure = api().requests.length;
-        // Well before the slow answers would arrive: only an abort can have ended them.
-        await new Promise((r) => setTimeout(r, 300));
+        // Wait until the fake has seen every request end. Its slow answers take 3 s, and would be
+        // counted as progress then: ending sooner, without progress, only an abort can do.
+        while (api().concurrency.current > 0) await new Promise((r) => setTimeout(r, 5));
         assert.equal(progressAfterFailure, 0, "progress reported after the read failed");
         assert.equal(api().requests.length, requestsAtFailure, "requests sent after the read failed");
         assert.equal(api().concurrency.current, 0, "requests still in flight");

@@ -66,7 +66,7 @@ describe("secret sweep: the admin key appears nowhere", function () {
             const tolerated = await host.check({ __provider: text, onReadError: "warn" });
             for (const value of [text, checked, created, read, failed, tolerated, host.stderr()]) assertNoKeyIn(value);
         } finally {
-            host.close();
+            await host.close();
         }
     });
 
@@ -84,7 +84,7 @@ describe("secret sweep: the admin key appears nowhere", function () {
             assert.ok(diagnostics.length >= 2, "violations were reported");
             for (const value of [inputs, withError, diagnostics, host.stderr()]) assertNoKeyIn(value);
         } finally {
-            host.close();
+            await host.close();
         }
     });
 

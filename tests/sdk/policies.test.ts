@@ -183,7 +183,7 @@ for (const setup of setups) {
             });
         });
         afterEach(async () => {
-            host.close();
+            await host.close();
             await api.close();
         });
 

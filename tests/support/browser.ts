@@ -1,16 +1,29 @@
 /**
- * A real browser for the HTML report: Debian's `chromium` package driven by `playwright-core`, which
- * downloads nothing (the `playwright` package would fetch a browser build of its own). Each launch
- * gets a fresh profile directory, removed on close.
+ * A real browser for the HTML report, driven by `playwright-core` (which downloads nothing): the
+ * Chromium that the npm package `@sparticuz/chromium` ships inside its tarball, so `npm ci` is the
+ * only install step, on every machine and in CI alike. The package's own `executablePath()` unpacks
+ * into the shared `os.tmpdir()/chromium` (whatever version got there first) and adds its libraries
+ * only on AWS; we unpack all four archives (the browser, its NSS libraries, the SwiftShader GL and
+ * the fonts) into a folder of the user's cache named by the package's version, once per machine, and
+ * point the browser at them, so it needs neither `apt-get` nor the system's NSS or fonts.
+ *
+ * `OPENAI_CERTS_CHROMIUM=/usr/bin/chromium` runs the tests on another Chromium instead (Debian's
+ * `chromium` package, for one). It is not chosen by itself where installed: the browser the tests
+ * pass on should be the one a fresh clone gets, pinned by the lockfile.
+ *
+ * Each launch gets a fresh profile directory, removed on close.
  */
 import { strict as assert } from "assert";
+import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { pipeline } from "stream/promises";
+import { promisify } from "util";
+import * as zlib from "zlib";
 import { BrowserContext, Page, chromium } from "playwright-core";
 
-/** Where Debian's package puts the browser (`apt-get install -y chromium`). */
-export const CHROMIUM_PATH = "/usr/bin/chromium";
+const run = promisify(execFile);
 
 /**
  * Flags for a quiet, offline, throw-away browser: no sandbox (CI runs as root), no GPU, and none of
@@ -18,17 +31,87 @@ export const CHROMIUM_PATH = "/usr/bin/chromium";
  */
 const ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
+/** The browser to launch and the environment it needs. */
+interface ChromiumBinary {
+    readonly executablePath: string;
+    readonly env: Record<string, string>;
+}
+
+/** Where the npm package's browser is unpacked: outside the clone, so fresh clones reuse it. */
+function unpackedChromiumDir(version: string): string {
+    const cache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
+    return path.join(cache, "pulumi-openai-certificates", "chromium", version);
+}
+
+/**
+ * Unpacks `@sparticuz/chromium`'s brotli archives into the cache, once: into a scratch folder first,
+ * then renamed into place, so two test runs unpacking at once never see half a browser (the loser of
+ * the rename drops its copy).
+ */
+async function unpackNpmChromium(): Promise<ChromiumBinary> {
+    const packageDir = path.dirname(path.dirname(path.dirname(require.resolve("@sparticuz/chromium"))));
+    const { version } = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8")) as { version: string };
+    const dir = unpackedChromiumDir(version);
+    const binary = (): ChromiumBinary => ({
+        executablePath: path.join(dir, "chromium"),
+        env: {
+            // The package's NSS build, so the browser runs where the system has none.
+            LD_LIBRARY_PATH: [path.join(dir, "lib"), process.env.LD_LIBRARY_PATH].filter(Boolean).join(":"),
+            FONTCONFIG_FILE: path.join(dir, "fonts.conf"),
+        },
+    });
+    if (fs.existsSync(path.join(dir, "fonts.conf"))) return binary();
+
+    fs.mkdirSync(path.dirname(dir), { recursive: true });
+    const scratch = fs.mkdtempSync(`${dir}.unpacking-`);
+    try {
+        const bin = path.join(packageDir, "bin");
+        await pipeline(fs.createReadStream(path.join(bin, "chromium.br")), zlib.createBrotliDecompress(), fs.createWriteStream(path.join(scratch, "chromium"), { mode: 0o755 }));
+        for (const archive of ["al2023.tar.br", "swiftshader.tar.br", "fonts.tar.br"]) {
+            const tar = path.join(scratch, archive.replace(/\.br$/, ""));
+            await pipeline(fs.createReadStream(path.join(bin, archive)), zlib.createBrotliDecompress(), fs.createWriteStream(tar));
+            await run("tar", ["-xf", tar, "-C", scratch]);
+            fs.rmSync(tar);
+        }
+        // The package's fonts.conf names Lambda's folders (/tmp/fonts); this one names ours. Written
+        // last: its presence is what says the folder is complete.
+        fs.writeFileSync(
+            path.join(scratch, "fonts.conf"),
+            `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${path.join(dir, "fonts")}</dir>\n  <cachedir>${path.join(dir, "fonts-cache")}</cachedir>\n</fontconfig>\n`,
+        );
+        try {
+            fs.renameSync(scratch, dir);
+        } catch (error) {
+            // Another run unpacked the same version first: use theirs.
+            if (!fs.existsSync(path.join(dir, "fonts.conf"))) throw error;
+        }
+    } finally {
+        fs.rmSync(scratch, { recursive: true, force: true });
+    }
+    return binary();
+}
+
+/** The Chromium to test with: `OPENAI_CERTS_CHROMIUM` when set, else the npm package's. */
+async function chromiumBinary(): Promise<ChromiumBinary> {
+    const chosen = process.env.OPENAI_CERTS_CHROMIUM;
+    if (chosen) {
+        assert.ok(fs.existsSync(chosen), `OPENAI_CERTS_CHROMIUM names ${chosen}, which does not exist`);
+        return { executablePath: chosen, env: {} };
+    }
+    return unpackNpmChromium();
+}
+
 /** A launched browser with a fresh profile; `close` removes the profile. */
 export interface TestBrowser {
     readonly context: BrowserContext;
     close(): Promise<void>;
 }
 
-/** Starts headless Chromium, or fails with the install command when it is missing (never skips). */
+/** Starts headless Chromium (never skips: the browser comes with `npm ci`). */
 export async function launchChromium(): Promise<TestBrowser> {
-    assert.ok(fs.existsSync(CHROMIUM_PATH), `Debian's chromium is not installed at ${CHROMIUM_PATH}: run \`apt-get install -y chromium\` (the HTML report is tested in a real browser)`);
+    const { executablePath, env } = await chromiumBinary();
     const profile = fs.mkdtempSync(path.join(os.tmpdir(), "chromium-profile-"));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: ARGS, timeout: 60_000 });
+    const context = await chromium.launchPersistentContext(profile, { executablePath, env: { ...process.env, ...env }, headless: true, args: ARGS, timeout: 60_000 });
     return {
         context,
         close: async () => {

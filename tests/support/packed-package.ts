@@ -21,10 +21,22 @@ export function currentLeg(): { name: string; dir: string } {
     return { name, dir };
 }
 
+/**
+ * scripts/test.js packs and installs once for all the tiers of a run (each tier is a mocha run of
+ * its own) and hands the results on in these variables, for the leg it names.
+ */
+function preparedByTheRunner(variable: "OPENAI_CERTS_PACKED_TARBALL" | "OPENAI_CERTS_USER_PROJECT"): Promise<string> | undefined {
+    const prepared = process.env[variable];
+    if (!prepared) return undefined;
+    if (process.env.OPENAI_CERTS_PREPARED_LEG !== currentLeg().name) return undefined;
+    return Promise.resolve(prepared);
+}
+
 let tarball: Promise<string> | undefined;
 
 /** Packs this package with `npm pack` once per test run; returns the tarball's path. */
 export function packedTarball(): Promise<string> {
+    tarball ??= preparedByTheRunner("OPENAI_CERTS_PACKED_TARBALL");
     tarball ??= (async () => {
         const dest = fs.mkdtempSync(path.join(os.tmpdir(), "openai-certs-pack-"));
         // The tests run after `npm run build`: pack what was built, without running scripts again.
@@ -43,6 +55,7 @@ let installed: Promise<string> | undefined;
  * packages not installed before.
  */
 export function installPackedPackage(): Promise<string> {
+    installed ??= preparedByTheRunner("OPENAI_CERTS_USER_PROJECT");
     installed ??= (async () => {
         const project = fs.mkdtempSync(path.join(os.tmpdir(), "openai-certs-user-"));
         const leg = currentLeg();

@@ -23,7 +23,8 @@ export interface PolicyHost {
     configure(config: Record<string, { enforcementLevel?: number; properties?: Record<string, unknown> }>): Promise<void>;
     analyze(resource: { type: string; name: string; properties: Record<string, unknown> }): Promise<Diagnostic[]>;
     stderr(): string;
-    close(): void;
+    /** Stops the host; resolves once its process has exited, so a test run leaves no process behind. */
+    close(): Promise<void>;
 }
 
 /**
@@ -80,7 +81,10 @@ export async function startPolicyHost(options: { hostScript: string; packDir: st
         close() {
             client.close();
             child.removeAllListeners("exit");
+            if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+            const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
             child.kill();
+            return exited;
         },
     };
 }

@@ -31,7 +31,8 @@ export interface DynamicProviderHost {
     create(properties: Props): Promise<{ id: string; properties: Props }>;
     read(id: string, properties: Props): Promise<{ id: string; properties: Props }>;
     delete(id: string, properties: Props): Promise<void>;
-    close(): void;
+    /** Stops the host; resolves once its process has exited, so a test run leaves no process behind. */
+    close(): Promise<void>;
 }
 
 /**
@@ -108,7 +109,10 @@ export async function startDynamicProviderHost(options: { hostScript: string; cw
         close() {
             client.close();
             child.removeAllListeners("exit");
+            if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+            const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
             child.kill();
+            return exited;
         },
     };
 }

@@ -37,7 +37,7 @@ const organization = (): OrganizationSpec => ({
     ],
 });
 
-describe("the HTML report in a real browser (Debian's chromium, headless)", function () {
+describe("the HTML report in a real browser (headless Chromium from the npm registry)", function () {
     this.timeout(240_000);
     const api = useFakeApi();
     let browser: TestBrowser;

@@ -50,31 +50,53 @@ for (const setup of [fromRepo, fromPackedInstall]) {
     describe(`the Certificates dynamic provider through Pulumi's real provider host, ${setup.name}`, function () {
         this.timeout(240_000);
         let api: FakeOpenAI;
+        // One host for the describe (starting one took 1.4 to 2.2 s a test). The host configures a
+        // provider once per provider text (its providerCache), as the engine's host of one operation
+        // does, so each test sends the serialized provider with a comment of its own: a fresh
+        // provider, configured by that test's Configure. Tests about the process itself (its
+        // environment, a restart after a key rotation) start hosts of their own.
+        let sharedHost: DynamicProviderHost;
         let host: DynamicProviderHost;
+        let serialized: string;
         let providerText: string;
+        let testNumber = 0;
         const config = () => ({ "openai:adminKey": secretValue(LEAK_CANARY_KEY), "openai:baseUrl": api.baseUrl });
         const news = (extra: Record<string, unknown> = {}) => ({ __provider: providerText, ...extra });
+        const startHost = async (env: NodeJS.ProcessEnv) => startDynamicProviderHost({ hostScript: await setup.hostScript(), cwd: await setup.cwd(), env });
+        /** A host of this test's own, closed after it like the shared one. */
+        const ownHost = async (env: NodeJS.ProcessEnv) => {
+            if (host !== sharedHost) await closeChecked(host);
+            host = await startHost(env);
+            return host;
+        };
+        // Whatever happened, the key must not have been printed by the provider process.
+        const closeChecked = async (h: DynamicProviderHost) => {
+            const stderr = h.stderr();
+            await h.close();
+            assert.ok(!stderr.includes(LEAK_CANARY_KEY), "the admin key appeared in the provider host's output");
+        };
 
         before(async () => {
-            providerText = await setup.serialize();
+            serialized = await setup.serialize();
+            sharedHost = await startHost({ OPENAI_ADMIN_KEY: "" });
         });
+        after(() => closeChecked(sharedHost));
         beforeEach(async () => {
+            providerText = `${serialized}\n// test ${++testNumber}`;
             api = await startFakeOpenAI({ adminKey: LEAK_CANARY_KEY, nowSeconds: NOW_SECONDS, seed: { certificates: certificateSpecs(150) } });
-            host = await startDynamicProviderHost({ hostScript: await setup.hostScript(), cwd: await setup.cwd(), env: { OPENAI_ADMIN_KEY: "" } });
+            host = sharedHost;
         });
         afterEach(async () => {
-            // Whatever happened, the key must not have been printed by the provider process.
-            const stderr = host.stderr();
-            host.close();
+            if (host !== sharedHost) await closeChecked(host);
             await api.close();
-            assert.ok(!stderr.includes(LEAK_CANARY_KEY), "the admin key appeared in the provider host's output");
+            assert.ok(!sharedHost.stderr().includes(LEAK_CANARY_KEY), "the admin key appeared in the provider host's output");
         });
 
         it("serializes a provider that holds no credentials and names no key", () => {
-            assert.ok(providerText.includes("exports.handler"));
-            assert.ok(!providerText.includes(LEAK_CANARY_KEY));
-            assert.ok(!/sk-admin-/.test(providerText));
-            assert.ok(providerText.length < 20_000, `the serialized provider should be a thin shim, got ${providerText.length} characters`);
+            assert.ok(serialized.includes("exports.handler"));
+            assert.ok(!serialized.includes(LEAK_CANARY_KEY));
+            assert.ok(!/sk-admin-/.test(serialized));
+            assert.ok(serialized.length < 20_000, `the serialized provider should be a thin shim, got ${serialized.length} characters`);
         });
 
         it("reads the list in Check, with the key from Configure, so the data is known in preview", async () => {
@@ -93,8 +115,7 @@ for (const setup of [fromRepo, fromPackedInstall]) {
         });
 
         it("falls back to OPENAI_ADMIN_KEY in the provider's environment", async () => {
-            host.close();
-            host = await startDynamicProviderHost({ hostScript: await setup.hostScript(), cwd: await setup.cwd(), env: { OPENAI_ADMIN_KEY: LEAK_CANARY_KEY } });
+            await ownHost({ OPENAI_ADMIN_KEY: LEAK_CANARY_KEY });
             await host.configure({ "openai:baseUrl": api.baseUrl });
             const { inputs, failures } = await host.check(news());
             assert.deepEqual(failures, []);
@@ -116,8 +137,7 @@ for (const setup of [fromRepo, fromPackedInstall]) {
         it("reads openai:adminApiKey, the official provider's name, and openai:adminKey as its alias", async () => {
             for (const keys of [{ "openai:adminApiKey": secretValue(LEAK_CANARY_KEY) }, { "openai:adminApiKey": secretValue(LEAK_CANARY_KEY), "openai:adminKey": secretValue(`${LEAK_CANARY_KEY}\n`) }]) {
                 // The provider reads its config once per process, as the engine starts one per operation.
-                host.close();
-                host = await startDynamicProviderHost({ hostScript: await setup.hostScript(), cwd: await setup.cwd(), env: { OPENAI_ADMIN_KEY: "sk-admin-from-env-is-wrong" } });
+                await ownHost({ OPENAI_ADMIN_KEY: "sk-admin-from-env-is-wrong" });
                 await host.configure({ ...keys, "openai:baseUrl": api.baseUrl });
                 const { failures } = await host.check(news());
                 assert.deepEqual(failures, [], JSON.stringify(Object.keys(keys)));
@@ -137,9 +157,8 @@ for (const setup of [fromRepo, fromPackedInstall]) {
         it("says what to do when refresh sends a key the API no longer accepts (the config stored in the state)", async () => {
             await host.configure(config());
             const created = await host.create((await host.check(news())).inputs);
-            host.close();
-            // The key was rotated: the provider is configured with the stored, old one.
-            host = await startDynamicProviderHost({ hostScript: await setup.hostScript(), cwd: await setup.cwd(), env: { OPENAI_ADMIN_KEY: "" } });
+            // The key was rotated: a new provider process is configured with the stored, old one.
+            await ownHost({ OPENAI_ADMIN_KEY: "" });
             await host.configure({ "openai:adminApiKey": secretValue("sk-admin-rotated-away-0123"), "openai:baseUrl": api.baseUrl });
             const error = await rejectionOf(host.read(created.id, created.properties));
             assert.match(error.message, /HTTP 401/);

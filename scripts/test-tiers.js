@@ -1,0 +1,112 @@
+// The test tiers, by path: the one place that says which compiled test file runs in which tier and
+// how. `.mocharc.js` reads it (OPENAI_CERTS_TIER=<tier> npx mocha runs one tier, plain `npx mocha`
+// every file), `scripts/test.js` runs the tiers in order and times them, `scripts/test-legs.sh` picks
+// the tiers that differ by leg, and tests/tiers.test.ts checks that every test file is in exactly one.
+//
+// - unit: pure functions and in-process code (the fake API and the client over loopback HTTP in this
+//   process included). It starts no process: the tier's --require hook refuses child_process, so a
+//   file that needs one fails there and is moved to a heavier tier.
+// - static: what users' compilers see: the packed declarations (api-entry) and the README's
+//   TypeScript, compiled with tsc against the package installed from its tarball.
+// - integration: our own processes and the outside tools we drive: `openai-certs` and the fake API
+//   spawned, the HTML report in a browser, the SARIF validator, scripts/.
+// - reliability: properties, load, hostile servers and the secret sweep; runs once, on the
+//   machine's Node.js (the legs do not repeat it).
+// - package: the `npm pack` tarball installed into a user project, run through Pulumi's real dynamic
+//   provider host and policy host.
+// - e2e: the real Pulumi CLI and its language host running programs.
+"use strict";
+const fs = require("fs");
+const path = require("path");
+
+const ROOT = path.resolve(__dirname, "..");
+const DIST_TESTS = "dist/tests";
+
+/**
+ * Globs under dist/tests (`*` within a folder, `**` across folders). `unit` is every file that no
+ * other tier claims. `parallel`: the files use their own ports and folders, so mocha may run them in
+ * two workers (the machine this is tuned on has two cores). `packed`: the tier installs the `npm pack`
+ * tarball into a user project, which scripts/test.js then does once for every such tier of a run.
+ */
+const TIERS = {
+    unit: { files: null, parallel: true },
+    static: { files: ["api-entry.test.js", "readme.test.js"], parallel: true, packed: true },
+    integration: {
+        files: [
+            "cli/openai-certs.test.js",
+            "cli/project-ids.test.js",
+            "cli/reports.test.js",
+            "cli/startup.test.js",
+            "cli/reports/html.test.js",
+            "fake-api/cli.test.js",
+            "scripts/pulumi-cli.test.js",
+        ],
+        parallel: true,
+    },
+    reliability: { files: ["reliability/**/*.test.js"], parallel: true },
+    package: { files: ["package.test.js", "provider/dynamic/certificates-provider.test.js", "sdk/policies.test.js"], parallel: true, packed: true },
+    e2e: { files: ["e2e/**/*.test.js"], parallel: false, packed: true },
+};
+
+/** The tiers in the order `npm test` runs them: cheapest first, so a broken unit fails fast. */
+const ORDER = ["unit", "static", "integration", "reliability", "package", "e2e"];
+
+function globToRegExp(glob) {
+    let re = "";
+    for (let i = 0; i < glob.length; i++) {
+        const c = glob[i];
+        if (c === "*" && glob[i + 1] === "*") {
+            re += glob[i + 2] === "/" ? "(?:.*/)?" : ".*";
+            i += glob[i + 2] === "/" ? 2 : 1;
+        } else if (c === "*") re += "[^/]*";
+        else re += c.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+    }
+    return new RegExp(`^${re}$`);
+}
+
+/** Every compiled test file, relative to dist/tests, sorted. */
+function allTestFiles(root = ROOT) {
+    const base = path.join(root, DIST_TESTS);
+    const out = [];
+    const walk = (dir) => {
+        if (!fs.existsSync(dir)) return;
+        for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+            const full = path.join(dir, entry.name);
+            if (entry.isDirectory()) walk(full);
+            else if (entry.name.endsWith(".test.js")) out.push(path.relative(base, full).split(path.sep).join("/"));
+        }
+    };
+    walk(base);
+    return out.sort();
+}
+
+/** The tier of each test file (relative to dist/tests); a file claimed by two tiers is an error. */
+function tierOfEachFile(root = ROOT) {
+    const claims = new Map();
+    for (const [tier, { files }] of Object.entries(TIERS)) {
+        if (!files) continue;
+        const patterns = files.map(globToRegExp);
+        for (const file of allTestFiles(root)) {
+            if (!patterns.some((p) => p.test(file))) continue;
+            if (claims.has(file)) throw new Error(`${file} is in two test tiers: ${claims.get(file)} and ${tier} (scripts/test-tiers.js)`);
+            claims.set(file, tier);
+        }
+    }
+    for (const file of allTestFiles(root)) if (!claims.has(file)) claims.set(file, "unit");
+    return claims;
+}
+
+/**
+ * The files of `tier` (every file when `tier` is empty), as paths from the repository root.
+ * OPENAI_CERTS_LEG_E2E (a glob under dist/tests/e2e, as scripts/test-legs.sh sets it) narrows the
+ * e2e tier.
+ */
+function tierFiles(tier, root = ROOT, env = process.env) {
+    if (tier && !TIERS[tier]) throw new Error(`no test tier ${tier}: one of ${ORDER.join(", ")}`);
+    const e2eOnly = env.OPENAI_CERTS_LEG_E2E ? globToRegExp(`e2e/${env.OPENAI_CERTS_LEG_E2E}`) : undefined;
+    return [...tierOfEachFile(root)]
+        .filter(([file, t]) => (!tier || t === tier) && (t !== "e2e" || !e2eOnly || e2eOnly.test(file)))
+        .map(([file]) => `${DIST_TESTS}/${file}`);
+}
+
+module.exports = { TIERS, ORDER, tierFiles, tierOfEachFile, allTestFiles, globToRegExp };
