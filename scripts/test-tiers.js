@@ -40,6 +40,7 @@ const TIERS = {
             "cli/reports/html.test.js",
             "fake-api/cli.test.js",
             "scripts/pulumi-cli.test.js",
+            "examples/demo-pulumi-cli.test.js",
         ],
         parallel: true,
     },
