@@ -56,16 +56,19 @@ export async function* iterateCertificates(options: ListCertificatesOptions): As
  * const certs = await listCertificates({ adminKey: process.env.OPENAI_ADMIN_KEY!, order: "asc" });
  * ```
  */
-export async function listCertificates(options: ListCertificatesOptions): Promise<Certificate[]> {
+export async function listCertificates(options: ListCertificatesOptions = {}): Promise<Certificate[]> {
     return createCertificatesClient(options).listCertificates(options);
 }
 
-/** Reads every certificate of the organization (`GET /organization/certificates`). */
-export async function listOrganizationCertificates(options: Omit<ListCertificatesOptions, "projectId">): Promise<Certificate[]> {
+/**
+ * Reads every certificate of the organization (`GET /organization/certificates`). With no options,
+ * the key is `OPENAI_ADMIN_KEY` and the base URL `OPENAI_BASE_URL`, else OpenAI's.
+ */
+export async function listOrganizationCertificates(options: Omit<ListCertificatesOptions, "projectId"> = {}): Promise<Certificate[]> {
     return listCertificates({ ...options, projectId: undefined });
 }
 
 /** Reads every certificate of one project (`GET /organization/projects/{project_id}/certificates`). */
-export async function listProjectCertificates(projectId: string, options: Omit<ListCertificatesOptions, "projectId">): Promise<Certificate[]> {
+export async function listProjectCertificates(projectId: string, options: Omit<ListCertificatesOptions, "projectId"> = {}): Promise<Certificate[]> {
     return listCertificates({ ...options, projectId: checkProjectId(projectId) });
 }

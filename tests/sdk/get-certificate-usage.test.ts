@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { dynamicOperations } from "../../provider";
 import { CertificateExpiryError, InvalidArgumentError, assertCertificateExpiry, evaluateCertificateExpiry, getCertificateUsage, getCertificateUsageOutput } from "../../sdk";
 import { certificateViolations } from "../../sdk/policies";
-import { LEAK_CANARY_KEY, NOW_SECONDS, rejectionOf, useFakeApi } from "../support/fixtures";
+import { LEAK_CANARY_KEY, NOW_SECONDS, rejectionOf, useFakeApi, failedArguments } from "../support/fixtures";
 
 const DAY = 86_400;
 
@@ -100,7 +100,7 @@ describe("getCertificateUsage and the gates on it", () => {
 
     it("refuses allProjects together with projectId, naming it", async () => {
         const { failures } = await dynamicOperations.checkCertificatesResource({ allProjects: true, projectId: "proj_payments" }, { adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl });
-        assert.equal(failures?.[0].property, "allProjects");
+        assert.deepEqual(failedArguments(failures), ["allProjects"]);
     });
 
     it("refuses a concurrency out of range before sending anything", async () => {
