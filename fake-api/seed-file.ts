@@ -3,6 +3,7 @@ import { isLeft } from "fp-ts/lib/Either";
 import * as t from "io-ts";
 import { InvalidArgumentError } from "../provider/errors";
 import { parseDurationSeconds } from "../provider/duration";
+import { fileReadProblem } from "../provider/file-read-problem";
 import { OrganizationSpec } from "./model";
 import { SeedFileError } from "./seed-file-error";
 
@@ -51,7 +52,7 @@ export function readSeedFile(file: string): OrganizationSpec {
     try {
         text = fs.readFileSync(file, "utf8");
     } catch (error) {
-        throw new SeedFileError(file, undefined, unreadable(error as NodeJS.ErrnoException));
+        throw new SeedFileError(file, undefined, fileReadProblem(error));
     }
     let json: unknown;
     try {
@@ -69,13 +70,6 @@ export function readSeedFile(file: string): OrganizationSpec {
     if (isLeft(result)) throw wrongType(file, result.left);
     checkDurations(file, result.right);
     return result.right;
-}
-
-function unreadable(error: NodeJS.ErrnoException): string {
-    if (error.code === "ENOENT") return "does not exist";
-    if (error.code === "EISDIR") return "is a directory, not a file";
-    if (error.code === "EACCES") return "cannot be read: permission denied";
-    return `cannot be read (${error.code ?? error.message})`;
 }
 
 /** A path into the JSON as people write it: `certificates[2].expiresIn`. */
