@@ -122,7 +122,19 @@ function violationsOf(props: Record<string, unknown>, config: CertificatePolicyC
         if (error instanceof InvalidArgumentError && error.argument.startsWith("certificates")) return [`has unreadable certificate data (${reason}); failing closed.`];
         return [`cannot be checked because the policy configuration is invalid: ${reason}`];
     }
-    return report.findings.filter((f) => f.severity === (severity as Severity)).map((f) => f.message);
+    const scope = scopeRead(props);
+    return report.findings.filter((f) => f.severity === (severity as Severity)).map((f) => `${f.message} ${scope}`);
+}
+
+/**
+ * Which list the resource read, said after each finding (issue 23, item 8): the resource's default
+ * is the organization's own list, which cannot see a certificate active only in a project, and a
+ * reader of the violation should know what was and was not looked at.
+ */
+function scopeRead(props: Record<string, unknown>): string {
+    if (props.allProjects === true) return "Scope read: the organization and every project.";
+    if (typeof props.projectId === "string") return `Scope read: project ${props.projectId}.`;
+    return "Scope read: the organization's own list only (allProjects: true also judges certificates active only in a project).";
 }
 
 /**
