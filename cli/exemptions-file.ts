@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import { InvalidArgumentError } from "../provider/api";
-import type { Exemption } from "../sdk/expiry-options";
+import { Exemption, resolveExemptions } from "../sdk/expiry-options";
+import { fileReadProblem } from "../provider/file-read-problem";
 
 /**
  * The largest exemptions file read, in bytes (1 MiB). A thousand exemptions take about 150 KB; a
@@ -10,8 +11,8 @@ export const MAX_EXEMPTIONS_FILE_BYTES = 1024 * 1024;
 
 /**
  * Reads an exemptions file: a JSON list of `{ id or name, reason, until }`, or an object with an
- * `exemptions` list, in UTF-8 with or without a byte-order mark. The entries are checked by the
- * evaluation, which names the bad field.
+ * `exemptions` list, in UTF-8 with or without a byte-order mark. The entries are checked here, and
+ * an error names the file and the entry (`exemptions.json: exemptions[0].reason is required`).
  *
  * Only a regular file of at most {@link MAX_EXEMPTIONS_FILE_BYTES} is read. A FIFO with no writer
  * used to hang the command, and a device could be read forever (issue 12, item 12): anything that is
@@ -28,6 +29,13 @@ export function readExemptionsFile(file: string): Exemption[] {
     }
     const list = Array.isArray(json) ? json : (json as { exemptions?: unknown } | null)?.exemptions;
     if (!Array.isArray(list)) throw new InvalidArgumentError("--exemptions", `${file} must hold a list of exemptions, or { "exemptions": [...] }`);
+    try {
+        // Checked here, not only by the evaluation, so that the error names the file the entry is in.
+        resolveExemptions(list as Exemption[]);
+    } catch (error) {
+        if (error instanceof InvalidArgumentError) throw new InvalidArgumentError("--exemptions", `${file}: ${error.argument} ${error.problem}`);
+        throw error;
+    }
     return list as Exemption[];
 }
 
@@ -39,8 +47,7 @@ function readRegularTextFile(file: string): string {
         // fstat could tell us what the path is. It changes nothing for a regular file.
         fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        throw code === "EISDIR" ? refuse("is a directory, not a regular file") : refuse(`cannot be read: ${code ?? String(error)}`);
+        throw refuse(fileReadProblem(error));
     }
     try {
         // fstat of the open descriptor, not stat of the path: the path could be swapped in between.

@@ -12,7 +12,11 @@
  *                        [--output-file FILE]
  *     openai-certs fake-api [--port N] [--seed FILE] [--latency-ms MS]
  *
- *     SCOPE: [--project ID | --all-projects [--include-archived] [--concurrency 8]] [--max-retries 2]
+ *     SCOPE: [--organization-only | --project ID | [--include-archived] [--concurrency 8]] [--max-retries 2]
+ *
+ * By default both commands read the organization-wide view (the organization and every project), so
+ * that a certificate active only in a project is judged: a gate's default must be the safe one (issue
+ * 23, item 8). `--all-projects` names that default and stays accepted.
  *
  * Exit codes (cli/exit-codes.ts): 0 passed, 1 warnings with --fail-on-warn, 2 failed, 3 could not
  * read or check the data; the same in every format, and on exit 3 every format says why instead of
@@ -40,13 +44,14 @@ import {
 } from "../provider/api";
 import { evaluateCertificateExpiry } from "../sdk/evaluate-expiry";
 import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, parseIsoInstant } from "../sdk/expiry-options";
-import { EXIT } from "./exit-codes";
+import { EXIT, EXIT_MEANINGS } from "./exit-codes";
 import { readExemptionsFile } from "./exemptions-file";
 import { progressBar } from "./progress-bar";
 import { CHECK_FORMATS, LIST_FORMATS, Scope, checkThresholdsFitDates, checkedRun, clearOutputFile, deliverCheckReport, deliverListReport, reportDestination, uncheckedRun } from "./report";
 
 interface ScopeOptions {
     project?: string;
+    organizationOnly?: boolean;
     allProjects?: boolean;
     includeArchived?: boolean;
     concurrency?: string;
@@ -95,27 +100,31 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
         .exitOverride()
         .configureOutput({ writeOut: io.out, writeErr: io.err })
         .showHelpAfterError("(run with --help for usage)")
+        .addHelpText("after", HELP_AFTER)
         .hook("preSubcommand", (_program, subcommand) => void (running = subcommand));
 
     const withScope = (command: Command, formats: readonly string[]) =>
         command
-            .option("--project <id>", "a project's certificates instead of the organization's")
-            .option("--all-projects", "every project too: a certificate counts as active if it is active anywhere")
-            .option("--include-archived", "with --all-projects, read archived projects too")
-            .option("--concurrency <n>", "with --all-projects, projects read at once", String(DEFAULT_USAGE_CONCURRENCY))
+            .option("--organization-only", "read the organization's own list only, not the projects: a certificate active only in a project is then skipped")
+            .option("--project <id>", "one project's certificates instead of the organization-wide view")
+            .option("--all-projects", "the organization and every project (the default; accepted for scripts that pass it)")
+            .option("--include-archived", "read archived projects too (organization-wide view only)")
+            .option("--concurrency <n>", "projects read at once (organization-wide view only)", String(DEFAULT_USAGE_CONCURRENCY))
             .option("--max-retries <n>", "retries per request for 408, 409, 429, 5xx and network errors", String(DEFAULT_MAX_RETRIES))
             .addOption(new Option("--format <format>", "report format").choices(formats).default("table"))
             .option("--output-file <file>", "write the report to this file instead of stdout (a file is cleared first, so a run that dies leaves no old report, then replaced whole; a symlink, FIFO or device is written through)");
 
-    withScope(program.command("list").description("list the certificates"), LIST_FORMATS)
+    withScope(program.command("list").description("list the certificates active anywhere, and where"), LIST_FORMATS)
+        .addHelpText("after", HELP_AFTER)
         .action(async (options: ScopeOptions) => {
             const destination = reportDestination(options, io.env);
             clearOutputFile(destination);
-            const { certificates } = await readScope(options, io);
-            deliverListReport({ certificates, now: new Date() }, destination, io);
+            const { certificates, scope } = await readScope(options, io);
+            deliverListReport({ certificates, now: new Date(), scope }, destination, io);
         });
 
-    withScope(program.command("check").description("check expiry; exit 0 passed, 1 warnings with --fail-on-warn, 2 failed, 3 could not check"), CHECK_FORMATS)
+    withScope(program.command("check").description("check the expiry of certificates active anywhere (organization and every project); exit 0 passed, 1 warnings with --fail-on-warn, 2 failed, 3 could not check"), CHECK_FORMATS)
+        .addHelpText("after", HELP_AFTER)
         .option("--warn-within <duration>", "warn when an active certificate expires within this (units s, m, h, d, w)", DEFAULT_WARN_WITHIN)
         .option("--fail-within <duration>", "fail when an active certificate expires within this (units s, m, h, d, w)", DEFAULT_FAIL_WITHIN)
         .option("--include-inactive", "judge inactive certificates too")
@@ -174,17 +183,18 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
         if (error instanceof AuthenticationError) {
             error = error.withAdvice(`Check ${ENV_ADMIN_KEY}; certificate endpoints need an organization admin key, not a project key`);
         }
-        if (error instanceof InvalidArgumentError && FLAGS[error.argument]) {
-            error = new InvalidArgumentError(FLAGS[error.argument], error.message.replace(/^Invalid argument "[^"]+": /, ""));
-        }
+        if (error instanceof InvalidArgumentError) error = asFlagError(error);
         const name = error instanceof Error ? error.name : "Error";
         const code = (error as { code?: unknown }).code;
-        const message = error instanceof Error ? error.message : String(error);
+        const message = plainMessage(error);
+        // One plain line, `openai-certs: <message>`, with the code where it helps (an API error's code
+        // is in the README's errors table; "invalid_argument" after a flag's name says nothing more).
         // Messages can quote values from outside (a server's error text, a file name): escaped, so
         // that the one line stays one line and cannot issue a CI workflow command.
-        io.err(`${printableText(redact(`openai-certs: ${name}${typeof code === "string" ? ` (${code})` : ""}: ${message.split("\n")[0]}`, key))}\n`);
+        const suffix = typeof code === "string" && !(error instanceof InvalidArgumentError) && !message.includes(code) ? ` (${code})` : "";
+        io.err(`${printableText(redact(`openai-certs: ${message}${suffix}`, key))}\n`);
         if (program.opts().debug && error instanceof Error && error.stack) io.err(`${printableText(redact(error.stack, key))}\n`);
-        reportUnchecked(running, { name, ...(typeof code === "string" ? { code } : {}), message: redact(message.split("\n")[0], key) }, judgedAt, io);
+        reportUnchecked(running, { name, ...(typeof code === "string" ? { code } : {}), message: redact(message, key) }, judgedAt, io);
         return EXIT.UNCHECKED;
     }
 }
@@ -199,7 +209,7 @@ function reportUnchecked(running: Command | undefined, error: { name: string; co
     const command = running?.name();
     if (command !== "check" && command !== "list") return;
     const options = running!.opts() as CheckOptions;
-    const scope: Scope = options.project !== undefined ? { type: "project", projectId: options.project } : options.allProjects ? { type: "all-projects" } : { type: "organization" };
+    const scope = requestedScope(options);
     try {
         const destination = reportDestination(options, io.env);
         if (command === "check") deliverCheckReport(uncheckedRun(error, Math.floor(judgedAt.getTime() / 1000), scope), destination, io);
@@ -210,21 +220,30 @@ function reportUnchecked(running: Command | undefined, error: { name: string; co
     }
 }
 
+/** The scope the options ask for: one project, the organization's own list, or by default the organization-wide view. */
+function requestedScope(options: ScopeOptions): Scope {
+    if (options.project !== undefined) return { type: "project", projectId: options.project };
+    return options.organizationOnly ? { type: "organization" } : { type: "all-projects" };
+}
+
 async function readScope(options: ScopeOptions, io: Io): Promise<{ certificates: Certificate[]; scope: Scope }> {
-    if (options.project !== undefined && options.allProjects) {
-        throw new InvalidArgumentError("--project", "cannot be combined with --all-projects");
-    }
+    const narrowings = [options.organizationOnly && "--organization-only", options.project !== undefined && "--project", options.allProjects && "--all-projects"].filter(Boolean);
+    if (narrowings.length > 1) throw new InvalidArgumentError(narrowings[0] as string, `cannot be combined with ${narrowings[1]}: give one scope`);
+    const requested = requestedScope(options);
     const settings = resolveListSettings(
         { projectId: options.project, maxRetries: wholeNumber("--max-retries", options.maxRetries) },
         environmentBaseUrl(io.env),
     );
-    if (!options.allProjects && (options.includeArchived || options.concurrency !== String(DEFAULT_USAGE_CONCURRENCY))) {
-        throw new InvalidArgumentError(options.includeArchived ? "--include-archived" : "--concurrency", "only applies with --all-projects");
+    if (requested.type !== "all-projects" && (options.includeArchived || options.concurrency !== String(DEFAULT_USAGE_CONCURRENCY))) {
+        throw new InvalidArgumentError(
+            options.includeArchived ? "--include-archived" : "--concurrency",
+            `only applies to the organization-wide view, not with ${requested.type === "project" ? "--project" : "--organization-only"}`,
+        );
     }
     const adminKey = firstAdminKey(io.env[ENV_ADMIN_KEY]);
     // The command reads its key from the environment only: its advice names nothing else (no Pulumi config).
     if (!adminKey) throw new MissingAdminKeyError(`Set the environment variable ${ENV_ADMIN_KEY}`);
-    if (options.allProjects) {
+    if (requested.type === "all-projects") {
         const concurrency = wholeNumber("--concurrency", options.concurrency ?? "");
         const bar = progressBar(io.stderr);
         try {
@@ -237,7 +256,7 @@ async function readScope(options: ScopeOptions, io: Io): Promise<{ certificates:
         }
     }
     const certificates = await listCertificates({ ...settings, adminKey });
-    return { certificates, scope: options.project !== undefined ? { type: "project", projectId: options.project } : { type: "organization" } };
+    return { certificates, scope: requested };
 }
 
 /** The library's argument names, as this command's flags. */
@@ -249,6 +268,41 @@ const FLAGS: Record<string, string> = {
     projectId: "--project",
     baseUrl: "OPENAI_BASE_URL",
 };
+
+/**
+ * An argument error as this command's user knows it: the library's names (`failWithin`) become the
+ * flags (`--fail-within`), in the argument and in the words of the problem alike (issue 23, item 12).
+ */
+function asFlagError(error: InvalidArgumentError): InvalidArgumentError {
+    const names = new RegExp(`\\b(${Object.keys(FLAGS).join("|")})\\b`, "g");
+    const problem = error.problem.replace(names, (name) => FLAGS[name]);
+    const argument = FLAGS[error.argument] ?? error.argument;
+    return argument === error.argument && problem === error.problem ? error : new InvalidArgumentError(argument, problem);
+}
+
+/** The error's message on one line; an argument error as `--flag: problem`, without the class's `Invalid argument "..."` wrapping. */
+function plainMessage(error: unknown): string {
+    const message = error instanceof InvalidArgumentError ? `${error.argument}: ${error.problem}` : error instanceof Error ? error.message : String(error);
+    return message.split("\n")[0];
+}
+
+/** Examples and the exit codes, under every command's `--help`. */
+const HELP_AFTER = [
+    "",
+    "Examples:",
+    "  openai-certs check                              judge certificates active anywhere: the organization and every project",
+    "  openai-certs check --organization-only          judge the organization's own activations only",
+    "  openai-certs check --project proj_abc           judge one project's certificates",
+    "  openai-certs check --fail-within 7d --warn-within 21d --fail-on-warn",
+    "  openai-certs check --exemptions exemptions.json --format junit --output-file certificates.xml",
+    "  openai-certs list --format json",
+    "  openai-certs fake-api --seed seed.json          a local fake of the API, for trying the above",
+    "",
+    "Exit codes:",
+    ...Object.entries(EXIT_MEANINGS).map(([code, meaning]) => `  ${code}  ${meaning}`),
+    "",
+    "Environment: OPENAI_ADMIN_KEY (an organization admin key; never a flag), OPENAI_BASE_URL.",
+].join("\n");
 
 function parseNow(text: string): Date {
     return parseIsoInstant(text, "--now");

@@ -1,7 +1,7 @@
 import { UsageProgress } from "../provider/api";
 
 /**
- * A one-line progress bar for `--all-projects`, drawn on stderr only when stderr is a terminal, so
+ * A one-line progress bar for the organization-wide view, drawn on stderr only when stderr is a terminal, so
  * logs and pipes stay clean.
  */
 export function progressBar(stream: NodeJS.WriteStream = process.stderr): { update: (p: UsageProgress) => void; done: () => void } {
@@ -12,8 +12,8 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): { upda
         update(p) {
             const ratio = p.projectsTotal ? p.projectsDone / p.projectsTotal : 0;
             const filled = Math.round(ratio * width);
-            const stage = p.stage === "project-certificates" ? `${p.projectsDone}/${p.projectsTotal} projects` : `reading ${p.stage}`;
-            stream.write(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${stage}, ${p.pagesRead} pages `);
+            // Every report carries the known total (it is the first thing reported), so the counts are the whole story.
+            stream.write(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${p.projectsDone}/${p.projectsTotal} projects, ${p.pagesRead} pages `);
             drawn = true;
         },
         done() {

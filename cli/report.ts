@@ -8,7 +8,7 @@ import { InvalidArgumentError } from "../provider/errors";
 import { printableText } from "../provider/text-escape";
 import type { ExpiryReport } from "../sdk/evaluate-expiry";
 import { clearReportFile, writeReportFile } from "./output-file";
-import { CheckOutcome, Scope } from "./reports/check-outcome";
+import { CheckOutcome, Scope, describeScope } from "./reports/check-outcome";
 import { githubCheckReport } from "./reports/github";
 import { htmlCheckReport } from "./reports/html";
 import { jsonCheckReport, jsonListReport } from "./reports/json";
@@ -136,7 +136,7 @@ export function renderCheckReport(outcome: CheckOutcome, destination: Pick<Repor
 }
 
 /** What `list` read, or why it could not. */
-export type ListOutcome = { certificates: readonly ListedCertificate[]; now: Date } | { error: { name: string; code?: string; message: string }; scope?: Scope };
+export type ListOutcome = { certificates: readonly ListedCertificate[]; now: Date; scope: Scope } | { error: { name: string; code?: string; message: string }; scope?: Scope };
 
 /** Renders the list in the destination's format (one of {@link LIST_FORMATS}) and delivers it. */
 export function deliverListReport(list: ListOutcome, destination: ReportDestination, io: ReportIo): void {
@@ -144,7 +144,7 @@ export function deliverListReport(list: ListOutcome, destination: ReportDestinat
     let text: string;
     if (format === "json") text = jsonListReport(list);
     else if (format === "markdown") text = markdownListReport(list);
-    else text = "error" in list ? `${printableText(`The certificates could not be listed: ${list.error.name}${list.error.code === undefined ? "" : ` (${list.error.code})`}: ${list.error.message}`)}\n` : `${listTable(list.certificates, list.now)}\n`;
+    else text = "error" in list ? `${printableText(`The certificates could not be listed: ${list.error.name}${list.error.code === undefined ? "" : ` (${list.error.code})`}: ${list.error.message}`)}\n` : `${listTable(list.certificates, list.now)}\n\nScope: ${printableText(describeScope(list.scope))}\n`;
     deliver(destination, text, io, !("error" in list && format === "table"), "error" in list ? "The certificates could not be listed." : `${list.certificates.length} certificates listed.`);
 }
 

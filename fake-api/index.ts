@@ -17,5 +17,5 @@ export {
     project,
 } from "./model";
 export { FAKE_API_LIMITS, FakeApiLimits } from "./limits";
-export { OrganizationSpecCodec, readSeedFile } from "./seed-file";
+export { OrganizationSpecCodec, SeedFileError, readSeedFile } from "./seed-file";
 export { seededRandom } from "./random";

@@ -54,7 +54,11 @@ export interface CertificateUsage extends Certificate {
 
 /** Progress of an organization-wide read. */
 export interface UsageProgress {
-    /** What is being read now. */
+    /**
+     * `project-certificates` while projects are read, `done` once (with every project read). Since
+     * 0.2.0 nothing is reported before the project list is read, so `organization` and `projects`
+     * never occur; they stay in the type so that code comparing with them compiles.
+     */
     readonly stage: "organization" | "projects" | "project-certificates" | "done";
     /** Pages read so far, of every list. */
     readonly pagesRead: number;
@@ -75,9 +79,10 @@ export interface CertificateUsageOptions extends ClientOptions {
     /** Items per request, 1 to 100. @default 100 */
     pageSize?: number;
     /**
-     * Called when a project count changes (the project list is read, a project is done), once at
-     * the start and once when done; never twice with the same counts otherwise. `stage` and
-     * `pagesRead` are as of that moment.
+     * Called with the counts of projects read: first `0/N` once the project list is read (so the
+     * total is known from the first call), then once per project done, the last time as `N/N` with
+     * stage `done`. No two calls carry the same counts; an organization without projects gets one
+     * call, `0/0` `done`. `pagesRead` is as of that moment. Nothing is reported after a failure.
      */
     onProgress?: (progress: UsageProgress) => void;
 }
@@ -130,14 +135,11 @@ async function readUsage(client: CertificatesClient, options: CertificateUsageOp
     let projectsDone = 0;
     let projectsTotal = 0;
     let failed = false;
-    // A caller shows the counts ("3/40 projects"): the same counts twice tell it nothing, and the
-    // organization and project lists, read side by side, would alternate their stages at 0/0.
-    let lastReported = "";
+    // A caller shows the counts ("3/40 projects"). Reporting before the project list was read gave
+    // 0/0 before 0/1, and the last project and "done" both gave 1/1 (issue 23, item 13): the first
+    // report waits for the total, and the last project's is the "done" one.
     const report = (stage: UsageProgress["stage"]) => {
-        const key = `${stage === "done" ? "done " : ""}${projectsDone}/${projectsTotal}`;
-        if (failed || key === lastReported) return;
-        lastReported = key;
-        options.onProgress?.({ stage, pagesRead, projectsDone, projectsTotal });
+        if (!failed) options.onProgress?.({ stage, pagesRead, projectsDone, projectsTotal });
     };
     const failWith = (error: unknown): never => {
         failed = true;
@@ -146,21 +148,20 @@ async function readUsage(client: CertificatesClient, options: CertificateUsageOp
     };
 
     // The organization list and the project list do not depend on each other: read both at once.
-    const readAll = async <T>(pages: AsyncIterable<{ items: readonly T[] }>, stage: UsageProgress["stage"]): Promise<T[]> => {
+    const readAll = async <T>(pages: AsyncIterable<{ items: readonly T[] }>): Promise<T[]> => {
         const all: T[] = [];
         for await (const page of pages) {
             all.push(...page.items);
             pagesRead += 1;
-            report(stage);
         }
         return all;
     };
     const [organizationCertificates, projects] = await Promise.all([
-        readAll(client.certificatePages({ order, pageSize }), "organization").catch(failWith),
-        readAll(client.projectPages({ includeArchived: options.includeArchived, pageSize }), "projects").catch(failWith),
+        readAll(client.certificatePages({ order, pageSize })).catch(failWith),
+        readAll(client.projectPages({ includeArchived: options.includeArchived, pageSize })).catch(failWith),
     ]);
     projectsTotal = projects.length;
-    report("project-certificates");
+    if (projectsTotal > 0) report("project-certificates");
 
     const perProject = new Array<Certificate[]>(projects.length);
     let next = 0;
@@ -168,9 +169,9 @@ async function readUsage(client: CertificatesClient, options: CertificateUsageOp
         try {
             while (!failed && next < projects.length) {
                 const index = next++;
-                perProject[index] = await readAll(client.certificatePages({ projectId: projects[index].id, order, pageSize }), "project-certificates");
+                perProject[index] = await readAll(client.certificatePages({ projectId: projects[index].id, order, pageSize }));
                 projectsDone += 1;
-                report("project-certificates");
+                if (projectsDone < projectsTotal) report("project-certificates");
             }
         } catch (error) {
             // The first failure is the caller's error; the others are the aborts it caused.

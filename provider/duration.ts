@@ -72,6 +72,29 @@ export function describeSpan(seconds: number): string {
     return parts.join(" ");
 }
 
+/**
+ * Days in a span of seconds, rounded down to the hundredth: the one rounding of "days left", which
+ * the evaluation's `daysRemaining` holds and every report shows through {@link formatDaysLeft}. A
+ * report once said 2.99 in JSON and 3.0 in its table (issue 23, item 12). Down, because a gate must
+ * never show more time than is left: 2 days 23 hours 59 minutes is 2.99, not 3.00 (and an expired
+ * certificate's negative days round away from zero, to the longer time ago).
+ *
+ * @example
+ * ```ts
+ * daysLeft(3 * 86_400 - 60); // 2.99
+ * daysLeft(5 * 86_400);      // 5
+ * ```
+ */
+export function daysLeft(seconds: number): number {
+    // 864 seconds are a hundredth of a day; dividing by it once keeps whole hundredths exact.
+    return Math.floor(seconds / 864) / 100;
+}
+
+/** Days left as a report prints them: two decimals, the very number of `daysRemaining` (`2.99`, `-1.50`); `-` when unknown. */
+export function formatDaysLeft(days: number | undefined): string {
+    return days === undefined ? "-" : days.toFixed(2);
+}
+
 /** Days and hours left, both always said: `4 days 23 hours`. */
 export function describeTimeLeft(seconds: number): string {
     return `${countOf(Math.floor(seconds / 86_400), "day")} ${countOf(Math.floor((seconds % 86_400) / 3600), "hour")}`;

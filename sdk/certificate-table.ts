@@ -1,4 +1,5 @@
 import { Certificate } from "../provider/api";
+import { daysLeft, formatDaysLeft } from "../provider/duration";
 import { escapeControlCharacters, printableText } from "../provider/text-escape";
 import { isoFromUnixSeconds } from "./iso-time";
 
@@ -13,7 +14,7 @@ export function formatCertificateTable(certificates: readonly Certificate[], now
         c.id,
         c.active ? "yes" : "no",
         c.expiresAt === undefined ? "unknown" : isoFromUnixSeconds(c.expiresAt),
-        c.expiresAt === undefined ? "-" : ((c.expiresAt - nowSeconds) / 86_400).toFixed(1),
+        formatDaysLeft(c.expiresAt === undefined ? undefined : daysLeft(c.expiresAt - nowSeconds)),
     ]);
     return formatColumns(["NAME", "ID", "ACTIVE", "EXPIRES AT", "DAYS LEFT"], rows);
 }

@@ -2,7 +2,7 @@ import { isLeft } from "fp-ts/lib/Either";
 import { InvalidArgumentError } from "../provider/api";
 import { CertificateCodec } from "../provider/codecs";
 import { validationIssues } from "../provider/decode";
-import { isWithinThreshold } from "../provider/duration";
+import { daysLeft, isWithinThreshold } from "../provider/duration";
 import { escapeControlCharacters } from "../provider/text-escape";
 import { ExpiryOptions, ResolvedExemption, resolveExpiryOptions } from "./expiry-options";
 import { CERTIFICATE_STATES, CertificateState, Severity } from "./certificate-states";
@@ -183,7 +183,7 @@ function judge(c: CertificateToEvaluate, context: JudgeContext): ExpiryFinding {
     };
     if (expiresAt !== undefined) {
         finding.expiresAt = expiresAt;
-        finding.daysRemaining = Math.round((remaining! / 86_400) * 100) / 100;
+        finding.daysRemaining = daysLeft(remaining!);
     }
     if (projects) finding.projects = [...projects];
     if (exemption) finding.exemption = exemption;

@@ -29,7 +29,7 @@ export interface ExpiryFinding {
     readonly active: boolean;
     /** Unix seconds, when the API gives it. */
     readonly expiresAt?: number;
-    /** Days until expiry, to two decimals; negative once expired. Absent without `expiresAt`. */
+    /** Days until expiry, rounded down to the hundredth (`daysLeft`); negative once expired. Absent without `expiresAt`. */
     readonly daysRemaining?: number;
     /** Projects where it is active, from the organization-wide view. */
     readonly projects?: readonly string[];

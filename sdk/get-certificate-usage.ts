@@ -16,7 +16,10 @@ export interface GetCertificateUsageArgs extends Omit<GetCertificatesArgs, "proj
     includeArchived?: boolean;
     /** Projects read at the same time, 1 to 64. @default 8 */
     concurrency?: number;
-    /** Called after every page and every finished project. Not available in the Output form. */
+    /**
+     * Called with the projects read: `0/N` once the total is known, then once per finished project, the
+     * last as `N/N` with stage `done`; never the same counts twice. Not available in the Output form.
+     */
     onProgress?: (progress: UsageProgress) => void;
 }
 

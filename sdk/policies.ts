@@ -128,7 +128,23 @@ function violationsOf(props: Record<string, unknown>, config: CertificatePolicyC
     }
     // The advisory policy also says which certificates an exemption let through, and until when:
     // otherwise an exemption is invisible in Pulumi's policy output.
-    return report.findings.filter((f) => f.severity === (severity as Severity) || (severity === "warn" && f.state === "exempted")).map((f) => f.message);
+    const scope = scopeRead(props);
+    return report.findings
+        .filter((f) => f.severity === (severity as Severity) || (severity === "warn" && f.state === "exempted"))
+        .map((f) => (scope ? `${f.message} ${scope}` : f.message));
+}
+
+/**
+ * Which list the resource read, said after each finding (issue 23, item 8): the resource's default
+ * is the organization's own list, which cannot see a certificate active only in a project, and a
+ * reader of the violation should know what was and was not looked at. Nothing for data that is not
+ * a `Certificates` resource's (an activation's certificate, a plain list from a custom pack).
+ */
+function scopeRead(props: Record<string, unknown>): string {
+    if (props.allProjects === undefined) return "";
+    if (props.allProjects === true) return "Scope read: the organization and every project.";
+    if (typeof props.projectId === "string") return `Scope read: project ${props.projectId}.`;
+    return "Scope read: the organization's own list only (allProjects: true also judges certificates active only in a project).";
 }
 
 /**

@@ -4,8 +4,10 @@ import { summarizeExpiry } from "../../sdk/expiry-wording";
 import { EXIT } from "../exit-codes";
 
 /**
- * What was read: the organization, one project, or the organization-wide view. `projects` (how many
- * projects were read) is known once the view has been read; a run that could not read it has none.
+ * What was read: the organization-wide view (`all-projects`, the default: the organization and every
+ * project), the organization's own list only (`--organization-only`), or one project (`--project`).
+ * `projects` (how many projects were read) is known once the view has been read; a run that could
+ * not read it has none.
  */
 export type Scope = { type: "organization" } | { type: "project"; projectId: string } | { type: "all-projects"; projects?: number };
 
@@ -58,11 +60,48 @@ export function gateExitCode(report: ExpiryReport, failOnWarn: boolean): number 
     return failOnWarn && report.findings.some((f) => f.severity === "warn") ? EXIT.WARNINGS : EXIT.PASSED;
 }
 
-/** A checked run, its exit code and verdict derived from the report and `--fail-on-warn`. */
+/**
+ * A checked run, its exit code and verdict derived from the report and `--fail-on-warn`. A skipped
+ * finding's message gains what the scope makes of it ({@link skipNote}), so that every format that
+ * shows messages says why it was skipped and what would judge it.
+ */
 export function checkedRun(report: ExpiryReport, scope: Scope, failOnWarn: boolean, certificates: readonly CertificateToEvaluate[]): CheckedRun {
     const exitCode = gateExitCode(report, failOnWarn);
     const summary = exitCode === EXIT.WARNINGS ? summarizeExpiry(report, WARNINGS_NOT_ALLOWED) : report.summary;
-    return { kind: "checked", report, scope, exitCode, failOnWarn, summary, certificates };
+    const note = skipNote(scope);
+    const findings = report.findings.map((f) => (f.state === "skipped" ? { ...f, message: `${f.message} ${note}` } : f));
+    return { kind: "checked", report: { ...report, findings }, scope, exitCode, failOnWarn, summary, certificates };
+}
+
+/**
+ * Why a certificate was skipped, in the scope's words, for a table cell: a certificate active only
+ * in a project used to show as SKIPPED with no reason at all (issue 23, item 8).
+ */
+export function skipReason(scope: Scope | undefined): string {
+    if (scope?.type === "all-projects") return "inactive in the organization and in every project";
+    if (scope?.type === "organization") return "inactive in the organization; projects not read (--organization-only)";
+    if (scope?.type === "project") return `inactive in project ${scope.projectId}`;
+    return "inactive";
+}
+
+/** What would judge a skipped certificate: reading the projects, or `--include-inactive`. */
+export function skipHint(scope: Scope | undefined): string {
+    return scope?.type === "organization" ? "run without --organization-only to judge certificates active in a project" : "--include-inactive judges it anyway";
+}
+
+/** What a skipped finding's message adds: where it was found inactive, and what would judge it. */
+export function skipNote(scope: Scope | undefined): string {
+    return `Skipped: ${skipReason(scope)}; ${skipHint(scope)}.`;
+}
+
+/**
+ * A finding's note for a table cell: why it was skipped, or the exemption's end and reason (issue 23,
+ * item 12); empty for the rest, whose state and days say it all. Not escaped.
+ */
+export function findingNote(f: ExpiryFinding, scope: Scope | undefined): string {
+    if (f.state === "skipped") return skipReason(scope);
+    if (f.exemption) return `${f.exemption.lapsed ? "exemption lapsed" : "exempted until"} ${f.exemption.until}: ${f.exemption.reason}`;
+    return "";
 }
 
 /** A run that gave up with `error` (already redacted). */
@@ -93,12 +132,15 @@ export function weightOf(finding: ExpiryFinding, failOnWarn: boolean): FindingWe
     return finding.state === "exempted" ? "notes" : "passes";
 }
 
-/** The scope in words, for titles: "organization", "project proj_a", "all projects (40)". Not escaped. */
+/**
+ * The scope in words, for titles and every report's scope line: "organization and every project
+ * (40)", "organization only", "project proj_a". Not escaped.
+ */
 export function describeScope(scope: Scope | undefined): string {
     if (scope === undefined) return "unknown scope";
     if (scope.type === "project") return `project ${scope.projectId}`;
-    if (scope.type === "all-projects") return scope.projects === undefined ? "all projects" : `all projects (${scope.projects})`;
-    return "organization";
+    if (scope.type === "all-projects") return scope.projects === undefined ? "organization and every project" : `organization and every project (${scope.projects})`;
+    return "organization only";
 }
 
 /**

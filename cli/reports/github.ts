@@ -1,5 +1,5 @@
 import type { ExpiryFinding } from "../../sdk/evaluate-expiry";
-import { CheckOutcome, FindingWeight, STATE_LABELS, weightOf } from "./check-outcome";
+import { CheckOutcome, FindingWeight, STATE_LABELS, describeScope, skipHint, skipReason, weightOf } from "./check-outcome";
 import { workflowCommandData as data, workflowCommandProperty as property } from "./escape";
 
 /**
@@ -21,14 +21,18 @@ import { workflowCommandData as data, workflowCommandProperty as property } from
  * ```
  */
 export function githubCheckReport(outcome: CheckOutcome): string {
-    if (outcome.kind === "unchecked") return `${command("error", "OpenAI certificate expiry check could not run", outcome.summary)}\n`;
-    const lines = [command(outcome.exitCode === 0 ? "notice" : "error", "OpenAI certificate expiry check", outcome.summary)];
+    if (outcome.kind === "unchecked") return `${command("error", `OpenAI certificate expiry check could not run (${describeScope(outcome.scope)})`, outcome.summary)}\n`;
+    const lines = [command(outcome.exitCode === 0 ? "notice" : "error", `OpenAI certificate expiry check (${describeScope(outcome.scope)})`, outcome.summary)];
     for (const f of outcome.report.findings) {
         const weight = weightOf(f, outcome.failOnWarn);
         if (weight === "passes") continue;
         const message = weight === "blocks" && f.severity === "warn" ? `${f.message} Warnings are not allowed (--fail-on-warn).` : f.message;
         lines.push(command(LEVELS[weight], title(f), message));
     }
+    // Skipped certificates are many and alike: one notice says how many and why, not one each
+    // (GitHub shows ten annotations of a level per step).
+    const skipped = outcome.report.counts.skipped;
+    if (skipped) lines.push(command("notice", `${skipped} skipped`, `${skipped} certificate${skipped === 1 ? " was" : "s were"} not judged: ${skipReason(outcome.scope)}; ${skipHint(outcome.scope)}.`));
     return `${lines.join("\n")}\n`;
 }
 

@@ -1,7 +1,7 @@
 import { printableText } from "../../provider/text-escape";
 import type { CertificateState, ExpiryFinding } from "../../sdk/evaluate-expiry";
 import { CERTIFICATE_STATES } from "../../sdk/evaluate-expiry";
-import { describeSpan } from "../../provider/duration";
+import { describeSpan, formatDaysLeft } from "../../provider/duration";
 import { isoFromUnixSeconds as iso } from "../../sdk/iso-time";
 import { CheckOutcome, STATE_LABELS, Scope, TOOL, describeScope } from "./check-outcome";
 import { htmlText as h } from "./escape";
@@ -183,7 +183,7 @@ function findingsTable(findings: readonly ExpiryFinding[], certificates: Extract
             h(f.id),
             from === undefined ? "-" : breakableIso(from),
             f.expiresAt === undefined ? "unknown" : breakableIso(f.expiresAt),
-            f.daysRemaining === undefined ? "-" : f.daysRemaining.toFixed(1),
+            formatDaysLeft(f.daysRemaining),
             h(f.projects?.join(", ") ?? ""),
             h(f.message),
         ];

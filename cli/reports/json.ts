@@ -42,11 +42,11 @@ export function jsonCheckReportObject(outcome: CheckOutcome): object {
 }
 
 /**
- * The JSON of `openai-certs list --format json`: `{ schemaVersion, certificates }`; when the list
- * could not be read, `certificates` is null and `error` says why.
+ * The JSON of `openai-certs list --format json`: `{ schemaVersion, scope, certificates }`; when the
+ * list could not be read, `certificates` is null and `error` says why.
  */
-export function jsonListReport(list: { certificates: readonly object[] } | { error: { name: string; code?: string; message: string }; scope?: Scope }): string {
-    return stringify("certificates" in list ? { schemaVersion: REPORT_SCHEMA_VERSION, certificates: list.certificates } : { schemaVersion: REPORT_SCHEMA_VERSION, tool: TOOL, scope: list.scope ?? null, error: list.error, certificates: null });
+export function jsonListReport(list: { certificates: readonly object[]; scope: Scope } | { error: { name: string; code?: string; message: string }; scope?: Scope }): string {
+    return stringify("certificates" in list ? { schemaVersion: REPORT_SCHEMA_VERSION, scope: list.scope, certificates: list.certificates } : { schemaVersion: REPORT_SCHEMA_VERSION, tool: TOOL, scope: list.scope ?? null, error: list.error, certificates: null });
 }
 
 function stringify(value: object): string {

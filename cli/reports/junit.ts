@@ -1,6 +1,6 @@
 import { printableText } from "../../provider/text-escape";
 import type { ExpiryFinding } from "../../sdk/evaluate-expiry";
-import { describeSpan } from "../../provider/duration";
+import { describeSpan, formatDaysLeft } from "../../provider/duration";
 import { isoFromUnixSeconds as iso } from "../../sdk/iso-time";
 import { CheckOutcome, STATE_LABELS, TOOL, describeScope, weightOf } from "./check-outcome";
 import { xmlText as x } from "./escape";
@@ -95,7 +95,7 @@ function testName(f: ExpiryFinding): string {
 
 function details(f: ExpiryFinding): string {
     const parts = [`state: ${STATE_LABELS[f.state].word}`, `expires: ${f.expiresAt === undefined ? "unknown" : iso(f.expiresAt)}`];
-    if (f.daysRemaining !== undefined) parts.push(`days left: ${f.daysRemaining.toFixed(2)}`);
+    if (f.daysRemaining !== undefined) parts.push(`days left: ${formatDaysLeft(f.daysRemaining)}`);
     if (f.projects) parts.push(`active in: ${f.projects.join(", ")}`);
     return parts.join("; ");
 }

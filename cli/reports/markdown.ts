@@ -1,8 +1,8 @@
 import { printableText } from "../../provider/text-escape";
 import type { ExpiryFinding } from "../../sdk/evaluate-expiry";
-import { describeSpan } from "../../provider/duration";
+import { daysLeft, describeSpan, formatDaysLeft } from "../../provider/duration";
 import { isoFromUnixSeconds as iso } from "../../sdk/iso-time";
-import { CheckOutcome, STATE_LABELS, Scope, TOOL, describeScope, weightOf } from "./check-outcome";
+import { CheckOutcome, STATE_LABELS, Scope, TOOL, describeScope, findingNote, weightOf } from "./check-outcome";
 import { markdownCell as cell, markdownCode as code } from "./escape";
 import type { ListedCertificate } from "./table";
 
@@ -53,8 +53,8 @@ export function markdownCheckReport(outcome: CheckOutcome, options: MarkdownOpti
     if (report.findings.length === 0) {
         lines.push("No certificates were found.");
     } else {
-        lines.push("| State | Name | ID | Expires | Days left | Projects |", "| --- | --- | --- | --- | ---: | --- |");
-        for (const f of shown) lines.push(row(f));
+        lines.push("| State | Name | ID | Expires | Days left | Projects | Note |", "| --- | --- | --- | --- | ---: | --- | --- |");
+        for (const f of shown) lines.push(row(f, outcome.scope));
         if (shown.length < report.findings.length) lines.push("", `…and ${report.findings.length - shown.length} more, less urgent, in the full report (\`--format markdown\`).`);
     }
     const todo = report.findings.filter((f) => weightOf(f, outcome.failOnWarn) !== "passes");
@@ -66,25 +66,25 @@ export function markdownCheckReport(outcome: CheckOutcome, options: MarkdownOpti
 }
 
 /** The Markdown of `openai-certs list --format markdown`: a table of the certificates, or why there is none. */
-export function markdownListReport(list: { certificates: readonly ListedCertificate[]; now: Date } | { error: { name: string; code?: string; message: string } }): string {
+export function markdownListReport(list: { certificates: readonly ListedCertificate[]; now: Date; scope?: Scope } | { error: { name: string; code?: string; message: string }; scope?: Scope }): string {
     if ("error" in list) {
         const { error } = list;
-        return finish(["## ✖ OpenAI certificates: could not list", "", code(`${error.name}${error.code === undefined ? "" : ` (${error.code})`}: ${error.message}`)]);
+        return finish(["## ✖ OpenAI certificates: could not list", "", code(`${error.name}${error.code === undefined ? "" : ` (${error.code})`}: ${error.message}`), "", `Scope: ${code(describeScope(list.scope))}`]);
     }
     const nowSeconds = Math.floor(list.now.getTime() / 1000);
     const wide = list.certificates.some((c) => c.activeAnywhere !== undefined);
-    const lines = [`## OpenAI certificates (${list.certificates.length})`, "", wide ? "| Name | ID | Active in organization | Active in projects | Expires | Days left |" : "| Name | ID | Active | Expires | Days left |"];
+    const lines = [`## OpenAI certificates (${list.certificates.length})`, "", `Scope: ${code(describeScope(list.scope))}`, "", wide ? "| Name | ID | Active in organization | Active in projects | Expires | Days left |" : "| Name | ID | Active | Expires | Days left |"];
     lines.push(wide ? "| --- | --- | --- | --- | --- | ---: |" : "| --- | --- | --- | --- | ---: |");
     for (const c of list.certificates) {
         const expires = c.expiresAt === undefined ? "unknown" : iso(c.expiresAt);
-        const days = c.expiresAt === undefined ? "-" : ((c.expiresAt - nowSeconds) / 86_400).toFixed(1);
+        const days = formatDaysLeft(c.expiresAt === undefined ? undefined : daysLeft(c.expiresAt - nowSeconds));
         const active = wide ? [c.activeInOrganization ? "yes" : "no", cell(c.activeProjectIds?.join(", ") ?? "")] : [c.active ? "yes" : "no"];
         lines.push(`| ${[name(c.name), cell(c.id), ...active, expires, days].join(" | ")} |`);
     }
     return finish(lines);
 }
 
-function row(f: ExpiryFinding): string {
+function row(f: ExpiryFinding, scope: Scope): string {
     const label = STATE_LABELS[f.state];
     const state = f.exemption && !f.exemption.lapsed ? `${label.symbol} ${label.word} until ${cell(f.exemption.until)}` : `${label.symbol} ${label.word}`;
     const cells = [
@@ -92,8 +92,9 @@ function row(f: ExpiryFinding): string {
         name(f.name),
         cell(f.id),
         f.expiresAt === undefined ? "unknown" : iso(f.expiresAt),
-        f.daysRemaining === undefined ? "-" : f.daysRemaining.toFixed(1),
+        formatDaysLeft(f.daysRemaining),
         cell(f.projects?.join(", ") ?? ""),
+        cell(findingNote(f, scope)),
     ];
     return `| ${cells.join(" | ")} |`;
 }

@@ -6,7 +6,7 @@ import type { ExpiryFinding } from "../../sdk/evaluate-expiry";
 import { describeSpan } from "../../provider/duration";
 import { isoFromUnixSeconds as iso } from "../../sdk/iso-time";
 import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME } from "../../sdk/policy-names";
-import { CheckOutcome, Scope, TOOL, weightOf } from "./check-outcome";
+import { CheckOutcome, Scope, TOOL, describeScope, weightOf } from "./check-outcome";
 
 /** Where results point when `--sarif-file-location` is not given: the Pulumi project file. */
 export const DEFAULT_SARIF_FILE_LOCATION = "Pulumi.yaml";
@@ -91,7 +91,9 @@ export function sarifCheckLog(outcome: CheckOutcome, artifactUri: string = DEFAU
                 automationDetails: { id: `${TOOL.name}/${scopeKey(outcome.scope)}/` },
                 invocations: [invocation],
                 results,
-                properties: { scope: outcome.scope ?? null, evaluatedAt: at, summary: outcome.summary, ...(thresholds ? { thresholds } : {}) },
+                // Skipped certificates are no results (code scanning would open an alert for each): the run
+                // lists them with the reason, so that this format too says why each was not judged.
+                properties: { scope: outcome.scope ?? null, scopeDescription: describeScope(outcome.scope), evaluatedAt: at, summary: outcome.summary, ...(thresholds ? { thresholds } : {}), ...(outcome.kind === "checked" ? { skipped: skippedList(outcome.report.findings) } : {}) },
             },
         ],
     };
@@ -115,6 +117,11 @@ export function sarifArtifactUri(path: string): string {
     if (segments[0] === "" || /^[A-Za-z][A-Za-z0-9+.-]*:/.test(segments[0])) throw refuse("must be a path relative to the repository root, not an absolute path or a URL");
     if (segments.includes("..")) throw refuse("must stay inside the repository (no ..)");
     return segments.map(encodeURIComponent).join("/");
+}
+
+/** The skipped findings, each with the message that says why (its scope's note included). */
+function skippedList(findings: readonly ExpiryFinding[]): { id: string; name: string | null; reason: string }[] {
+    return findings.filter((f) => f.state === "skipped").map((f) => ({ id: f.id, name: f.name, reason: f.message }));
 }
 
 const FINGERPRINT = "openaiCertificateId/v1";

@@ -1,32 +1,41 @@
 import { CertificateUsage } from "../../provider/certificate-usage";
+import { daysLeft, formatDaysLeft } from "../../provider/duration";
 import { printableText } from "../../provider/text-escape";
 import type { ExpiryFinding, ExpiryReport } from "../../sdk/evaluate-expiry";
 import { formatCertificateTable, formatColumns as columns } from "../../sdk/certificate-table";
 import { isoFromUnixSeconds as iso } from "../../sdk/iso-time";
-import { CheckOutcome } from "./check-outcome";
+import { CheckOutcome, Scope, describeScope, findingNote } from "./check-outcome";
 
 /**
- * The table of `openai-certs check`: one row per finding, most urgent first, then the notes and the
- * gate's verdict. A run that could not check is one line (the command also says it on stderr).
+ * The table of `openai-certs check`: one row per finding, most urgent first, then the scope, the
+ * notes and the gate's verdict. A run that could not check is one line (the command also says it on stderr).
  */
 export function tableCheckReport(outcome: CheckOutcome): string {
     if (outcome.kind === "unchecked") return `${printableText(outcome.summary)}\n`;
-    return `${printableText(checkTable(outcome.report, outcome.summary))}\n`;
+    return `${printableText(checkTable(outcome.report, outcome.summary, outcome.scope))}\n`;
 }
 
-/** The table of a report, ending with `summary` (the report's own by default). */
-export function checkTable(report: ExpiryReport, summary: string = report.summary): string {
+/**
+ * The table of a report, ending with `summary` (the report's own by default). With a `scope`, a line
+ * says which scope was judged; the NOTE column says why a certificate was skipped (in the scope's
+ * words) and when and why an exemption ends. ACTIVE IN PROJECTS is shown for the organization-wide
+ * view only: read from the organization's list or one project's, it was always empty.
+ */
+export function checkTable(report: ExpiryReport, summary: string = report.summary, scope?: Scope): string {
+    const withProjects = scope === undefined ? report.findings.some((f) => f.projects !== undefined) : scope.type === "all-projects";
     const rows = report.findings.map((f: ExpiryFinding) => [
         f.state.toUpperCase(),
         f.name ?? "(unnamed)",
         f.id,
         f.expiresAt === undefined ? "unknown" : iso(f.expiresAt),
-        f.daysRemaining === undefined ? "-" : f.daysRemaining.toFixed(1),
-        f.projects?.join(",") ?? "",
+        formatDaysLeft(f.daysRemaining),
+        ...(withProjects ? [f.projects?.join(",") ?? ""] : []),
+        findingNote(f, scope),
     ]);
-    const table = columns(["STATE", "NAME", "ID", "EXPIRES AT", "DAYS LEFT", "ACTIVE IN PROJECTS"], rows);
+    const table = columns(["STATE", "NAME", "ID", "EXPIRES AT", "DAYS LEFT", ...(withProjects ? ["ACTIVE IN PROJECTS"] : []), "NOTE"], rows);
     const notes = report.findings.filter((f) => f.severity === "fail" || f.severity === "warn").map((f) => `  ${f.severity === "fail" ? "FAIL" : "WARN"}: ${f.message}`);
-    return [table, "", ...notes, ...(notes.length ? [""] : []), summary].join("\n");
+    const judged = scope === undefined ? [] : [`Scope: ${describeScope(scope)}`, ""];
+    return [table, "", ...judged, ...notes, ...(notes.length ? [""] : []), summary].join("\n");
 }
 
 /** A certificate as `list` prints it: the list's fields, and with the organization-wide view, where it is active. */
@@ -35,12 +44,14 @@ export type ListedCertificate = Partial<CertificateUsage> & Parameters<typeof fo
 /** The table of `openai-certs list`; with the organization-wide view, where each certificate is active. */
 export function listTable(certificates: readonly ListedCertificate[], now: Date): string {
     if (!certificates.some((c) => c.activeAnywhere !== undefined)) return formatCertificateTable(certificates, now);
+    const nowSeconds = Math.floor(now.getTime() / 1000);
     const rows = certificates.map((c) => [
         c.name ?? "(unnamed)",
         c.id,
         c.activeInOrganization ? "yes" : "no",
         c.activeProjectIds?.join(",") ?? "",
         c.expiresAt === undefined ? "unknown" : iso(c.expiresAt),
+        formatDaysLeft(c.expiresAt === undefined ? undefined : daysLeft(c.expiresAt - nowSeconds)),
     ]);
-    return columns(["NAME", "ID", "ACTIVE IN ORG", "ACTIVE IN PROJECTS", "EXPIRES AT"], rows);
+    return columns(["NAME", "ID", "ACTIVE IN ORG", "ACTIVE IN PROJECTS", "EXPIRES AT", "DAYS LEFT"], rows);
 }

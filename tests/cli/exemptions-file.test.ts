@@ -46,7 +46,19 @@ describe("readExemptionsFile", () => {
         assert.throws(() => readExemptionsFile(write("latin1.json", Buffer.from([0x5b, 0x22, 0xe9, 0x22, 0x5d]))), /is not UTF-8 text/);
     });
 
-    it("names a missing file's error code", () => {
-        assert.throws(() => readExemptionsFile(path.join(dir, "missing.json")), /cannot be read: ENOENT/);
+    it("says plainly that a missing file does not exist, with no bare ENOENT (issue 23, item 12)", () => {
+        const missing = path.join(dir, "missing.json");
+        assert.throws(
+            () => readExemptionsFile(missing),
+            (e: unknown) => invalidArgument("--exemptions")(e) && (e as { problem: string }).problem === `${missing} does not exist`,
+        );
+    });
+
+    it("names the file when an exemption has no reason (issue 23, item 12)", () => {
+        const file = write("no-reason.json", JSON.stringify([exemption, { id: "cert_x", until: "2026-02-01" }]));
+        assert.throws(
+            () => readExemptionsFile(file),
+            (e: unknown) => invalidArgument("--exemptions")(e) && (e as { problem: string }).problem === `${file}: exemptions[1].reason is required: say why this certificate may expire`,
+        );
     });
 });

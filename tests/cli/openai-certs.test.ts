@@ -67,13 +67,13 @@ describe("the openai-certs command, spawned as a process against the fake API", 
             assert.equal(r.code, 3);
             assert.equal(r.stdout, "");
             assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
-            assert.match(r.stderr, /^openai-certs: InternalServerError \(server_error\): OpenAI API returned HTTP 500/);
+            assert.match(r.stderr, /^openai-certs: OpenAI API returned HTTP 500 .*\(server_error\)/);
         });
 
         it("3 when the key is missing, naming OPENAI_ADMIN_KEY, with nothing sent", async () => {
             const r = await check([], { OPENAI_ADMIN_KEY: "" });
             assert.equal(r.code, 3);
-            assert.match(r.stderr, /missing_admin_key.*OPENAI_ADMIN_KEY/);
+            assert.match(r.stderr, /^openai-certs: No OpenAI admin key found\. Set the environment variable OPENAI_ADMIN_KEY\..*\(missing_admin_key\)$/m);
             assert.equal(api().requests.length, 0);
         });
 
@@ -81,7 +81,7 @@ describe("the openai-certs command, spawned as a process against the fake API", 
             const missing = await check([], { OPENAI_ADMIN_KEY: "" });
             const refused = await check([], { OPENAI_ADMIN_KEY: "sk-admin-not-the-right-one" });
             assert.equal(refused.code, 3);
-            assert.match(refused.stderr, /authentication_failed.*Check OPENAI_ADMIN_KEY; certificate endpoints need an organization admin key/);
+            assert.match(refused.stderr, /Check OPENAI_ADMIN_KEY; certificate endpoints need an organization admin key.*\(authentication_failed\)$/m);
             for (const r of [missing, refused]) {
                 assert.doesNotMatch(r.stderr, /openai:|pulumi config|`adminKey`/, r.stderr);
                 assert.ok(!r.stderr.includes("sk-admin-not-the-right-one"));
@@ -93,8 +93,9 @@ describe("the openai-certs command, spawned as a process against the fake API", 
             assert.equal((await check([], { OPENAI_ADMIN_KEY: `${LEAK_CANARY_KEY}\n` })).code, 0);
             const blank = await check([], { OPENAI_ADMIN_KEY: " \n" });
             assert.equal(blank.code, 3);
-            assert.match(blank.stderr, /missing_admin_key.*empty or only whitespace counts as not set/);
-            assert.equal(api().requests.length, 1);
+            assert.match(blank.stderr, /empty or only whitespace counts as not set\. \(missing_admin_key\)$/m);
+            // The one check with a key read the organization's list and the project list; the blank key sent nothing.
+            assert.equal(api().requests.length, 2);
         });
 
         it("3 when the server reflects the key back, and the key is not printed", async () => {
@@ -113,10 +114,12 @@ describe("the openai-certs command, spawned as a process against the fake API", 
                 ["--now", "2026-01-15T00:00"],
                 ["--format", "xml"],
                 ["--project", "p", "--all-projects"],
+                ["--organization-only", "--all-projects"],
+                ["--organization-only", "--project", "p"],
                 ["--max-retries", ""],
                 ["--max-retries", "2.5"],
-                ["--include-archived"],
-                ["--concurrency", "3"],
+                ["--organization-only", "--include-archived"],
+                ["--project", "p", "--concurrency", "3"],
                 ["--all-projects", "--concurrency", "999"],
                 ["--bogus"],
             ]) {
@@ -125,7 +128,7 @@ describe("the openai-certs command, spawned as a process against the fake API", 
                 assert.ok(r.stderr.length > 0);
             }
             const r = await check(["--fail-within", "2x"]);
-            assert.match(r.stderr, /"--fail-within"/);
+            assert.match(r.stderr, /^openai-certs: --fail-within: "2x" is not a duration/);
             assert.equal(api().requests.length, 0);
         });
 
@@ -133,7 +136,7 @@ describe("the openai-certs command, spawned as a process against the fake API", 
             api().setState({ certificates: [cert("gateway", 5)] });
             const r = await check(["--fail-within", "1M"]);
             assert.equal(r.code, 3, r.stdout);
-            assert.match(r.stderr, /"--fail-within": "1M" is not a duration\. Use a number with one of the units s \(seconds\), m \(minutes\), h \(hours\), d \(days\) and w \(weeks\)/);
+            assert.match(r.stderr, /^openai-certs: --fail-within: "1M" is not a duration\. Use a number with one of the units s \(seconds\), m \(minutes\), h \(hours\), d \(days\) and w \(weeks\)/);
             assert.equal(api().requests.length, 0);
         });
 
@@ -151,7 +154,7 @@ describe("the openai-certs command, spawned as a process against the fake API", 
             const report = JSON.parse(r.stdout);
             assert.equal(report.schemaVersion, 1);
             assert.equal(report.evaluatedAt, NOW_SECONDS);
-            assert.deepEqual(report.scope, { type: "organization" });
+            assert.deepEqual(report.scope, { type: "all-projects", projects: 0 });
             assert.equal(report.thresholds.warnWithinSeconds, 21 * DAY);
             assert.equal(report.thresholds.failWithinSeconds, 7 * DAY);
             assert.equal(report.exitCode, 2);
@@ -187,8 +190,10 @@ describe("the openai-certs command, spawned as a process against the fake API", 
             api().setState({ certificates: [cert("gateway", 90)] });
             const table = await certs(["list"]);
             assert.equal(table.code, 0);
-            assert.match(table.stdout, /^NAME\s+ID\s+ACTIVE\s+EXPIRES AT\s+DAYS LEFT\n/);
+            assert.match(table.stdout, /^NAME\s+ID\s+ACTIVE IN ORG\s+ACTIVE IN PROJECTS\s+EXPIRES AT\s+DAYS LEFT\n/);
             assert.match(table.stdout, /gateway\s+cert_gateway\s+yes/);
+            const narrow = await certs(["list", "--organization-only"]);
+            assert.match(narrow.stdout, /^NAME\s+ID\s+ACTIVE\s+EXPIRES AT\s+DAYS LEFT\n/);
             const json = JSON.parse((await certs(["list", "--format", "json"])).stdout);
             assert.equal(json.schemaVersion, 1);
             assert.deepEqual(
@@ -227,7 +232,7 @@ describe("the openai-certs command, spawned as a process against the fake API", 
                     timeoutMs: 20_000,
                 });
                 assert.equal(r.code, 3);
-                assert.match(r.stderr, /"--exemptions": .*exemptions\.json is a FIFO \(named pipe\), not a regular file/);
+                assert.match(r.stderr, /^openai-certs: --exemptions: .*exemptions\.json is a FIFO \(named pipe\), not a regular file/);
                 assert.equal(api().requests.length, 0);
             } finally {
                 fs.rmSync(dir, { recursive: true, force: true });
@@ -263,7 +268,7 @@ describe("the openai-certs command, spawned as a process against the fake API", 
 
         it("finds a certificate active only in one project, which the organization list misses", async () => {
             seed();
-            const missed = await check();
+            const missed = await check(["--organization-only"]);
             assert.equal(missed.code, 0, "the organization list alone says inactive");
             const found = await check(["--all-projects"]);
             assert.equal(found.code, 2);
@@ -271,6 +276,29 @@ describe("the openai-certs command, spawned as a process against the fake API", 
             const listed = await certs(["list", "--all-projects"]);
             assert.match(listed.stdout, /payments-legacy\s+cert_payments_legacy\s+no\s+proj_payments/);
         });
+
+        // The gate passed while a project's clients were days from breaking (issue 23, item 8).
+        it("is the default of check and list: a certificate active only in a project is judged", async () => {
+            seed();
+            const found = await check();
+            assert.equal(found.code, 2, found.stdout);
+            assert.match(found.stdout, /^FAIL\s+payments-legacy\s+cert_payments_legacy\s.*proj_payments/m);
+            assert.match(found.stdout, /^Scope: organization and every project \(2\)$/m);
+            assert.equal(api().requests.filter((r) => r.path === "/organization/projects/proj_payments/certificates").length, 1);
+            const listed = await certs(["list"]);
+            assert.match(listed.stdout, /payments-legacy\s+cert_payments_legacy\s+no\s+proj_payments/);
+            assert.match(listed.stdout, /^Scope: organization and every project \(2\)$/m);
+        });
+
+        it("--organization-only narrows it, and the skipped certificate says why and what would judge it", async () => {
+            seed();
+            const narrow = await check(["--organization-only"]);
+            assert.equal(narrow.code, 0);
+            assert.match(narrow.stdout, /^SKIPPED\s+payments-legacy\s+cert_payments_legacy\s.*inactive in the organization; projects not read \(--organization-only\)$/m);
+            assert.match(narrow.stdout, /^Scope: organization only$/m);
+            assert.ok(api().requests.every((r) => !r.path.startsWith("/organization/projects")), "no project was read");
+        });
+
 
         it("draws no progress bar when stderr is not a terminal", async () => {
             seed();
@@ -304,6 +332,107 @@ describe("the openai-certs command, spawned as a process against the fake API", 
                 assert.ok(limited.concurrency.max <= 3, `saw ${limited.concurrency.max} requests at once`);
             } finally {
                 await limited.close();
+            }
+        });
+    });
+
+
+    describe("scope and skipped certificates in every format (issue 23, item 8)", () => {
+        const formats = ["table", "json", "junit", "sarif", "github", "markdown", "html"];
+
+        it("every check format says which scope it judged", async () => {
+            api().setState({ certificates: [cert("gateway", 90)], projects: [{ id: "proj_web", certificates: [{ id: "cert_gateway" }] }] });
+            for (const format of formats) {
+                for (const [args, words] of [[[], "organization and every project (1)"], [["--organization-only"], "organization only"], [["--project", "proj_web"], "project proj_web"]] as const) {
+                    const r = await check(["--format", format, ...args]);
+                    assert.equal(r.code, 0, `${format} ${args.join(" ")}: ${r.stderr}`);
+                    if (format === "json") assert.deepEqual(JSON.parse(r.stdout).scope, args.length === 0 ? { type: "all-projects", projects: 1 } : args.length === 1 ? { type: "organization" } : { type: "project", projectId: "proj_web" });
+                    else assert.ok(r.stdout.includes(words), `${format} ${args.join(" ")} does not say "${words}":\n${r.stdout}`);
+                }
+            }
+            for (const format of ["table", "json", "markdown"]) {
+                const listed = await certs(["list", "--format", format]);
+                if (format === "json") assert.deepEqual(JSON.parse(listed.stdout).scope, { type: "all-projects", projects: 1 });
+                else assert.ok(listed.stdout.includes("organization and every project (1)"), `list ${format}:\n${listed.stdout}`);
+            }
+        });
+
+        it("a skipped certificate says why in every format", async () => {
+            api().setState({ certificates: [cert("gateway", 90), cert("retired", 4, { active: false })] });
+            for (const [args, why] of [[[], "inactive in the organization and in every project"], [["--organization-only"], "inactive in the organization; projects not read (--organization-only)"]] as const) {
+                for (const format of formats) {
+                    const r = await check(["--format", format, ...args]);
+                    assert.equal(r.code, 0, `${format}: ${r.stderr}`);
+                    // JSON escapes nothing here; the HTML report writes its text as HTML, which leaves these words alone.
+                    assert.ok(r.stdout.includes(why), `${format} ${args.join(" ")} does not say why it skipped:\n${r.stdout}`);
+                }
+            }
+        });
+    });
+
+    describe("messages a user acts on (issue 23, item 12)", () => {
+        const exemptionsIn = (content: unknown) => {
+            const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "exemptions-")), "exemptions.json");
+            fs.writeFileSync(file, JSON.stringify(content));
+            return file;
+        };
+
+        it("shows the exemption's end and reason in an EXEMPTED table row", async () => {
+            api().setState({ certificates: [cert("legacy-eu", 3), cert("gateway", 90)] });
+            const r = await check(["--exemptions", exemptionsIn([{ name: "legacy-*", reason: "migrating to cert_gateway", until: "2026-02-01" }])]);
+            assert.equal(r.code, 0, r.stderr);
+            assert.match(r.stdout, /^EXEMPTED\s+legacy-eu\s+cert_legacy_eu\s.*\s+exempted until 2026-02-01: migrating to cert_gateway$/m);
+        });
+
+        it("prints the same days left in every format: 2.99 for 2 days 23 hours 59 minutes", async () => {
+            api().setState({ certificates: [cert("edge", 3, { expiresAt: NOW_SECONDS + 3 * DAY - 60 })] });
+            const table = await check();
+            assert.match(table.stdout, /^FAIL\s+edge\s+cert_edge\s+\S+\s+2\.99\s/m);
+            assert.equal(JSON.parse((await check(["--format", "json"])).stdout).findings[0].daysRemaining, 2.99);
+            assert.match((await check(["--format", "junit"])).stdout, /days left: 2\.99/);
+            assert.match((await check(["--format", "markdown"])).stdout, /\| 2\.99 \|/);
+            assert.match((await check(["--format", "html"])).stdout, />2\.99</);
+            for (const format of ["table", "markdown", "html", "junit"]) assert.doesNotMatch((await check(["--format", format])).stdout, /\b3\.0\b|\b3\.00\b/, format);
+        });
+
+        it("names the flags in a --warn-within error, never the library's failWithin", async () => {
+            const r = await check(["--warn-within", "7d"]);
+            assert.equal(r.code, 3);
+            assert.equal(r.stderr, "openai-certs: --warn-within: must be longer than --fail-within (7 days is not longer than 14 days), or warnings would never come before failures\n");
+        });
+
+        it("says plainly that the exemptions file does not exist, with no bare ENOENT", async () => {
+            const missing = path.join(os.tmpdir(), "no-such-folder-for-exemptions", "exemptions.json");
+            const r = await check(["--exemptions", missing]);
+            assert.equal(r.code, 3);
+            assert.equal(r.stderr, `openai-certs: --exemptions: ${missing} does not exist\n`);
+        });
+
+        it("names the file when an exemption has no reason", async () => {
+            const file = exemptionsIn([{ id: "cert_edge", until: "2026-02-01" }]);
+            const r = await check(["--exemptions", file]);
+            assert.equal(r.code, 3);
+            assert.equal(r.stderr, `openai-certs: --exemptions: ${file}: exemptions[0].reason is required: say why this certificate may expire\n`);
+            assert.equal(api().requests.length, 0);
+        });
+
+        it("writes plain error lines, not every one starting InvalidArgumentError (invalid_argument)", async () => {
+            api().injectFault({ action: { kind: "status", status: 500 } });
+            for (const args of [["--fail-within", "2x"], ["--now", "yesterday"], ["--project", "p", "--all-projects"], []]) {
+                const r = await check(args);
+                assert.equal(r.code, 3);
+                assert.match(r.stderr, /^openai-certs: /);
+                assert.doesNotMatch(r.stderr, /Error \(|invalid_argument|Invalid argument/, r.stderr);
+            }
+        });
+
+        it("shows examples and the exit codes in --help", async () => {
+            for (const args of [["--help"], ["check", "--help"], ["list", "--help"]]) {
+                const r = await certs(args);
+                assert.equal(r.code, 0, r.stderr);
+                assert.match(r.stdout, /\nExamples:\n {2}openai-certs check /);
+                assert.match(r.stdout, /\nExit codes:\n {2}0 {2}passed.*\n {2}1 {2}warnings.*\n {2}2 {2}failed.*\n {2}3 {2}could not read or check/);
+                assert.match(r.stdout, /--organization-only/);
             }
         });
     });

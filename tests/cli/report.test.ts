@@ -19,7 +19,7 @@ describe("the command's tables", () => {
         const usage = many.map((c) => ({ ...c, activeProjectIds: [...(c.activeProjectIds ?? [])], activeInOrganization: false }));
         const lines = listTable(usage, NOW).split("\n");
         assert.equal(lines.length, 200_001);
-        assert.match(lines[0], /^NAME\s+ID\s+ACTIVE IN ORG\s+ACTIVE IN PROJECTS\s+EXPIRES AT$/);
+        assert.match(lines[0], /^NAME\s+ID\s+ACTIVE IN ORG\s+ACTIVE IN PROJECTS\s+EXPIRES AT\s+DAYS LEFT$/);
         assert.match(lines[200_000], /^name-199999\s+cert_199999\s+no\s+proj_a\s/);
     });
 });

@@ -115,7 +115,7 @@ describe("the reports of openai-certs check, run against the fake API", function
             const run = async (format: string) => {
                 const r = await check(["--format", format]);
                 assert.equal(r.code, 3, `${format}: ${r.stderr}`);
-                assert.match(r.stderr, /^openai-certs: InternalServerError \(server_error\)/, format);
+                assert.match(r.stderr, /^openai-certs: OpenAI API returned HTTP 500 .*\(server_error\)/, format);
                 return r.stdout;
             };
             assert.equal(await run("table"), "", "the table's one line is on stderr, as before");
@@ -125,7 +125,7 @@ describe("the reports of openai-certs check, run against the fake API", function
             assert.deepEqual([json.checked, json.passed, json.exitCode, json.error.name, json.error.code], [false, false, 3, "InternalServerError", "server_error"]);
             assert.match(json.summary, /^Certificate expiry check could not run: InternalServerError \(server_error\): OpenAI API returned HTTP 500.*Nothing was checked\.$/);
             assert.deepEqual([json.findings, json.counts], [null, null], "no empty list of findings to read as all clear");
-            assert.deepEqual(json.scope, { type: "organization" });
+            assert.deepEqual(json.scope, { type: "all-projects" });
 
             const junit = parseJUnit(await run("junit")).testsuites;
             assert.deepEqual([junit.tests, junit.failures, junit.errors], ["1", "0", "1"]);
@@ -143,7 +143,7 @@ describe("the reports of openai-certs check, run against the fake API", function
             const github = readAsRunner(await run("github"));
             assert.deepEqual(
                 github.commands.map((c) => [c.command, c.properties.title]),
-                [["error", "OpenAI certificate expiry check could not run"]],
+                [["error", "OpenAI certificate expiry check could not run (organization and every project)"]],
             );
             assert.match(github.commands[0].data, /InternalServerError \(server_error\)/);
 
@@ -158,7 +158,7 @@ describe("the reports of openai-certs check, run against the fake API", function
             assert.equal(json.code, 3);
             const parsed = JSON.parse(json.stdout);
             assert.equal(parsed.checked, false);
-            assert.match(parsed.error.message, /"--fail-within"/);
+            assert.match(parsed.error.message, /^--fail-within: "2x" is not a duration/);
 
             const junit = await check(["--format", "junit", "--output-file", file("r.xml"), "--bogus"]);
             assert.equal(junit.code, 3);
@@ -190,7 +190,7 @@ describe("the reports of openai-certs check, run against the fake API", function
             api().setState({ certificates: [cert("gateway", 90)] });
             const r = await check(["--format", "junit", "--output-file", path.join(dir, "missing", "r.xml")]);
             assert.equal(r.code, 3);
-            assert.match(r.stderr, /"--output-file": cannot write the report to .*missing\/r\.xml.*ENOENT/);
+            assert.match(r.stderr, /^openai-certs: --output-file: cannot write the report to .*missing\/r\.xml.*ENOENT/);
             assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
         });
     });
@@ -243,7 +243,7 @@ describe("the reports of openai-certs check, run against the fake API", function
 
             const refused = await writeTo(full, "junit");
             assert.equal(refused.code, 3, `a report that was not written passed: ${refused.stdout}`);
-            assert.match(refused.stderr, /"--output-file": cannot write the report to .*full.*ENOSPC/);
+            assert.match(refused.stderr, /^openai-certs: --output-file: cannot write the report to .*full.*ENOSPC/);
             assert.ok(fs.lstatSync(full).isCharacterDevice(), "the device disappeared");
         });
 
@@ -318,7 +318,7 @@ describe("the reports of openai-certs check, run against the fake API", function
             const r = await check(["--format", "junit", "--exemptions", exemptionsFile()]);
             assert.equal(r.code, 2);
             const { suite, byId } = cases(r.stdout);
-            assert.equal(suite.name, "OpenAI certificate expiry (organization)");
+            assert.equal(suite.name, "OpenAI certificate expiry (organization and every project (0))");
             assert.deepEqual([suite.tests, suite.failures, suite.errors, suite.skipped], ["8", "3", "0", "2"]);
             assert.deepEqual(
                 ["cert_payments", "cert_batch", "cert_next"].map((id) => byId(id).failure?.type),
@@ -440,15 +440,17 @@ describe("the reports of openai-certs check, run against the fake API", function
             assert.deepEqual(
                 commands.map((c) => [c.command, c.properties.title]),
                 [
-                    ["error", "OpenAI certificate expiry check"],
+                    ["error", "OpenAI certificate expiry check (organization and every project (0))"],
                     ["error", "FAIL: payments (cert_payments)"],
                     ["error", "EXPIRED: batch (cert_batch)"],
                     ["error", "NOT YET VALID: next (cert_next)"],
                     ["warning", "UNKNOWN: mystery (cert_mystery)"],
                     ["warning", "WARN: edge (cert_edge)"],
                     ["notice", "EXEMPTED: legacy-eu (cert_legacy_eu)"],
+                    ["notice", "1 skipped"],
                 ],
             );
+            assert.equal(commands[7].data, "1 certificate was not judged: inactive in the organization and in every project; --include-inactive judges it anyway.");
             assert.match(commands[0].data, /^Certificate expiry check FAILED: 3 certificates must be rotated/);
             assert.match(commands[1].data, /^Certificate "payments" \(cert_payments\) expires in 5 days 0 hours/);
         });
@@ -484,7 +486,7 @@ describe("the reports of openai-certs check, run against the fake API", function
             api().setState({ certificates: [cert("payments", 5)] });
             const refused = await check(["--format", "github", "--output-file", file("x.txt")]);
             assert.equal(refused.code, 3);
-            assert.match(refused.stderr, /"--output-file": cannot be used with --format github/);
+            assert.match(refused.stderr, /^openai-certs: --output-file: cannot be used with --format github/);
             assert.equal(api().requests.length, 0);
 
             const summary = file("step-summary.md");
@@ -493,7 +495,7 @@ describe("the reports of openai-certs check, run against the fake API", function
             assert.equal(r.code, 2);
             const text = fs.readFileSync(summary, "utf8");
             assert.match(text, /^## an earlier step\n## OpenAI certificate expiry: ✖ failed\n/, "appended, not replaced");
-            assert.match(text, /\| ✖ FAIL \| `payments` \| `cert_payments` \| 2026-01-20T00:00:00Z \| 5\.0 \| {2}\|/);
+            assert.match(text, /\| ✖ FAIL \| `payments` \| `cert_payments` \| 2026-01-20T00:00:00Z \| 5\.00 \| {2}\| {2}\|/);
         });
     });
 
@@ -505,7 +507,7 @@ describe("the reports of openai-certs check, run against the fake API", function
             const lines = r.stdout.split("\n");
             assert.equal(lines[0], "## OpenAI certificate expiry: ✖ failed");
             assert.match(lines[2], /^`Certificate expiry check FAILED: 3 certificates must be rotated/);
-            const header = lines.indexOf("| State | Name | ID | Expires | Days left | Projects |");
+            const header = lines.indexOf("| State | Name | ID | Expires | Days left | Projects | Note |");
             assert.ok(header > 0, r.stdout);
             const rows = lines.slice(header + 2, header + 10);
             assert.deepEqual(
@@ -522,6 +524,9 @@ describe("the reports of openai-certs check, run against the fake API", function
                 ],
             );
             assert.match(r.stdout, /\n### What to do\n\n- ✖ \*\*FAIL\*\*: `Certificate "payments"/);
+            // The Note column says why a row was skipped and when and why an exemption ends (issue 23, items 8 and 12).
+            assert.match(rows[5], / \| `exempted until 2026-02-01: migrating to cert_gateway` \|$/);
+            assert.match(rows[7], / \| `inactive in the organization and in every project` \|$/);
         });
 
         it("keeps each name inside its cell: no markup, link, image, HTML or extra column", async () => {
@@ -532,7 +537,7 @@ describe("the reports of openai-certs check, run against the fake API", function
             const rows = r.stdout.split("\n").filter((l) => l.startsWith("|") && l.includes("cert_hostile_"));
             assert.equal(rows.length, names.length);
             // GFM splits a row at every | but an escaped \|, inside code spans too.
-            for (const row of rows) assert.equal(row.replace(/\\\|/g, "").split("|").length, 8, `seven cell borders: ${row}`);
+            for (const row of rows) assert.equal(row.replace(/\\\|/g, "").split("|").length, 9, `eight cell borders: ${row}`);
             for (const row of rows) assert.match(row.split(" | ")[1], /^(`+) .* \1$|^`[^` ].*[^` ]`$/, `the name is one code span: ${row}`);
         });
     });
@@ -600,7 +605,7 @@ describe("the reports of openai-certs check, run against the fake API", function
                 const spans = codeSpansOf(html);
                 if (!markdown.includes("could not")) {
                     for (const name of LINKY) assert.ok(spans.includes(name), `${JSON.stringify(name)} is not shown as it is: ${spans.join(" ¦ ")}`);
-                    for (const row of html.split("<tr>").slice(2)) assert.equal(row.match(/<td[ >]/g)?.length, html.includes("<th>Projects</th>") ? 6 : html.includes("<th>Active in projects</th>") ? 6 : 5, row);
+                    for (const row of html.split("<tr>").slice(2)) assert.equal(row.match(/<td[ >]/g)?.length, html.includes("<th>Note</th>") ? 7 : html.includes("<th>Active in projects</th>") ? 6 : 5, row);
                 } else {
                     assert.ok(spans.some((s) => s.includes("https://status.evil.example/x, mail ops@evil.example, ask @oncall about #12 <b>now</b>")), spans.join(" ¦ "));
                 }
@@ -646,7 +651,7 @@ describe("the reports of openai-certs check, run against the fake API", function
                 for (const args of [["--warn-within", "100000000w"], ["--fail-within", "99999999w", "--warn-within", "100000000w"]]) {
                     const r = await check(["--format", format, ...args]);
                     assert.equal(r.code, 3, `${format} ${args.join(" ")}: ${r.stdout}`);
-                    assert.match(r.stderr, new RegExp(`"${args[0]}": reaches past \\+275760-09-13`), format);
+                    assert.match(r.stderr, new RegExp(`^openai-certs: ${args[0]}: reaches past \\+275760-09-13`), format);
                     assert.doesNotMatch(r.stderr, /\d{8}w/, "the refused value is not quoted");
                 }
             }
@@ -659,7 +664,7 @@ describe("the reports of openai-certs check, run against the fake API", function
             api().setState({ certificates: [cert("gateway", 90)] });
             const r = await certs(["list", "--format", "markdown"]);
             assert.equal(r.code, 0);
-            assert.match(r.stdout, /^## OpenAI certificates \(1\)\n\n\| Name \| ID \| Active \| Expires \| Days left \|\n\| --- \| --- \| --- \| --- \| ---: \|\n\| `gateway` \| `cert_gateway` \| yes \|/);
+            assert.match(r.stdout, /^## OpenAI certificates \(1\)\n\nScope: `organization and every project \(0\)`\n\n\| Name \| ID \| Active in organization \| Active in projects \| Expires \| Days left \|\n\| --- \| --- \| --- \| --- \| --- \| ---: \|\n\| `gateway` \| `cert_gateway` \| yes \|/);
             const out = file("list.json");
             const written = await certs(["list", "--format", "json", "--output-file", out]);
             assert.equal(written.code, 0);

@@ -35,7 +35,7 @@ describe("the fake API from the command line", () => {
         const result = await runNode(["dist/fake-api/cli.js", "--seed", bad]);
         assert.equal(result.code, 2);
         assert.match(result.stderr, /bad\.json/);
-        assert.match(result.stderr, /certificates\.0\.name/);
+        assert.match(result.stderr, /certificates\[0\]\.name: must be a string or null, got a number/);
     });
 });
 

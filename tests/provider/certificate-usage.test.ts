@@ -106,10 +106,7 @@ describe("listCertificateUsage (the organization-wide view) over loopback HTTP",
         assert.equal(last.projectsTotal, 6);
         assert.equal(last.projectsDone, 6);
         assert.equal(last.pagesRead, api().requests.length);
-        assert.deepEqual(
-            [...new Set(seen.map((p) => p.stage))].filter((stage) => stage !== "organization" && stage !== "projects").sort(),
-            ["done", "project-certificates"],
-        );
+        assert.deepEqual([...new Set(seen.map((p) => p.stage))].sort(), ["done", "project-certificates"]);
     });
 
     // Callers printed "0/0, 0/0, 0/1, 0/1": a report per page repeated the same counts (issue 16).
@@ -118,9 +115,22 @@ describe("listCertificateUsage (the organization-wide view) over loopback HTTP",
         const seen: UsageProgress[] = [];
         await listCertificateUsage(client({ pageSize: 50, onProgress: (p: UsageProgress) => seen.push(p) }));
         const keys = seen.map((p) => `${p.stage} ${p.projectsDone}/${p.projectsTotal}`);
-        // The two first lists are read side by side: whichever answers first opens the report.
-        assert.match(keys[0], /^(organization|projects) 0\/0$/);
-        assert.deepEqual(keys.slice(1), ["project-certificates 0/3", "project-certificates 1/3", "project-certificates 2/3", "project-certificates 3/3", "done 3/3"]);
+        assert.deepEqual(keys, ["project-certificates 0/3", "project-certificates 1/3", "project-certificates 2/3", "done 3/3"]);
+    });
+
+    // The README's example printed "0/0, 0/1, 1/1, 1/1" (issue 23, item 13).
+    it("starts at a known total and never repeats a count, as the README's example prints it", async () => {
+        api().setState(organizationSpec({ certificates: 3, projects: 1 }));
+        const printed: string[] = [];
+        await listCertificateUsage(client({ onProgress: (p: UsageProgress) => printed.push(`${p.projectsDone}/${p.projectsTotal}`) }));
+        assert.deepEqual(printed, ["0/1", "1/1"]);
+    });
+
+    it("reports an organization without projects once, as done", async () => {
+        api().setState(organizationSpec({ certificates: 2, projects: 0 }));
+        const seen: UsageProgress[] = [];
+        await listCertificateUsage(client({ onProgress: (p: UsageProgress) => seen.push(p) }));
+        assert.deepEqual(seen.map((p) => `${p.stage} ${p.projectsDone}/${p.projectsTotal}`), ["done 0/0"]);
     });
 
     it("stops every other request and all progress once one project fails (regression: the others kept going)", async () => {

@@ -7,7 +7,7 @@ describe("formatCertificateTable", () => {
         const table = formatCertificateTable([cert({ id: "cert_gw", name: "gateway", expiresIn: "5d" }), cert({ id: "cert_x", name: null, active: false })], NOW);
         assert.deepEqual(table.split("\n"), [
             "NAME       ID       ACTIVE  EXPIRES AT            DAYS LEFT",
-            "gateway    cert_gw  yes     2026-01-20T00:00:00Z  5.0",
+            "gateway    cert_gw  yes     2026-01-20T00:00:00Z  5.00",
             "(unnamed)  cert_x   no      unknown               -",
         ]);
     });

@@ -107,7 +107,8 @@ describe("evaluateCertificateExpiry", () => {
             assert.match(f.message, /4 days 23 hours/);
             assert.match(f.message, /2026-01-19T23:00:00Z/);
             assert.match(f.message, /fail threshold of 14 days/);
-            assert.equal(f.daysRemaining, 4.96);
+            // 4.958 days, rounded down: days left never shows more time than is left (issue 23, item 12).
+            assert.equal(f.daysRemaining, 4.95);
             assert.equal(f.expiresAt, NOW_SECONDS + 4 * DAY + 23 * HOUR);
         });
 

@@ -52,6 +52,16 @@ describe("certificateViolations (the policies' logic)", () => {
         assert.match(violations[0], /active in project proj_payments/);
     });
 
+    // A violation did not say whether projects were read, so "no violation" could mean "not looked at" (issue 23, item 8).
+    it("names the scope the resource read in each violation", () => {
+        const [organization] = certificateViolations(props([c(5)]), config, "fail");
+        assert.match(organization, /\. Scope read: the organization's own list only \(allProjects: true also judges certificates active only in a project\)\.$/);
+        const [everywhere] = certificateViolations({ allProjects: true, certificates: [c(5)] }, config, "fail");
+        assert.match(everywhere, /\. Scope read: the organization and every project\.$/);
+        const [project] = certificateViolations({ projectId: "proj_payments", certificates: [c(20)] }, config, "warn");
+        assert.match(project, /\. Scope read: project proj_payments\.$/);
+    });
+
     it("fails closed on data it cannot read", () => {
         for (const bad of [undefined, "not a list", [{ id: 1 }], [{ ...c(5), expiresAt: "soon" }]]) {
             const violations = certificateViolations(props(bad), config, "fail");
