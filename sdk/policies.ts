@@ -79,9 +79,14 @@ const CertificateList = t.array(CertificateCodec);
  * is one line with control characters escaped: names and read errors come from the API.
  */
 export function certificateViolations(props: Record<string, unknown>, config: CertificatePolicyConfig, severity: "fail" | "warn"): string[] {
+    return listViolations(props, config, severity, true);
+}
+
+/** {@link certificateViolations}, with or without the scope the list was read from. */
+function listViolations(props: Record<string, unknown>, config: CertificatePolicyConfig, severity: "fail" | "warn", sayScope: boolean): string[] {
     let violations: string[];
     try {
-        violations = violationsOf(props, config, severity);
+        violations = violationsOf(props, config, severity, sayScope);
     } catch (error) {
         // An unknown value deeper than the properties unknownData reads (an element of the list):
         // still never a pass. The mode was checked before any data was read.
@@ -91,7 +96,7 @@ export function certificateViolations(props: Record<string, unknown>, config: Ce
     return violations.map(escapeControlCharacters);
 }
 
-function violationsOf(props: Record<string, unknown>, config: CertificatePolicyConfig, severity: "fail" | "warn"): string[] {
+function violationsOf(props: Record<string, unknown>, config: CertificatePolicyConfig, severity: "fail" | "warn", sayScope: boolean): string[] {
     const { unknownDuringPreview, now, enforcementLevel: _level, ...options } = config as CertificatePolicyConfig & { enforcementLevel?: unknown };
     void _level; // CrossGuard's own key: the engine reads it, the policy does not
     let mode: UnknownDuringPreview;
@@ -128,7 +133,7 @@ function violationsOf(props: Record<string, unknown>, config: CertificatePolicyC
     }
     // The advisory policy also says which certificates an exemption let through, and until when:
     // otherwise an exemption is invisible in Pulumi's policy output.
-    const scope = scopeRead(props);
+    const scope = sayScope ? scopeRead(props) : "";
     return report.findings
         .filter((f) => f.severity === (severity as Severity) || (severity === "warn" && f.state === "exempted"))
         .map((f) => (scope ? `${f.message} ${scope}` : f.message));
@@ -137,11 +142,9 @@ function violationsOf(props: Record<string, unknown>, config: CertificatePolicyC
 /**
  * Which list the resource read, said after each finding (issue 23, item 8): the resource's default
  * is the organization's own list, which cannot see a certificate active only in a project, and a
- * reader of the violation should know what was and was not looked at. Nothing for data that is not
- * a `Certificates` resource's (an activation's certificate, a plain list from a custom pack).
+ * reader of the violation should know what was and was not looked at.
  */
 function scopeRead(props: Record<string, unknown>): string {
-    if (props.allProjects === undefined) return "";
     if (props.allProjects === true) return "Scope read: the organization and every project.";
     if (typeof props.projectId === "string") return `Scope read: project ${props.projectId}.`;
     return "Scope read: the organization's own list only (allProjects: true also judges certificates active only in a project).";
@@ -168,7 +171,8 @@ export function activationViolations(props: Record<string, unknown>, config: Cer
         expiresAt: expiresAt.value,
         ...(readGuarded(props, "validAt").value !== undefined ? { validAt: readGuarded(props, "validAt").value } : {}),
     };
-    return certificateViolations({ certificates: [certificate] }, config, severity);
+    // One certificate, read by id: there is no list scope to name.
+    return listViolations({ certificates: [certificate] }, config, severity, false);
 }
 
 /** What could not be read of a resource during preview: the inputs that are unknown, by name. */
