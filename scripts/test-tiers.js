@@ -27,6 +27,7 @@ const DIST_TESTS = "dist/tests";
  * other tier claims. `parallel`: the files use their own ports and folders, so mocha may run them in
  * two workers (the machine this is tuned on has two cores). `packed`: the tier installs the `npm pack`
  * tarball into a user project, which scripts/test.js then does once for every such tier of a run.
+ * `first`: files to start before the others (the longest), the rest in path order.
  */
 const TIERS = {
     unit: { files: null, parallel: true },
@@ -46,7 +47,9 @@ const TIERS = {
     },
     reliability: { files: ["reliability/**/*.test.js"], parallel: true },
     package: { files: ["package.test.js", "provider/dynamic/certificates-provider.test.js", "sdk/policies.test.js"], parallel: true, packed: true },
-    e2e: { files: ["e2e/**/*.test.js"], parallel: false, packed: true },
+    // The longest files first, so that the two workers finish together instead of one waiting
+    // for pulumi-cli.test.js, the longest, which sorts last.
+    e2e: { files: ["e2e/**/*.test.js"], parallel: true, packed: true, first: ["e2e/pulumi-cli.test.js", "e2e/certificate-resources.test.js"] },
 };
 
 /** The tiers in the order `npm test` runs them: cheapest first, so a broken unit fails fast. */
@@ -105,9 +108,15 @@ function tierOfEachFile(root = ROOT) {
 function tierFiles(tier, root = ROOT, env = process.env) {
     if (tier && !TIERS[tier]) throw new Error(`no test tier ${tier}: one of ${ORDER.join(", ")}`);
     const e2eOnly = env.OPENAI_CERTS_LEG_E2E ? globToRegExp(`e2e/${env.OPENAI_CERTS_LEG_E2E}`) : undefined;
+    const first = (file) => {
+        const at = (TIERS[tier]?.first ?? []).indexOf(file);
+        return at < 0 ? Infinity : at;
+    };
     return [...tierOfEachFile(root)]
         .filter(([file, t]) => (!tier || t === tier) && (t !== "e2e" || !e2eOnly || e2eOnly.test(file)))
-        .map(([file]) => `${DIST_TESTS}/${file}`);
+        .map(([file]) => file)
+        .sort((a, b) => first(a) - first(b) || (a < b ? -1 : a > b ? 1 : 0))
+        .map((file) => `${DIST_TESTS}/${file}`);
 }
 
 module.exports = { TIERS, ORDER, tierFiles, tierOfEachFile, allTestFiles, globToRegExp };

@@ -184,8 +184,7 @@ describe("secret sweep: the admin key appears nowhere", function () {
                 }
                 for (const value of [...seen, provider.stderr(), policies.stderr()]) assertNoKeyIn(value);
             } finally {
-                provider.close();
-                policies.close();
+                await Promise.all([provider.close(), policies.close()]);
             }
         });
     });

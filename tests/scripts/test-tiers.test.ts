@@ -5,7 +5,7 @@ import { refuseChildProcesses } from "../support/root-hooks";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const tiers = require(path.join(REPO_ROOT, "scripts/test-tiers.js")) as {
-    TIERS: Record<string, { files: string[] | null }>;
+    TIERS: Record<string, { files: string[] | null; first?: string[] }>;
     ORDER: string[];
     tierOfEachFile(): Map<string, string>;
     globToRegExp(glob: string): RegExp;
@@ -20,8 +20,9 @@ describe("the test tiers (scripts/test-tiers.js)", () => {
 
     it("have no pattern that matches nothing, so a renamed file cannot slip into the unit tier unnoticed", () => {
         const files = [...tiers.tierOfEachFile().keys()];
-        for (const [tier, { files: globs }] of Object.entries(tiers.TIERS)) {
+        for (const [tier, { files: globs, first }] of Object.entries(tiers.TIERS)) {
             for (const glob of globs ?? []) assert.ok(files.some((f) => tiers.globToRegExp(glob).test(f)), `${tier}: ${glob} matches no test file`);
+            for (const file of first ?? []) assert.equal(tiers.tierOfEachFile().get(file), tier, `${tier} starts ${file} first, which is not one of its files`);
         }
     });
 

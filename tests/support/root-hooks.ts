@@ -5,7 +5,8 @@
  *   pure and in-process by construction, and a file that starts a process is told to move to the
  *   tier that starts processes (scripts/test-tiers.js).
  * - With OPENAI_CERTS_HANDLES=1, what is still open when the run ends (servers, sockets, timers,
- *   child processes) is listed on stderr, to find what keeps a run from exiting by itself.
+ *   child processes) is listed on stderr, to find what keeps a run from exiting by itself. Use it
+ *   with OPENAI_CERTS_SERIAL=1: a parallel run's workers are ended by their pool, leaks or not.
  */
 // The module object itself (an `import * as` would be a copy under esModuleInterop), whose functions
 // the test files' `import { spawn } from "child_process"` look up at each call.
@@ -53,7 +54,8 @@ export const mochaHooks = {
         if (process.env.OPENAI_CERTS_TIER === "unit") refuseChildProcesses();
     },
     afterAll(): void {
-        if (!process.env.OPENAI_CERTS_HANDLES) return;
+        // Not in a parallel run's workers: they hold their pool's channel, and the pool ends them.
+        if (!process.env.OPENAI_CERTS_HANDLES || process.send) return;
         // After mocha's own teardown has had a turn of the event loop.
         setImmediate(() => {
             const open = describeOpenHandles();
