@@ -19,13 +19,13 @@ export function markProgramError<E>(error: E): E {
  * {@link markProgramError} for an error that fails the program from an Output (a rejected `apply`).
  * Pulumi may see such a rejection only after the program's main has finished, and then prints
  * `error.stack` rather than the message (@pulumi/pulumi cmd/run/index.ts, `programRunning`): so the
- * stack is cut to its first line, the class and the message, and the failure reads the same either
- * way. Errors that are not ours are left alone.
+ * stack is the message alone, and the failure reads exactly as the promise form's (issue 23, item
+ * 11), whichever way Pulumi prints it. Errors that are not ours are left alone.
  */
 export function markOutputError<E>(error: E): E {
     markProgramError(error);
     if (error instanceof OpenAICertificatesError) {
-        Object.defineProperty(error, "stack", { value: `${error.name}: ${error.message}`, writable: true, configurable: true, enumerable: false });
+        Object.defineProperty(error, "stack", { value: error.message, writable: true, configurable: true, enumerable: false });
     }
     return error;
 }

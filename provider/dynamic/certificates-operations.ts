@@ -10,7 +10,7 @@ import { escapeControlCharacters } from "../text-escape";
 import { CERTIFICATES_INPUT_NAMES, ResolvedCertificatesQuery, UNKNOWN, UNKNOWN_INPUTS_PROPERTY, queryId, resolveCertificatesQuery, unknownInputNames } from "./certificates-inputs";
 import { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, SET_ADMIN_KEY_COMMAND } from "./stack-config";
 import { CheckFailure, failureOf, pickDefined, withoutProvider } from "./props";
-import { requireStackAdminKey, withStackKeyAdvice } from "./write-client";
+import { oneLineForHost, requireStackAdminKey, withStackKeyAdvice } from "./write-client";
 
 /**
  * The operations behind the `Certificates` dynamic resource, as plain functions. The serialized
@@ -126,7 +126,7 @@ export async function readCertificatesResource(id: string, props: Record<string,
     } catch (caught) {
         const error = caught instanceof AuthenticationError ? caught.withAdvice(STORED_CONFIG_ADVICE) : withStackKeyAdvice(caught);
         if (query.onReadError === "warn" && !(error instanceof AdminKeyConflictError)) return { id, props: { ...query, certificates: [], readError: describeReadError(error, settings) } };
-        throw error;
+        throw oneLineForHost(error);
     }
 }
 

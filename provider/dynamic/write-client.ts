@@ -1,7 +1,7 @@
 import { ENV_ADMIN_KEY, firstAdminKey } from "../admin-key";
 import { CertificatesClient, createCertificatesClient } from "../client";
 import { environmentBaseUrl } from "../client-options";
-import { AdminKeyConflictError, AuthenticationError, MissingAdminKeyError } from "../errors";
+import { AdminKeyConflictError, AuthenticationError, MissingAdminKeyError, OpenAICertificatesError } from "../errors";
 import type { ProviderSettings } from "./certificates-operations";
 import { STACK_ADMIN_KEY_PLACES, stackConfigAdminKey } from "./stack-config";
 
@@ -34,11 +34,26 @@ export function withStackKeyAdvice(error: unknown): unknown {
     return error;
 }
 
-/** Runs `operation`, restating a refused key in the stack's words. */
+/** Runs `operation`, restating a refused key in the stack's words, as one line for the provider host. */
 export async function withStackAdvice<T>(operation: () => Promise<T>): Promise<T> {
     try {
         return await operation();
     } catch (error) {
-        throw withStackKeyAdvice(error);
+        throw oneLineForHost(withStackKeyAdvice(error));
     }
+}
+
+/**
+ * Pulumi's dynamic provider host prints a failed operation as `${error}: ${error.stack}` before the
+ * engine prints its message: for our typed errors that was the message twice and a trace into files
+ * the package does not ship (issue 23, item 7). Such an error, leaving an operation, reads as one
+ * line there: its class and code, then its message, with no trace. Other errors (bugs) keep theirs.
+ */
+export function oneLineForHost(error: unknown): unknown {
+    if (error instanceof OpenAICertificatesError) {
+        const header = `${error.name} (${error.code})`;
+        Object.defineProperty(error, "toString", { value: () => header, enumerable: false, configurable: true, writable: true });
+        Object.defineProperty(error, "stack", { value: error.message, enumerable: false, configurable: true, writable: true });
+    }
+    return error;
 }

@@ -131,4 +131,16 @@ describe("writes as safe as reads (issue 20)", () => {
             assert.match(reason, /old\\u2028::error::x/);
         });
     });
+
+    describe("errors as Pulumi's dynamic provider host prints them (issue 23, item 7)", () => {
+        const api = useFakeApi(() => ({ clock: () => NOW_SECONDS, seed: { certificates: [namedCertificate("expired", -2, { active: false })] } }));
+        it("a typed error leaving an operation is one line, `${error}: ${error.stack}`, with no trace and no doubled message", async () => {
+            const id = api().state.certificates[0].id;
+            const error = await rejectionOf(activations.createActivation({ certificateId: id }, { adminApiKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl }, NOW_SECONDS));
+            assert.ok(error instanceof ActivationRefusedError, String(error));
+            const printed = `${error}: ${error.stack}`; // what the host writes to stderr
+            assert.equal(printed, `ActivationRefusedError (activation_refused): ${error.message}`);
+            assert.doesNotMatch(printed, /\n\s+at /);
+        });
+    });
 });
