@@ -2,10 +2,10 @@
  * Scenario 3, in a process of its own: CPU time per certificate of our decode (JSON.parse, io-ts
  * check, mapping) plus the expiry evaluation, against JSON.parse alone, on the same pages.
  */
-import { decodeOrThrow } from "../provider/decode";
-import { CertificateListWire } from "../provider/codecs";
-import { Certificate } from "../provider/certificate";
-import { toCertificate } from "../provider/codecs";
+import { decodeOrThrow } from "../provider/api/decode";
+import { CertificateListWire } from "../provider/api/codecs";
+import { Certificate } from "../provider/api/certificate";
+import { toCertificate } from "../provider/api/codecs";
 import { evaluateCertificateExpiry } from "../sdk";
 import { BENCH_NOW_SECONDS, benchOrganization } from "./organization";
 

@@ -1,7 +1,7 @@
 import * as fs from "fs";
-import { InvalidArgumentError } from "../provider/api";
-import { Exemption, resolveExemptions } from "../sdk/expiry-options";
-import { fileReadProblem } from "../provider/file-read-problem";
+import { InvalidArgumentError } from "../provider/api/errors/argument-error";
+import { Exemption, resolveExemptions } from "../provider/expiry/expiry-options";
+import { fileReadProblem } from "../provider/api/file-read-problem";
 
 /**
  * The largest exemptions file read, in bytes (1 MiB). A thousand exemptions take about 150 KB; a

@@ -25,25 +25,19 @@
 import { Command, CommanderError, Option } from "commander";
 // The command imports the API layer and the evaluation module by module, never the package root: the
 // root loads @pulumi/pulumi, which a CI step has no use for (it tripled the start-up time).
-import {
-    AuthenticationError,
-    Certificate,
-    ENV_ADMIN_KEY,
-    environmentBaseUrl,
-    firstAdminKey,
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_USAGE_CONCURRENCY,
-    InvalidArgumentError,
-    MissingAdminKeyError,
-    PACKAGE_VERSION,
-    listCertificateUsage,
-    listCertificates,
-    printableText,
-    redact,
-    resolveListSettings,
-} from "../provider/api";
-import { evaluateCertificateExpiry } from "../sdk/evaluate-expiry";
-import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, parseIsoInstant } from "../sdk/expiry-options";
+import { AuthenticationError } from "../provider/api/errors/api-error";
+import { Certificate } from "../provider/api/certificate";
+import { ENV_ADMIN_KEY, firstAdminKey } from "../provider/api/admin-key";
+import { DEFAULT_MAX_RETRIES, environmentBaseUrl } from "../provider/api/client-options";
+import { DEFAULT_USAGE_CONCURRENCY, listCertificateUsage } from "../provider/api/certificate-usage";
+import { InvalidArgumentError, MissingAdminKeyError } from "../provider/api/errors/argument-error";
+import { PACKAGE_VERSION } from "../provider/api/version";
+import { listCertificates } from "../provider/api/list-certificates";
+import { printableText } from "../provider/api/text-escape";
+import { redact } from "../provider/api/redact";
+import { resolveListSettings } from "../provider/api/list-settings";
+import { evaluateCertificateExpiry } from "../provider/expiry/evaluate-expiry";
+import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, parseIsoInstant } from "../provider/expiry/expiry-options";
 import { EXIT, EXIT_MEANINGS } from "./exit-codes";
 import { readExemptionsFile } from "./exemptions-file";
 import { progressBar } from "./progress-bar";

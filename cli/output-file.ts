@@ -7,7 +7,7 @@
 import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
-import { InvalidArgumentError } from "../provider/errors";
+import { InvalidArgumentError } from "../provider/api/errors/argument-error";
 
 /** How a temporary file's name gets its randomness; replaceable in tests. */
 export type RandomBytes = (size: number) => Buffer;

@@ -1,4 +1,4 @@
-import { UsageProgress } from "../provider/api";
+import { UsageProgress } from "../provider/api/certificate-usage";
 
 /**
  * A one-line progress bar for the organization-wide view, drawn on stderr only when stderr is a terminal, so

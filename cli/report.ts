@@ -4,9 +4,9 @@
  * `reports/`; this one only chooses and delivers.
  */
 import * as fs from "fs";
-import { InvalidArgumentError } from "../provider/errors";
-import { printableText } from "../provider/text-escape";
-import type { ExpiryReport } from "../sdk/evaluate-expiry";
+import { InvalidArgumentError } from "../provider/api/errors/argument-error";
+import { printableText } from "../provider/api/text-escape";
+import type { ExpiryReport } from "../provider/expiry/evaluate-expiry";
 import { clearReportFile, writeReportFile } from "./output-file";
 import { CheckOutcome, Scope, describeScope } from "./reports/check-outcome";
 import { githubCheckReport } from "./reports/github";

@@ -1,6 +1,6 @@
 import { isIP } from "net";
-import { InvalidArgumentError } from "../provider/errors";
-import { HostLookup, isLoopbackAddress } from "../provider/loopback";
+import { InvalidArgumentError } from "../provider/api/errors/argument-error";
+import { HostLookup, isLoopbackAddress } from "../provider/api/loopback";
 
 /**
  * The address the fake API listens on for `host`: the address itself when it is an IP literal, else

@@ -1,4 +1,4 @@
-import { Duration, parseDurationSeconds } from "../provider/duration";
+import { Duration, parseDurationSeconds } from "../provider/api/duration";
 
 /** A certificate as the fake API stores it. Times are Unix seconds. */
 export interface FakeCertificate {

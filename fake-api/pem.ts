@@ -1,4 +1,4 @@
-import { OPENAI_MIN_REMAINING_SECONDS, readPemCertificate, uploadRequirementProblem } from "../provider/pem";
+import { OPENAI_MIN_REMAINING_SECONDS, readPemCertificate, uploadRequirementProblem } from "../provider/api/pem";
 
 /** The times an uploaded certificate states, in Unix seconds. */
 export interface CertificateTimes {
@@ -11,7 +11,7 @@ export interface CertificateTimes {
  * program"): one certificate and nothing else in the text, the CA certificate that directly signs
  * the client certificates (basic constraints CA, key usage Certificate Sign and CRL Sign, Subject and
  * Authority Key Identifiers), under 16 KB, and not expiring within a day. The rules are the package's
- * own (`provider/pem.ts`), so what `Certificate` refuses at preview and what the fake refuses at
+ * own (`provider/api/pem.ts`), so what `Certificate` refuses at preview and what the fake refuses at
  * upload cannot drift apart. Returns the certificate's times, or the problem as a sentence that
  * quotes nothing of the text.
  */

@@ -1,4 +1,4 @@
-import { OpenAICertificatesError } from "../provider/errors";
+import { OpenAICertificatesError } from "../provider/api/errors/base";
 
 /**
  * A seed file of the fake API cannot be used: it cannot be read, is not JSON, or a field in it is

@@ -1,9 +1,9 @@
 import * as fs from "fs";
 import { isLeft } from "fp-ts/lib/Either";
 import * as t from "io-ts";
-import { InvalidArgumentError } from "../provider/errors";
-import { parseDurationSeconds } from "../provider/duration";
-import { fileReadProblem } from "../provider/file-read-problem";
+import { InvalidArgumentError } from "../provider/api/errors/argument-error";
+import { parseDurationSeconds } from "../provider/api/duration";
+import { fileReadProblem } from "../provider/api/file-read-problem";
 import { OrganizationSpec } from "./model";
 import { SeedFileError } from "./seed-file-error";
 

@@ -9,7 +9,7 @@ import { apiError, sendAnswer } from "./answers";
 import { AuthState, authState } from "./auth";
 import { respond } from "./fault-responses";
 import { ActiveFault, FaultRule, pickFault } from "./faults";
-import { HostLookup, systemLookup } from "../provider/loopback";
+import { HostLookup, systemLookup } from "../provider/api/loopback";
 import { FAKE_API_LIMITS } from "./limits";
 import { loopbackListenAddress } from "./listen-address";
 import { FakeOrganizationState, OrganizationSpec, organization } from "./model";

@@ -31,7 +31,7 @@ const DIST_TESTS = "dist/tests";
  */
 const TIERS = {
     unit: { files: null, parallel: true },
-    static: { files: ["api-entry.test.js", "readme.test.js", "typescript-versions.test.js"], parallel: true, packed: true },
+    static: { files: ["api-entry.test.js", "layering.test.js", "readme.test.js", "typescript-versions.test.js"], parallel: true, packed: true },
     integration: {
         files: [
             "cli/openai-certs.test.js",
@@ -46,7 +46,7 @@ const TIERS = {
         parallel: true,
     },
     reliability: { files: ["reliability/**/*.test.js"], parallel: true },
-    package: { files: ["package.test.js", "provider/dynamic/certificates-provider.test.js", "sdk/policies.test.js"], parallel: true, packed: true },
+    package: { files: ["package.test.js", "provider/dynamic/list-provider.test.js", "sdk/policies.test.js"], parallel: true, packed: true },
     // The longest files first, so that the two workers finish together instead of one waiting
     // for pulumi-cli.test.js, the longest, which sorts last.
     e2e: { files: ["e2e/**/*.test.js"], parallel: true, packed: true, first: ["e2e/pulumi-cli.test.js", "e2e/certificate-resources.test.js"] },

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CertificateExpiryError } from "./certificate-expiry-error";
-import { CertificatesToEvaluate, ExpiryReport, evaluateCertificateExpiry } from "./evaluate-expiry";
-import { ExpiryOptions, resolveExpiryOptions } from "./expiry-options";
+import { CertificatesToEvaluate, ExpiryReport, evaluateCertificateExpiry } from "../provider/expiry/evaluate-expiry";
+import { ExpiryOptions, resolveExpiryOptions } from "../provider/expiry/expiry-options";
 import { markOutputError, markProgramError } from "./program-error";
 import { UnknownDuringPreview, unknownDuringPreviewOf } from "./unknown-during-preview";
 import { UnknownDuringPreviewError } from "./unknown-during-preview-error";

@@ -1,6 +1,6 @@
-import { OpenAICertificatesError } from "../provider/api";
-import { printableText } from "../provider/text-escape";
-import type { ExpiryFinding, ExpiryReport } from "./evaluate-expiry";
+import { OpenAICertificatesError } from "../provider/api/errors/base";
+import { printableText } from "../provider/api/text-escape";
+import type { ExpiryFinding, ExpiryReport } from "../provider/expiry/evaluate-expiry";
 
 /**
  * An active certificate is expired, about to expire or not yet valid: the deployment must stop. The

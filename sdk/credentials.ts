@@ -1,5 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AuthenticationError, ENV_ADMIN_KEY, MissingAdminKeyError, environmentBaseUrl, firstAdminKey } from "../provider/api";
+import { AuthenticationError } from "../provider/api/errors/api-error";
+import { ENV_ADMIN_KEY, firstAdminKey } from "../provider/api/admin-key";
+import { MissingAdminKeyError } from "../provider/api/errors/argument-error";
+import { environmentBaseUrl } from "../provider/api/client-options";
 import { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, STACK_ADMIN_KEY_PLACES, stackConfigAdminKey } from "../provider/dynamic/stack-config";
 
 export { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, ENV_ADMIN_KEY };

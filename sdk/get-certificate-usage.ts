@@ -1,12 +1,14 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CertificateUsage, ListSettings, Project, UsageProgress, listCertificateUsage } from "../provider/api";
-import { booleanIn } from "../provider/option-checks";
-import { usageConcurrencyOf } from "../provider/certificate-usage";
-import { queryId } from "../provider/dynamic/certificates-inputs";
+import { CertificateUsage, listCertificateUsage, UsageProgress } from "../provider/api/certificate-usage";
+import { ListSettings } from "../provider/api/list-settings";
+import { Project } from "../provider/api/project";
+import { booleanIn } from "../provider/api/option-checks";
+import { usageConcurrencyOf } from "../provider/api/certificate-usage";
+import { queryId } from "../provider/api/list-settings";
 import { checkInvokeOptions } from "./invoke-options";
 import { readOnceKnown } from "./output-invoke";
 import { withProgramErrors } from "./program-error";
-import { assertKnownKeys, optionalString } from "./arguments";
+import { assertKnownKeys, optionalString } from "../provider/api/arguments";
 import { resolveAdminKey, withStackKeyAdvice } from "./credentials";
 import { GetCertificatesArgs, resolveGetCertificatesArgs } from "./get-certificates";
 

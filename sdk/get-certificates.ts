@@ -1,7 +1,9 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Certificate, LIST_SETTING_NAMES, ListSettings, ListSettingsArgs, listCertificates, resolveListSettings } from "../provider/api";
-import { queryId } from "../provider/dynamic/certificates-inputs";
-import { assertKnownKeys, optionalString } from "./arguments";
+import { Certificate } from "../provider/api/certificate";
+import { LIST_SETTING_NAMES, ListSettings, ListSettingsArgs, resolveListSettings } from "../provider/api/list-settings";
+import { listCertificates } from "../provider/api/list-certificates";
+import { queryId } from "../provider/api/list-settings";
+import { assertKnownKeys, optionalString } from "../provider/api/arguments";
 import { resolveAdminKey, resolveBaseUrl, withStackKeyAdvice } from "./credentials";
 import { checkInvokeOptions } from "./invoke-options";
 import { readOnceKnown } from "./output-invoke";

@@ -5,9 +5,9 @@
  */
 export { GetCertificatesArgs, GetCertificatesOutputArgs, GetCertificatesResult, getCertificates, getCertificatesOutput } from "./get-certificates";
 export { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, ENV_ADMIN_KEY, ENV_BASE_URL } from "./credentials";
-export * from "../provider/errors";
+export * from "../provider/api/errors";
 export { Certificate as ListedCertificate, ClientOptions, Duration, ListCertificatesOptions, ListPage, SortOrder, certificatePages, iterateCertificates, listCertificates, listOrganizationCertificates, listProjectCertificates } from "../provider/api";
-export { formatCertificateTable } from "./certificate-table";
+export { formatCertificateTable } from "../provider/expiry/certificate-table";
 export {
     CERTIFICATE_STATES,
     CertificateState,
@@ -20,18 +20,18 @@ export {
     Severity,
     VALIDITY_SKEW_SECONDS,
     evaluateCertificateExpiry,
-} from "./evaluate-expiry";
-export { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, Exemption, ExpiryOptions } from "./expiry-options";
+} from "../provider/expiry/evaluate-expiry";
+export { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, Exemption, ExpiryOptions } from "../provider/expiry/expiry-options";
 export { CertificateExpiryError } from "./certificate-expiry-error";
 export { AssertExpiryOutputOptions, ExpiryLogger, assertCertificateExpiry, assertCertificateExpiryOutput } from "./assert-expiry";
 export { DEFAULT_UNKNOWN_DURING_PREVIEW, UnknownDuringPreview } from "./unknown-during-preview";
 export { UnknownDuringPreviewError } from "./unknown-during-preview-error";
-export { CERTIFICATES_TYPE, Certificates, CertificatesArgs } from "./certificates-resource";
-export { CERTIFICATE_ACTIVATION_TYPE, CERTIFICATE_TYPE, Certificate, CertificateActivation, CertificateActivationArgs, CertificateArgs } from "./certificate-resources";
+export { CERTIFICATES_TYPE, Certificates, CertificatesArgs } from "./list-resource";
+export { CERTIFICATE_ACTIVATION_TYPE, CERTIFICATE_TYPE, Certificate, CertificateActivation, CertificateActivationArgs, CertificateArgs } from "./write-resources";
 export { ActivationScope, CertificateUpload, PemCertificateDetails, UploadedCertificate, inspectPemCertificate } from "../provider/api";
 export { UnsupportedRuntimeError } from "./unsupported-runtime-error";
-export { OnReadError } from "../provider/dynamic/certificates-inputs";
-export { ReadError } from "../provider/dynamic/certificates-operations";
+export { OnReadError } from "../provider/dynamic/list-inputs";
+export { ReadError } from "../provider/dynamic/list-operations";
 export {
     GetCertificateUsageArgs,
     GetCertificateUsageOutputArgs,

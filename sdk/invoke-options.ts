@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { InvalidArgumentError } from "../provider/api";
+import { InvalidArgumentError } from "../provider/api/errors/argument-error";
 
 /*
  * The `opts` of the data sources. Pulumi's own data sources are invokes of a provider plugin; ours

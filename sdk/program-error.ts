@@ -1,4 +1,4 @@
-import { OpenAICertificatesError } from "../provider/api";
+import { OpenAICertificatesError } from "../provider/api/errors/base";
 
 /**
  * Marks an error of ours that leaves a Pulumi program so that Pulumi treats it as its own `RunError`

@@ -1,4 +1,4 @@
-import { OpenAICertificatesError } from "../provider/api";
+import { OpenAICertificatesError } from "../provider/api/errors/base";
 
 /**
  * The in-program gate was given certificates that are not known during `pulumi preview` (they depend

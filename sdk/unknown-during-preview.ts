@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from "../provider/api";
+import { InvalidArgumentError } from "../provider/api/errors/argument-error";
 
 /**
  * What a gate does when the certificates it should judge are not known during `pulumi preview`

@@ -1,4 +1,4 @@
-import { OpenAICertificatesError } from "../provider/api";
+import { OpenAICertificatesError } from "../provider/api/errors/base";
 
 /**
  * This part of the package cannot work on the JavaScript runtime the program runs on, and fails at

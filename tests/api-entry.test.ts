@@ -59,7 +59,7 @@ void main;
     for (const resolution of ["node", "node16"] as const) {
         it(`compiles a consumer of /api with no Pulumi installed (moduleResolution ${resolution}), reading no io-ts, fp-ts or @pulumi declaration`, async () => {
             const files = await compile(API_CONSUMER, resolution);
-            assert.ok(files.some((f) => f.includes("pulumi-openai-certificates/dist/provider/api.d.ts")), "the /api declarations were read");
+            assert.ok(files.some((f) => f.includes("pulumi-openai-certificates/dist/provider/api/index.d.ts")), "the /api declarations were read");
             const foreign = files.filter((f) => /node_modules\/(io-ts|fp-ts|@pulumi)\//.test(f));
             assert.deepEqual(foreign, []);
         });

@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import { REPO_ROOT } from "./support/processes";
+import { STORED_PROVIDER_CALLS } from "../provider/dynamic/stored-provider-calls";
 
 /** The package's public surface, as `require("pulumi-openai-certificates")` sees it after a build. */
 describe("the package exports", () => {
@@ -52,10 +53,9 @@ describe("the package exports", () => {
         assert.equal(pkg.CERTIFICATE_TYPE, "pulumi-nodejs:dynamic/openai:Certificate");
         assert.equal(pkg.CERTIFICATE_ACTIVATION_TYPE, "pulumi-nodejs:dynamic/openai:CertificateActivation");
         assert.equal(pkg.Certificate.__pulumiType, pkg.CERTIFICATE_TYPE);
-        // The stored providers load their operations from ./provider by these names (README, "Upgrades").
+        // The stored providers load their operations from ./provider by these names (docs/ARCHITECTURE.md, "Stored providers").
         const provider = require("pulumi-openai-certificates/provider");
-        for (const name of ["checkCertificate", "diffCertificate", "createCertificate", "updateCertificate", "readCertificate", "deleteCertificate"]) assert.equal(typeof provider.certificateOperations[name], "function", name);
-        for (const name of ["checkActivation", "diffActivation", "createActivation", "updateActivation", "readActivation", "deleteActivation"]) assert.equal(typeof provider.certificateActivationOperations[name], "function", name);
+        for (const { name } of STORED_PROVIDER_CALLS) assert.equal(typeof name.split(".").reduce((at, key) => at?.[key], provider), "function", name);
     });
 
     it("keeps the ready policy pack's version in step with the package", () => {

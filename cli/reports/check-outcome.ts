@@ -1,6 +1,6 @@
-import { PACKAGE_VERSION } from "../../provider/version";
-import type { CertificateState, CertificateToEvaluate, ExpiryFinding, ExpiryReport } from "../../sdk/evaluate-expiry";
-import { summarizeExpiry } from "../../sdk/expiry-wording";
+import { PACKAGE_VERSION } from "../../provider/api/version";
+import type { CertificateState, CertificateToEvaluate, ExpiryFinding, ExpiryReport } from "../../provider/expiry/evaluate-expiry";
+import { summarizeExpiry } from "../../provider/expiry/expiry-wording";
 import { EXIT } from "../exit-codes";
 
 /**

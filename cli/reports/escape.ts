@@ -2,11 +2,11 @@
  * Escaping for the formats the reports land in, one function per format. Every value from outside
  * (certificate names and ids, project ids, exemption reasons, server messages) goes through exactly
  * one of these on its way into a report, and each starts with `escapeControlCharacters` (the one
- * module for terminals and CI logs, `provider/text-escape.ts`): a newline, an escape sequence or a
+ * module for terminals and CI logs, `provider/api/text-escape.ts`): a newline, an escape sequence or a
  * bidirectional control in a name is shown as a visible escape in every format, so it can neither
  * add a line nor drive the log viewer. What each function adds is the format's own syntax.
  */
-import { escapeControlCharacters } from "../../provider/text-escape";
+import { escapeControlCharacters } from "../../provider/api/text-escape";
 
 /**
  * A value as XML character data or as an attribute value (either quote): the five markup characters

@@ -1,4 +1,4 @@
-import type { ExpiryFinding } from "../../sdk/evaluate-expiry";
+import type { ExpiryFinding } from "../../provider/expiry/evaluate-expiry";
 import { CheckOutcome, FindingWeight, STATE_LABELS, describeScope, skipHint, skipReason, weightOf } from "./check-outcome";
 import { workflowCommandData as data, workflowCommandProperty as property } from "./escape";
 

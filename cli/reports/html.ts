@@ -1,8 +1,8 @@
-import { printableText } from "../../provider/text-escape";
-import type { CertificateState, ExpiryFinding } from "../../sdk/evaluate-expiry";
-import { CERTIFICATE_STATES } from "../../sdk/evaluate-expiry";
-import { describeSpan, formatDaysLeft } from "../../provider/duration";
-import { isoFromUnixSeconds as iso } from "../../sdk/iso-time";
+import { printableText } from "../../provider/api/text-escape";
+import type { CertificateState, ExpiryFinding } from "../../provider/expiry/evaluate-expiry";
+import { CERTIFICATE_STATES } from "../../provider/expiry/evaluate-expiry";
+import { describeSpan, formatDaysLeft } from "../../provider/api/duration";
+import { isoFromUnixSeconds as iso } from "../../provider/api/iso-time";
 import { CheckOutcome, STATE_LABELS, Scope, TOOL, describeScope } from "./check-outcome";
 import { htmlText as h } from "./escape";
 import { MAX_TIMELINE_BARS, TimelineBar, TimelineLayout, timelineLayout } from "./timeline";

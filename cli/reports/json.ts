@@ -1,5 +1,5 @@
-import { jsonForLogs } from "../../provider/text-escape";
-import { isoFromUnixSeconds as iso } from "../../sdk/iso-time";
+import { jsonForLogs } from "../../provider/api/text-escape";
+import { isoFromUnixSeconds as iso } from "../../provider/api/iso-time";
 import { CheckOutcome, Scope, TOOL } from "./check-outcome";
 
 /** Bumped when a field of the JSON reports changes meaning or disappears. */

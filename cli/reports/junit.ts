@@ -1,7 +1,7 @@
-import { printableText } from "../../provider/text-escape";
-import type { ExpiryFinding } from "../../sdk/evaluate-expiry";
-import { describeSpan, formatDaysLeft } from "../../provider/duration";
-import { isoFromUnixSeconds as iso } from "../../sdk/iso-time";
+import { printableText } from "../../provider/api/text-escape";
+import type { ExpiryFinding } from "../../provider/expiry/evaluate-expiry";
+import { describeSpan, formatDaysLeft } from "../../provider/api/duration";
+import { isoFromUnixSeconds as iso } from "../../provider/api/iso-time";
 import { CheckOutcome, STATE_LABELS, TOOL, describeScope, weightOf } from "./check-outcome";
 import { xmlText as x } from "./escape";
 

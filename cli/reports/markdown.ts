@@ -1,7 +1,7 @@
-import { printableText } from "../../provider/text-escape";
-import type { ExpiryFinding } from "../../sdk/evaluate-expiry";
-import { daysLeft, describeSpan, formatDaysLeft } from "../../provider/duration";
-import { isoFromUnixSeconds as iso } from "../../sdk/iso-time";
+import { printableText } from "../../provider/api/text-escape";
+import type { ExpiryFinding } from "../../provider/expiry/evaluate-expiry";
+import { daysLeft, describeSpan, formatDaysLeft } from "../../provider/api/duration";
+import { isoFromUnixSeconds as iso } from "../../provider/api/iso-time";
 import { CheckOutcome, STATE_LABELS, Scope, TOOL, describeScope, findingNote, weightOf } from "./check-outcome";
 import { markdownCell as cell, markdownCode as code } from "./escape";
 import type { ListedCertificate } from "./table";

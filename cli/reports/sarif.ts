@@ -1,11 +1,11 @@
 import { createHash } from "crypto";
 import type * as Sarif from "sarif";
-import { InvalidArgumentError } from "../../provider/errors";
-import { jsonForLogs } from "../../provider/text-escape";
-import type { ExpiryFinding } from "../../sdk/evaluate-expiry";
-import { describeSpan } from "../../provider/duration";
-import { isoFromUnixSeconds as iso } from "../../sdk/iso-time";
-import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME } from "../../sdk/policy-names";
+import { InvalidArgumentError } from "../../provider/api/errors/argument-error";
+import { jsonForLogs } from "../../provider/api/text-escape";
+import type { ExpiryFinding } from "../../provider/expiry/evaluate-expiry";
+import { describeSpan } from "../../provider/api/duration";
+import { isoFromUnixSeconds as iso } from "../../provider/api/iso-time";
+import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME } from "../../provider/expiry/policy-names";
 import { CheckOutcome, Scope, TOOL, describeScope, weightOf } from "./check-outcome";
 
 /** Where results point when `--sarif-file-location` is not given: the Pulumi project file. */

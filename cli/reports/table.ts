@@ -1,9 +1,9 @@
-import { CertificateUsage } from "../../provider/certificate-usage";
-import { daysLeft, formatDaysLeft } from "../../provider/duration";
-import { printableText } from "../../provider/text-escape";
-import type { ExpiryFinding, ExpiryReport } from "../../sdk/evaluate-expiry";
-import { formatCertificateTable, formatColumns as columns } from "../../sdk/certificate-table";
-import { isoFromUnixSeconds as iso } from "../../sdk/iso-time";
+import { CertificateUsage } from "../../provider/api/certificate-usage";
+import { daysLeft, formatDaysLeft } from "../../provider/api/duration";
+import { printableText } from "../../provider/api/text-escape";
+import type { ExpiryFinding, ExpiryReport } from "../../provider/expiry/evaluate-expiry";
+import { formatCertificateTable, formatColumns as columns } from "../../provider/expiry/certificate-table";
+import { isoFromUnixSeconds as iso } from "../../provider/api/iso-time";
 import { CheckOutcome, Scope, describeScope, findingNote } from "./check-outcome";
 
 /**

@@ -1,4 +1,4 @@
-import type { CertificateState, CertificateToEvaluate, ExpiryReport } from "../../sdk/evaluate-expiry";
+import type { CertificateState, CertificateToEvaluate, ExpiryReport } from "../../provider/expiry/evaluate-expiry";
 
 const DAY = 86_400;
 

@@ -1,4 +1,4 @@
-import { InvalidArgumentError } from "../errors";
+import { InvalidArgumentError } from "../api/errors/argument-error";
 
 /*
  * What every dynamic provider's operations do with property bags: pick the inputs a program gave,

@@ -1,8 +1,8 @@
-import { Duration, describeSpan, isWithinThreshold, parseDurationSeconds } from "../duration";
-import { InvalidArgumentError } from "../errors";
-import { isoFromUnixSeconds } from "../iso-time";
-import { escapeControlCharacters } from "../text-escape";
-import { DEFAULT_FAIL_WITHIN } from "../../sdk/expiry-options";
+import { Duration, describeSpan, isWithinThreshold, parseDurationSeconds } from "../api/duration";
+import { InvalidArgumentError } from "../api/errors/argument-error";
+import { isoFromUnixSeconds } from "../api/iso-time";
+import { escapeControlCharacters } from "../api/text-escape";
+import { DEFAULT_FAIL_WITHIN } from "../expiry/expiry-options";
 
 /*
  * `minRemainingValidity`, the input of `Certificate` and `CertificateActivation` that keeps a

@@ -1,5 +1,5 @@
-import { ENV_ADMIN_KEY, firstAdminKey } from "../admin-key";
-import { AdminKeyConflictError, InvalidArgumentError } from "../errors";
+import { ENV_ADMIN_KEY, firstAdminKey } from "../api/admin-key";
+import { AdminKeyConflictError, InvalidArgumentError } from "../api/errors/argument-error";
 
 /*
  * The Pulumi stack configuration this package reads, in one place for the data sources (sdk/) and
@@ -59,4 +59,22 @@ export function stackConfigAdminKey(adminApiKey: string | undefined, adminKeyAli
         }
     }
     return key;
+}
+
+/** What `configure` received from the stack config. Lives only in the provider process's memory. */
+export interface ProviderSettings {
+    /** `openai:adminApiKey`. Providers stored by 0.1.0 never set it. */
+    adminApiKey?: string;
+    /** `openai:adminKey`, the alias (the only key a provider stored by 0.1.0 reads). */
+    adminKey?: string;
+    baseUrl?: string;
+}
+
+/**
+ * `configure`: the settings from the stack config, read by name here rather than in the serialized
+ * provider, so the names have one home. The key is resolved later, in each operation, so that a
+ * conflict fails the operation with its message instead of the provider process.
+ */
+export function providerSettingsFromConfig(config: { get(key: string): string | undefined }): ProviderSettings {
+    return { adminApiKey: config.get(CONFIG_ADMIN_API_KEY), adminKey: config.get(CONFIG_ADMIN_KEY_ALIAS), baseUrl: config.get(CONFIG_BASE_URL) };
 }

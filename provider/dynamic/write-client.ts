@@ -1,8 +1,10 @@
-import { ENV_ADMIN_KEY, firstAdminKey } from "../admin-key";
-import { CertificatesClient, createCertificatesClient } from "../client";
-import { environmentBaseUrl } from "../client-options";
-import { AdminKeyConflictError, AuthenticationError, MissingAdminKeyError, OpenAICertificatesError } from "../errors";
-import type { ProviderSettings } from "./certificates-operations";
+import { ENV_ADMIN_KEY, firstAdminKey } from "../api/admin-key";
+import { CertificatesClient, createCertificatesClient } from "../api/client";
+import { environmentBaseUrl } from "../api/client-options";
+import { AdminKeyConflictError, MissingAdminKeyError } from "../api/errors/argument-error";
+import { AuthenticationError } from "../api/errors/api-error";
+import { OpenAICertificatesError } from "../api/errors/base";
+import type { ProviderSettings } from "./stack-config";
 import { STACK_ADMIN_KEY_PLACES, stackConfigAdminKey } from "./stack-config";
 
 /**

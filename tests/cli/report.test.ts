@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { checkTable, listTable } from "../../cli/report";
-import { evaluateCertificateExpiry } from "../../sdk/evaluate-expiry";
+import { evaluateCertificateExpiry } from "../../provider/expiry/evaluate-expiry";
 import { NOW, cert } from "../support/fixtures";
 
 describe("the command's tables", () => {

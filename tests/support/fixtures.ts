@@ -1,8 +1,8 @@
 import { strict as assert } from "assert";
-import { InvalidArgumentError } from "../../provider/errors";
+import { InvalidArgumentError } from "../../provider/api/errors";
 import { CertificateSpec, FakeOpenAI, FakeOpenAIOptions, startFakeOpenAI } from "../../fake-api";
-import { parseDurationSeconds } from "../../provider/duration";
-import type { CertificateToEvaluate } from "../../sdk/evaluate-expiry";
+import { parseDurationSeconds } from "../../provider/api/duration";
+import type { CertificateToEvaluate } from "../../provider/expiry/evaluate-expiry";
 
 /** A fixed clock for fixtures: 2026-01-15T00:00:00Z, in Unix seconds. */
 export const NOW_SECONDS = Date.UTC(2026, 0, 15) / 1000;

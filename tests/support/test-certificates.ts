@@ -3,7 +3,7 @@
 import "reflect-metadata";
 import * as x509 from "@peculiar/x509";
 import { createHash, webcrypto } from "crypto";
-import { Duration, parseDurationSeconds } from "../../provider/duration";
+import { Duration, parseDurationSeconds } from "../../provider/api/duration";
 
 /**
  * Real X.509 certificates for tests, in PEM. `node:crypto` reads certificates but cannot make them,

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { checkedRun, gateExitCode, weightOf } from "../../../cli/reports/check-outcome";
-import { evaluateCertificateExpiry } from "../../../sdk/evaluate-expiry";
+import { evaluateCertificateExpiry } from "../../../provider/expiry/evaluate-expiry";
 import { NOW, cert } from "../../support/fixtures";
 
 describe("the gate every format follows", () => {

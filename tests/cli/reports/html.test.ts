@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { OrganizationSpec } from "../../../fake-api";
-import { escapeControlCharacters } from "../../../provider/text-escape";
+import { escapeControlCharacters } from "../../../provider/api/text-escape";
 import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, namedCertificate as cert, useFakeApi } from "../../support/fixtures";
 import { REPO_ROOT, runNode } from "../../support/processes";
 import { OpenedPage, TestBrowser, inkOf, launchChromium, openFile } from "../../support/browser";

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { MAX_TIMELINE_BARS, MIN_BAR_PERCENT, TIMELINE_DAYS_BACK, timelineLayout } from "../../../cli/reports/timeline";
-import { evaluateCertificateExpiry } from "../../../sdk/evaluate-expiry";
+import { evaluateCertificateExpiry } from "../../../provider/expiry/evaluate-expiry";
 import { NOW, NOW_SECONDS, cert } from "../../support/fixtures";
 
 const DAY = 86_400;

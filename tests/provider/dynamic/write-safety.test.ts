@@ -12,7 +12,7 @@ describe("writes as safe as reads (issue 20)", () => {
         const client = () => createCertificatesClient({ adminKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl });
         const checkedInputs = async (name: string) => {
             const made = await testCertificate({ subjectCN: name });
-            return { made, inputs: certificates.checkCertificate({}, { certificate: made.pem, name }).inputs };
+            return { made, inputs: certificates.checkCertificateResource({}, { certificate: made.pem, name }).inputs };
         };
 
         it("the same PEM uploaded before by another team is neither adopted nor renamed; the new copy, stored though its answer was lost, is ours", async () => {
@@ -126,7 +126,7 @@ describe("writes as safe as reads (issue 20)", () => {
 
         it("an upload refusal names a hostile subject escaped", async () => {
             const expired = await testCertificate({ subjectCN: "old\u2028::error::x", validFrom: "-90d", expiresIn: "-1d" });
-            const reason = certificates.checkCertificate({}, { certificate: expired.pem }).failures![0].reason;
+            const reason = certificates.checkCertificateResource({}, { certificate: expired.pem }).failures![0].reason;
             assertSafeForLogs(reason);
             assert.match(reason, /old\\u2028::error::x/);
         });

@@ -1,0 +1,101 @@
+import { booleanIn } from "../api/option-checks";
+import { LIST_SETTING_NAMES, ListSettings, ListSettingsArgs, resolveListSettings } from "../api/list-settings";
+import { InvalidArgumentError } from "../api/errors/argument-error";
+import { usageConcurrencyOf } from "../api/certificate-usage";
+
+/** The engine's wire value for "not known yet" (during preview). */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** What to do when the certificate list cannot be read. */
+export type OnReadError = "fail" | "warn";
+
+/**
+ * The inputs of a `Certificates` resource, as its provider receives them: plain values, where the
+ * program's `CertificatesArgs` holds `pulumi.Input`s.
+ */
+export interface CertificatesResourceInputs extends ListSettingsArgs {
+    /** Keep only certificates whose name matches this glob (`*`, `?`). */
+    namePattern?: string;
+    /** Keep only certificates active in the scope. */
+    activeOnly?: boolean;
+    /** `fail` (default) fails preview and up when the list cannot be read; `warn` records the error instead. */
+    onReadError?: OnReadError;
+    /** Read the organization-wide view: every project's list too, with where each certificate is active. */
+    allProjects?: boolean;
+    /** With `allProjects`: read archived projects too. */
+    includeArchived?: boolean;
+    /** With `allProjects`: projects read at the same time. */
+    concurrency?: number;
+}
+
+/** @deprecated Renamed {@link CertificatesResourceInputs} in 0.2.0, so it is not mistaken for the evaluation's `CertificatesInput`. */
+export type CertificatesInputs = CertificatesResourceInputs;
+
+/** Inputs checked, with defaults applied: the query part of the resource's state. */
+export interface ResolvedCertificatesQuery extends ListSettings {
+    namePattern?: string;
+    activeOnly: boolean;
+    onReadError: OnReadError;
+    allProjects: boolean;
+    includeArchived: boolean;
+    concurrency: number;
+}
+
+/** The input names the resource accepts. */
+export const CERTIFICATES_INPUT_NAMES: readonly (keyof CertificatesResourceInputs)[] = [
+    ...LIST_SETTING_NAMES,
+    "namePattern",
+    "activeOnly",
+    "onReadError",
+    "allProjects",
+    "includeArchived",
+    "concurrency",
+];
+
+/**
+ * The checked-inputs property in which `check` lists the inputs that are unknown during preview, as
+ * known data: a policy can read it without touching an unknown value.
+ */
+export const UNKNOWN_INPUTS_PROPERTY = "unknownInputs";
+
+/** The inputs that are still unknown (values computed by another resource, during preview), in declaration order. */
+export function unknownInputNames(news: Record<string, unknown>): string[] {
+    return CERTIFICATES_INPUT_NAMES.filter((name) => containsUnknown(news[name]));
+}
+
+function containsUnknown(value: unknown): boolean {
+    if (value === UNKNOWN) return true;
+    if (Array.isArray(value)) return value.some(containsUnknown);
+    if (value && typeof value === "object") return Object.values(value).some(containsUnknown);
+    return false;
+}
+
+/**
+ * Checks the inputs and applies defaults. `fallbackBaseUrl` is the stack config or environment value
+ * used when the input is absent. Throws {@link InvalidArgumentError} naming the input.
+ */
+export function resolveCertificatesQuery(news: Record<string, unknown>, fallbackBaseUrl: string): ResolvedCertificatesQuery {
+    const list = resolveListSettings(news, fallbackBaseUrl);
+    const namePattern = news.namePattern ?? undefined;
+    if (namePattern !== undefined && (typeof namePattern !== "string" || namePattern === "")) {
+        throw new InvalidArgumentError("namePattern", "must be a non-empty glob such as \"gateway-*\"");
+    }
+    const activeOnly = booleanIn("activeOnly", news.activeOnly ?? undefined, false);
+    const onReadError = news.onReadError ?? "fail";
+    if (onReadError !== "fail" && onReadError !== "warn") {
+        throw new InvalidArgumentError("onReadError", `must be "fail" or "warn", got ${JSON.stringify(onReadError)}`);
+    }
+    const allProjects = booleanIn("allProjects", news.allProjects ?? undefined, false);
+    if (allProjects && list.projectId !== undefined) {
+        throw new InvalidArgumentError("allProjects", "reads every project; leave projectId out, or set allProjects to false");
+    }
+    return {
+        ...list,
+        ...(namePattern !== undefined ? { namePattern } : {}),
+        activeOnly,
+        onReadError,
+        allProjects,
+        includeArchived: booleanIn("includeArchived", news.includeArchived ?? undefined, false),
+        concurrency: usageConcurrencyOf(news.concurrency ?? undefined),
+    };
+}

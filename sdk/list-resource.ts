@@ -1,0 +1,112 @@
+import * as pulumi from "@pulumi/pulumi";
+import { Certificate } from "../provider/api/certificate";
+import { CertificateUsage } from "../provider/api/certificate-usage";
+import { SortOrder } from "../provider/api/certificates-query";
+import { CERTIFICATES_INPUT_NAMES, OnReadError } from "../provider/dynamic/list-inputs";
+import { ReadError } from "../provider/dynamic/list-operations";
+import { certificatesProvider } from "../provider/dynamic/serialized-providers";
+import { assertKnownKeys } from "../provider/api/arguments";
+import { NODE_RUNTIME, TOKEN_MODULE, dynamicProps, dynamicTypeToken, isResourceOfType, refuseBun } from "./dynamic-resource";
+
+/** Inputs of a {@link Certificates} resource. The admin key is never one: see the class docs. */
+export interface CertificatesArgs {
+    /** The API's base URL. Else the stack config `openai:baseUrl`, else `OPENAI_BASE_URL`. @default "https://api.openai.com/v1" */
+    baseUrl?: pulumi.Input<string>;
+    /** Read this project's certificates instead of the organization's. */
+    projectId?: pulumi.Input<string>;
+    /** Sort order by creation time. @default "desc" */
+    order?: pulumi.Input<SortOrder>;
+    /** Certificates per request, 1 to 100. @default 100 */
+    pageSize?: pulumi.Input<number>;
+    /** Retries per request. @default 2 */
+    maxRetries?: pulumi.Input<number>;
+    /** Time allowed per request, in milliseconds. @default 30000 */
+    timeoutMs?: pulumi.Input<number>;
+    /** Most pages read. @default 1000 */
+    maxPages?: pulumi.Input<number>;
+    /** Keep only certificates whose name matches this glob, such as `gateway-*`. @default every name */
+    namePattern?: pulumi.Input<string>;
+    /** Keep only certificates active in the scope. @default false */
+    activeOnly?: pulumi.Input<boolean>;
+    /**
+     * When the list cannot be read: `fail` fails preview and up with the typed error; `warn` stores an
+     * empty list and the error in `readError`, and the policy pack reports it as advisory.
+     * @default "fail"
+     */
+    onReadError?: pulumi.Input<OnReadError>;
+    /**
+     * Hold the organization-wide view: every project's list is read too, and each certificate carries
+     * `activeAnywhere`, `activeProjectIds` and `projects`. The gate then judges `activeAnywhere`.
+     * Not with `projectId`. @default false
+     */
+    allProjects?: pulumi.Input<boolean>;
+    /** With `allProjects`: read archived projects too. @default false */
+    includeArchived?: pulumi.Input<boolean>;
+    /** With `allProjects`: projects read at the same time, 1 to 64. @default 8 */
+    concurrency?: pulumi.Input<number>;
+}
+
+const TOKEN_TYPE = "Certificates";
+
+/** The type token, `pulumi-nodejs:dynamic/openai:Certificates`: a policy can match `args.type` against it. */
+export const CERTIFICATES_TYPE = dynamicTypeToken(TOKEN_TYPE);
+
+/**
+ * The certificate list of an organization or project, held in the stack. Its provider reads the list
+ * in `check`, so the data is known during `pulumi preview` and visible to resource policies (the
+ * policy pack gates on it); `pulumi refresh` reads it again, and a change in the list shows as an
+ * update. Deleting it removes nothing from OpenAI.
+ *
+ * The admin key comes from the stack config `openai:adminApiKey` (set it with
+ * `pulumi config set --secret openai:adminApiKey`; `openai:adminKey` is read as an alias) or the
+ * environment variable `OPENAI_ADMIN_KEY`, read inside the provider: it is never an input and never
+ * reaches the state.
+ *
+ * It needs Node.js: on Bun the constructor throws an {@link UnsupportedRuntimeError}, because a
+ * dynamic resource's provider is stored as serialized JavaScript and Bun cannot serialize functions.
+ *
+ * @example
+ * ```ts
+ * const org = new Certificates("org-certificates", {});
+ * const payments = new Certificates("payments-certificates", { projectId: "proj_abc", activeOnly: true });
+ * export const soonest = org.certificates.apply((cs) => cs.map((c) => c.expiresAt));
+ * ```
+ */
+export class Certificates extends pulumi.dynamic.Resource {
+    /** Lets `validateResourceOfType` and `Certificates.isInstance` recognise this resource. */
+    static readonly __pulumiType = CERTIFICATES_TYPE;
+
+    /** Whether `obj` is a `Certificates` resource, even across copies of this package (the SDK sets `__pulumiType` on every resource). */
+    static override isInstance(obj: unknown): obj is Certificates {
+        return isResourceOfType(obj, CERTIFICATES_TYPE);
+    }
+
+    declare readonly baseUrl: pulumi.Output<string>;
+    declare readonly projectId: pulumi.Output<string | undefined>;
+    declare readonly order: pulumi.Output<SortOrder>;
+    declare readonly pageSize: pulumi.Output<number>;
+    declare readonly maxRetries: pulumi.Output<number>;
+    declare readonly timeoutMs: pulumi.Output<number>;
+    declare readonly maxPages: pulumi.Output<number>;
+    declare readonly namePattern: pulumi.Output<string | undefined>;
+    declare readonly activeOnly: pulumi.Output<boolean>;
+    declare readonly onReadError: pulumi.Output<OnReadError>;
+    declare readonly allProjects: pulumi.Output<boolean>;
+    declare readonly includeArchived: pulumi.Output<boolean>;
+    declare readonly concurrency: pulumi.Output<number>;
+    /** Every certificate in the scope (after `namePattern` and `activeOnly`); with `allProjects`, with where each is active. */
+    declare readonly certificates: pulumi.Output<Array<Certificate & Partial<CertificateUsage>>>;
+    /** The read error, when `onReadError` is `warn` and the list could not be read. */
+    declare readonly readError: pulumi.Output<ReadError | undefined>;
+
+    constructor(name: string, args: CertificatesArgs = {}, opts?: pulumi.CustomResourceOptions) {
+        refuseBun(
+            `Certificates "${name}"`,
+            "On Bun, read the list with getCertificates (or getCertificatesOutput) and gate with assertCertificateExpiry (or " +
+                "assertCertificateExpiryOutput); in CI, `openai-certs check` gates without Pulumi. To keep the Certificates resource and the policy pack, " +
+                `run the program on Node.js (${NODE_RUNTIME}).`,
+        );
+        assertKnownKeys(args, CERTIFICATES_INPUT_NAMES, `Certificates "${name}"`);
+        super(certificatesProvider, name, dynamicProps(args, CERTIFICATES_INPUT_NAMES, ["certificates", "readError"]), opts, TOKEN_MODULE, TOKEN_TYPE);
+    }
+}
