@@ -25,7 +25,7 @@
 import { Command, CommanderError, Option } from "commander";
 // The command imports the API layer and the evaluation module by module, never the package root: the
 // root loads @pulumi/pulumi, which a CI step has no use for (it tripled the start-up time).
-import { AuthenticationError } from "../provider/api/errors/api-error";
+import { AuthenticationError, adminKeyAdvice } from "../provider/api/errors/api-error";
 import { Certificate } from "../provider/api/certificate";
 import { ENV_ADMIN_KEY, firstAdminKey } from "../provider/api/admin-key";
 import { DEFAULT_MAX_RETRIES, environmentBaseUrl } from "../provider/api/client-options";
@@ -175,7 +175,7 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
             return EXIT.UNCHECKED;
         }
         if (error instanceof AuthenticationError) {
-            error = error.withAdvice(`Check ${ENV_ADMIN_KEY}; certificate endpoints need an organization admin key, not a project key`);
+            error = error.withAdvice(adminKeyAdvice(ENV_ADMIN_KEY));
         }
         if (error instanceof InvalidArgumentError) error = asFlagError(error);
         const name = error instanceof Error ? error.name : "Error";

@@ -15,7 +15,7 @@ import { jsonCheckReport, jsonListReport } from "./reports/json";
 import { junitCheckReport } from "./reports/junit";
 import { markdownCheckReport, markdownListReport } from "./reports/markdown";
 import { DEFAULT_SARIF_FILE_LOCATION, sarifArtifactUri, sarifCheckReport } from "./reports/sarif";
-import { ListedCertificate, listTable, tableCheckReport } from "./reports/table";
+import { CertificateListRow, listTable, tableCheckReport } from "./reports/table";
 
 export { CheckOutcome, Scope, checkedRun, uncheckedRun } from "./reports/check-outcome";
 export { REPORT_SCHEMA_VERSION, jsonCheckReportObject as jsonReport } from "./reports/json";
@@ -136,7 +136,7 @@ export function renderCheckReport(outcome: CheckOutcome, destination: Pick<Repor
 }
 
 /** What `list` read, or why it could not. */
-export type ListOutcome = { certificates: readonly ListedCertificate[]; now: Date; scope: Scope } | { error: { name: string; code?: string; message: string }; scope?: Scope };
+export type ListOutcome = { certificates: readonly CertificateListRow[]; now: Date; scope: Scope } | { error: { name: string; code?: string; message: string }; scope?: Scope };
 
 /** Renders the list in the destination's format (one of {@link LIST_FORMATS}) and delivers it. */
 export function deliverListReport(list: ListOutcome, destination: ReportDestination, io: ReportIo): void {

@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { AuthenticationError } from "../provider/api/errors/api-error";
 import { ENV_ADMIN_KEY, firstAdminKey } from "../provider/api/admin-key";
 import { MissingAdminKeyError } from "../provider/api/errors/argument-error";
 import { environmentBaseUrl } from "../provider/api/client-options";
-import { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, STACK_ADMIN_KEY_PLACES, stackConfigAdminKey } from "../provider/dynamic/stack-config";
+import { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, STACK_ADMIN_KEY_PLACES, stackConfigAdminKey, withStackKeyAdvice } from "../provider/dynamic/stack-config";
 
 export { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, ENV_ADMIN_KEY };
 /**
@@ -30,12 +29,11 @@ export function resolveAdminKey(explicit: string | undefined): string {
  * Runs a data source's `work`, telling a refused key in the words of a Pulumi program: where its key
  * is read from. The API layer cannot say, since it is given the key.
  */
-export async function withStackKeyAdvice<T>(work: () => Promise<T>): Promise<T> {
+export async function withDataSourceKeyAdvice<T>(work: () => Promise<T>): Promise<T> {
     try {
         return await work();
     } catch (error) {
-        if (!(error instanceof AuthenticationError)) throw error;
-        throw error.withAdvice(`Check the admin key (\`adminKey\`, or ${STACK_ADMIN_KEY_PLACES}); certificate endpoints need an organization admin key, not a project key`);
+        throw withStackKeyAdvice(error, `the admin key (\`adminKey\`, or ${STACK_ADMIN_KEY_PLACES})`);
     }
 }
 

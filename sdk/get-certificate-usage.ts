@@ -9,7 +9,7 @@ import { checkInvokeOptions } from "./invoke-options";
 import { readOnceKnown } from "./output-invoke";
 import { withProgramErrors } from "./program-error";
 import { assertKnownKeys, optionalString } from "../provider/api/arguments";
-import { resolveAdminKey, withStackKeyAdvice } from "./credentials";
+import { resolveAdminKey, withDataSourceKeyAdvice } from "./credentials";
 import { GetCertificatesArgs, resolveGetCertificatesArgs } from "./get-certificates";
 
 /** Arguments of {@link getCertificateUsage}: those of `getCertificates` but `projectId`, plus the fan-out's. */
@@ -58,7 +58,7 @@ const KNOWN_ARGS = ["adminKey", "baseUrl", "order", "pageSize", "maxRetries", "t
  * ```
  */
 export async function getCertificateUsage(args: GetCertificateUsageArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetCertificateUsageResult> {
-    return withProgramErrors(() => withStackKeyAdvice(async () => {
+    return withProgramErrors(() => withDataSourceKeyAdvice(async () => {
         checkInvokeOptions(opts, "getCertificateUsage", "promise");
         assertKnownKeys(args, KNOWN_ARGS, "getCertificateUsage");
         const { includeArchived, concurrency: rawConcurrency, onProgress, adminKey, ...listArgs } = args;

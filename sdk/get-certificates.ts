@@ -4,7 +4,7 @@ import { LIST_SETTING_NAMES, ListSettings, ListSettingsArgs, resolveListSettings
 import { listCertificates } from "../provider/api/list-certificates";
 import { queryId } from "../provider/api/list-settings";
 import { assertKnownKeys, optionalString } from "../provider/api/arguments";
-import { resolveAdminKey, resolveBaseUrl, withStackKeyAdvice } from "./credentials";
+import { resolveAdminKey, resolveBaseUrl, withDataSourceKeyAdvice } from "./credentials";
 import { checkInvokeOptions } from "./invoke-options";
 import { readOnceKnown } from "./output-invoke";
 import { withProgramErrors } from "./program-error";
@@ -52,7 +52,7 @@ const KNOWN_ARGS: readonly (keyof GetCertificatesArgs)[] = ["adminKey", ...LIST_
  * ```
  */
 export async function getCertificates(args: GetCertificatesArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetCertificatesResult> {
-    return withProgramErrors(() => withStackKeyAdvice(async () => {
+    return withProgramErrors(() => withDataSourceKeyAdvice(async () => {
         checkInvokeOptions(opts, "getCertificates", "promise");
         const settings = resolveGetCertificatesArgs(args);
         const certificates = await listCertificates({ ...settings, adminKey: resolveAdminKey(optionalString("adminKey", args.adminKey)) });

@@ -4,7 +4,7 @@ import { daysLeft, describeSpan, formatDaysLeft } from "../../provider/api/durat
 import { isoFromUnixSeconds as iso } from "../../provider/api/iso-time";
 import { CheckOutcome, STATE_LABELS, Scope, TOOL, describeScope, findingNote, weightOf } from "./check-outcome";
 import { markdownCell as cell, markdownCode as code } from "./escape";
-import type { ListedCertificate } from "./table";
+import type { CertificateListRow } from "./table";
 
 /** Options of {@link markdownCheckReport}. */
 export interface MarkdownOptions {
@@ -66,7 +66,7 @@ export function markdownCheckReport(outcome: CheckOutcome, options: MarkdownOpti
 }
 
 /** The Markdown of `openai-certs list --format markdown`: a table of the certificates, or why there is none. */
-export function markdownListReport(list: { certificates: readonly ListedCertificate[]; now: Date; scope?: Scope } | { error: { name: string; code?: string; message: string }; scope?: Scope }): string {
+export function markdownListReport(list: { certificates: readonly CertificateListRow[]; now: Date; scope?: Scope } | { error: { name: string; code?: string; message: string }; scope?: Scope }): string {
     if ("error" in list) {
         const { error } = list;
         return finish(["## ✖ OpenAI certificates: could not list", "", code(`${error.name}${error.code === undefined ? "" : ` (${error.code})`}: ${error.message}`), "", `Scope: ${code(describeScope(list.scope))}`]);

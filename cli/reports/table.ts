@@ -39,10 +39,10 @@ export function checkTable(report: ExpiryReport, summary: string = report.summar
 }
 
 /** A certificate as `list` prints it: the list's fields, and with the organization-wide view, where it is active. */
-export type ListedCertificate = Partial<CertificateUsage> & Parameters<typeof formatCertificateTable>[0][number];
+export type CertificateListRow = Partial<CertificateUsage> & Parameters<typeof formatCertificateTable>[0][number];
 
 /** The table of `openai-certs list`; with the organization-wide view, where each certificate is active. */
-export function listTable(certificates: readonly ListedCertificate[], now: Date): string {
+export function listTable(certificates: readonly CertificateListRow[], now: Date): string {
     if (!certificates.some((c) => c.activeAnywhere !== undefined)) return formatCertificateTable(certificates, now);
     const nowSeconds = Math.floor(now.getTime() / 1000);
     const rows = certificates.map((c) => [

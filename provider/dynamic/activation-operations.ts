@@ -10,7 +10,8 @@ import { UNKNOWN } from "./list-inputs";
 import type { ProviderSettings } from "./stack-config";
 import { CheckFailure, checkFailure, collectFailure, pickDefined, withoutProvider } from "./props";
 import { MIN_REMAINING_VALIDITY, minRemainingValiditySeconds, remainingValidityRefusal } from "./remaining-validity";
-import { withStackAdvice, withStackKeyAdvice, writeClient } from "./write-client";
+import { withStackAdvice, writeClient } from "./write-client";
+import { withStackKeyAdvice } from "./stack-config";
 
 /**
  * The operations behind the `CertificateActivation` dynamic resource: one certificate active in the

@@ -5,15 +5,15 @@ import { queryId } from "../api/list-settings";
 import { ENV_ADMIN_KEY, firstAdminKey } from "../api/admin-key";
 import { environmentBaseUrl } from "../api/client-options";
 import { AdminKeyConflictError, InvalidArgumentError } from "../api/errors/argument-error";
-import { AuthenticationError } from "../api/errors/api-error";
+import { AuthenticationError, adminKeyAdvice } from "../api/errors/api-error";
 import { OpenAICertificatesError } from "../api/errors/base";
 import { compileGlob } from "../api/glob";
 import { redact } from "../api/redact";
 import { escapeControlCharacters } from "../api/text-escape";
 import { CERTIFICATES_INPUT_NAMES, ResolvedCertificatesQuery, UNKNOWN, UNKNOWN_INPUTS_PROPERTY, resolveCertificatesQuery, unknownInputNames } from "./list-inputs";
-import { ProviderSettings, SET_ADMIN_KEY_COMMAND } from "./stack-config";
+import { ProviderSettings, SET_ADMIN_KEY_COMMAND, STACK_ADMIN_KEY_PLACES, withStackKeyAdvice } from "./stack-config";
 import { CheckFailure, failureOf, pickDefined, withoutProvider } from "./props";
-import { oneLineForHost, requireStackAdminKey, withStackKeyAdvice } from "./write-client";
+import { oneLineForHost, requireStackAdminKey } from "./write-client";
 
 /**
  * The operations behind the `Certificates` dynamic resource, as plain functions. The serialized
@@ -119,8 +119,7 @@ const STORED_CONFIG_ADVICE =
     "If the admin key was rotated since the last `pulumi up`: `pulumi refresh` and `pulumi destroy` without " +
     "`--run-program` use the stack configuration stored in the state at that update, so they still send the old key. " +
     `Store the new key (\`${SET_ADMIN_KEY_COMMAND}\`, which prompts for it), then run \`pulumi refresh --run-program\` ` +
-    "(or `pulumi up` first, which stores the new configuration). Otherwise check the key: certificate endpoints need an " +
-    "organization admin key, not a project key";
+    `(or \`pulumi up\` first, which stores the new configuration). Otherwise: ${adminKeyAdvice(STACK_ADMIN_KEY_PLACES)}`;
 
 async function readCertificates(query: ResolvedCertificatesQuery, settings: ProviderSettings): Promise<Certificate[]> {
     const client = { adminKey: requireStackAdminKey(settings), baseUrl: query.baseUrl, order: query.order, pageSize: query.pageSize, maxRetries: query.maxRetries, timeoutMs: query.timeoutMs, maxPages: query.maxPages };

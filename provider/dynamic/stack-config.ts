@@ -1,4 +1,5 @@
 import { ENV_ADMIN_KEY, firstAdminKey } from "../api/admin-key";
+import { AuthenticationError, adminKeyAdvice } from "../api/errors/api-error";
 import { AdminKeyConflictError, InvalidArgumentError } from "../api/errors/argument-error";
 
 /*
@@ -77,4 +78,13 @@ export interface ProviderSettings {
  */
 export function providerSettingsFromConfig(config: { get(key: string): string | undefined }): ProviderSettings {
     return { adminApiKey: config.get(CONFIG_ADMIN_API_KEY), adminKey: config.get(CONFIG_ADMIN_KEY_ALIAS), baseUrl: config.get(CONFIG_BASE_URL) };
+}
+
+/**
+ * A refused key ({@link AuthenticationError}) told in the words of a Pulumi stack: where its key is
+ * read from (`places`, {@link STACK_ADMIN_KEY_PLACES} unless an entry point reads more). Any other
+ * error is returned as it is.
+ */
+export function withStackKeyAdvice(error: unknown, places: string = STACK_ADMIN_KEY_PLACES): unknown {
+    return error instanceof AuthenticationError ? error.withAdvice(adminKeyAdvice(places)) : error;
 }

@@ -2,10 +2,8 @@ import { ENV_ADMIN_KEY, firstAdminKey } from "../api/admin-key";
 import { CertificatesClient, createCertificatesClient } from "../api/client";
 import { environmentBaseUrl } from "../api/client-options";
 import { AdminKeyConflictError, MissingAdminKeyError } from "../api/errors/argument-error";
-import { AuthenticationError } from "../api/errors/api-error";
 import { OpenAICertificatesError } from "../api/errors/base";
-import type { ProviderSettings } from "./stack-config";
-import { STACK_ADMIN_KEY_PLACES, stackConfigAdminKey } from "./stack-config";
+import { ProviderSettings, STACK_ADMIN_KEY_PLACES, stackConfigAdminKey, withStackKeyAdvice } from "./stack-config";
 
 /**
  * The client of the resources that change certificates (`Certificate`, `CertificateActivation`),
@@ -26,14 +24,6 @@ export function requireStackAdminKey(settings: ProviderSettings): string {
     const adminKey = firstAdminKey(stackConfigAdminKey(settings.adminApiKey, settings.adminKey), process.env[ENV_ADMIN_KEY]);
     if (!adminKey) throw new MissingAdminKeyError(`Set ${STACK_ADMIN_KEY_PLACES} (of the process that runs pulumi)`);
     return adminKey;
-}
-
-/** A refused key, told in the words of a Pulumi stack: where its key is read from. */
-export function withStackKeyAdvice(error: unknown): unknown {
-    if (error instanceof AuthenticationError) {
-        return error.withAdvice(`Check ${STACK_ADMIN_KEY_PLACES}; certificate endpoints need an organization admin key, not a project key`);
-    }
-    return error;
 }
 
 /** Runs `operation`, restating a refused key in the stack's words, as one line for the provider host. */

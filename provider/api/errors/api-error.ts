@@ -69,6 +69,14 @@ export class BadRequestError extends APIError {
     override readonly code = "bad_request";
 }
 
+/**
+ * What to do about a refused key, naming where the entry point read it from (`places`): the one
+ * wording of this advice, which every entry point gives in its own words for the places.
+ */
+export function adminKeyAdvice(places: string): string {
+    return `Check ${places}; certificate endpoints need an organization admin key, not a project key`;
+}
+
 /** HTTP 401: the admin key was refused. */
 export class AuthenticationError extends APIError {
     override readonly code = "authentication_failed";
@@ -77,7 +85,7 @@ export class AuthenticationError extends APIError {
     // `#private` field: that shows in the declarations and breaks consumers compiling for ES5.
     private declare readonly details: APIErrorDetails;
 
-    constructor(details: APIErrorDetails, advice = "Check the admin key (`adminKey`, or OPENAI_ADMIN_KEY); certificate endpoints need an organization admin key, not a project key") {
+    constructor(details: APIErrorDetails, advice = adminKeyAdvice("the admin key (`adminKey`, or OPENAI_ADMIN_KEY)")) {
         super(details, advice);
         Object.defineProperty(this, "details", { value: details, enumerable: false, writable: true });
     }
