@@ -6,13 +6,15 @@
  * API layer and the evaluation module by module, never Pulumi.
  *
  *     openai-certs [--debug] list  [SCOPE] [--format table|json|markdown] [--output-file FILE]
- *     openai-certs [--debug] check [SCOPE] [--warn-within 30d] [--fail-within 14d] [--include-inactive]
+ *     openai-certs [--debug] check [SCOPE] [--warn-within DURATION] [--fail-within DURATION] [--include-inactive]
  *                        [--fail-on-unknown] [--exemptions FILE] [--now ISO] [--fail-on-warn]
  *                        [--format table|json|junit|sarif|github|markdown|html] [--sarif-file-location PATH]
  *                        [--output-file FILE]
  *     openai-certs fake-api [--port N] [--seed FILE] [--latency-ms MS]
  *
- *     SCOPE: [--organization-only | --project ID | [--include-archived] [--concurrency 8]] [--max-retries 2]
+ *     SCOPE: [--organization-only | --project ID | [--include-archived] [--concurrency N]] [--max-retries N]
+ *
+ * `--help` prints each default, from the constants the library uses (DEFAULT_WARN_WITHIN and the rest).
  *
  * By default both commands read the organization-wide view (the organization and every project), so
  * that a certificate active only in a project is judged: a gate's default must be the safe one (issue
@@ -28,7 +30,7 @@ import { Command, CommanderError, Option } from "commander";
 import { AuthenticationError, adminKeyAdvice } from "../provider/api/errors/api-error";
 import { Certificate } from "../provider/api/certificate";
 import { ENV_ADMIN_KEY, firstAdminKey } from "../provider/api/admin-key";
-import { DEFAULT_MAX_RETRIES, environmentBaseUrl } from "../provider/api/client-options";
+import { DEFAULT_MAX_RETRIES, ENV_BASE_URL, environmentBaseUrl } from "../provider/api/client-options";
 import { DEFAULT_USAGE_CONCURRENCY, listCertificateUsage } from "../provider/api/certificate-usage";
 import { InvalidArgumentError, MissingAdminKeyError } from "../provider/api/errors/argument-error";
 import { PACKAGE_VERSION } from "../provider/api/version";
@@ -295,7 +297,7 @@ const HELP_AFTER = [
     "Exit codes:",
     ...Object.entries(EXIT_MEANINGS).map(([code, meaning]) => `  ${code}  ${meaning}`),
     "",
-    "Environment: OPENAI_ADMIN_KEY (an organization admin key; never a flag), OPENAI_BASE_URL.",
+    `Environment: ${ENV_ADMIN_KEY} (an organization admin key; never a flag), ${ENV_BASE_URL}.`,
 ].join("\n");
 
 function parseNow(text: string): Date {

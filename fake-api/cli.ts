@@ -7,6 +7,8 @@
  * accepts: `OPENAI_ADMIN_KEY=<key>` when that is the built-in test key, else where the key comes from
  * (the seed file's `adminKey`, or `OPENAI_ADMIN_KEY`), never a key of yours.
  */
+import { ENV_ADMIN_KEY, firstAdminKey } from "../provider/api/admin-key";
+import { ENV_BASE_URL } from "../provider/api/client-options";
 import { parseArgs } from "util";
 import { readSeedFile } from "./seed-file";
 import { DEFAULT_FAKE_ADMIN_KEY, startFakeOpenAI } from "./server";
@@ -25,7 +27,7 @@ export async function main(argv: string[]): Promise<void> {
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${values.port}`);
     const seed = values.seed ? readSeedFile(values.seed) : undefined;
-    const environmentKey = process.env.OPENAI_ADMIN_KEY?.trim() || undefined;
+    const environmentKey = firstAdminKey(process.env[ENV_ADMIN_KEY]);
     const api = await startFakeOpenAI({
         port,
         host: values.host,
@@ -33,11 +35,11 @@ export async function main(argv: string[]): Promise<void> {
         adminKey: seed?.adminKey ?? environmentKey,
         latencyMs: Number(values["latency-ms"]),
     });
-    process.stdout.write(`OPENAI_BASE_URL=${api.baseUrl}\n`);
+    process.stdout.write(`${ENV_BASE_URL}=${api.baseUrl}\n`);
     // The built-in test key (also the sample seed's) is printed; a key of the user's never is.
-    if (api.adminKey === DEFAULT_FAKE_ADMIN_KEY) process.stdout.write(`OPENAI_ADMIN_KEY=${DEFAULT_FAKE_ADMIN_KEY}\n`);
+    if (api.adminKey === DEFAULT_FAKE_ADMIN_KEY) process.stdout.write(`${ENV_ADMIN_KEY}=${DEFAULT_FAKE_ADMIN_KEY}\n`);
     else if (seed?.adminKey !== undefined) process.stdout.write(`# accepts the admin key given as "adminKey" in ${values.seed}\n`);
-    else process.stdout.write("# accepts the admin key in OPENAI_ADMIN_KEY\n");
+    else process.stdout.write(`# accepts the admin key in ${ENV_ADMIN_KEY}\n`);
     const stop = () => void api.close().then(() => process.exit(0));
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);

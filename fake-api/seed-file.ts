@@ -4,7 +4,7 @@ import * as t from "io-ts";
 import { InvalidArgumentError } from "../provider/api/errors/argument-error";
 import { parseDurationSeconds } from "../provider/api/duration";
 import { fileReadProblem } from "../provider/api/file-read-problem";
-import { OrganizationSpec } from "./model";
+import { CertificateSpec, OrganizationSpec, ProjectSpec } from "./model";
 import { SeedFileError } from "./seed-file-error";
 
 export { SeedFileError } from "./seed-file-error";
@@ -31,15 +31,26 @@ const ProjectSpecCodec = t.partial({
     name: NAME,
     createdAt: UNIX_SECONDS,
     archived: t.boolean,
-    certificates: t.array(t.intersection([t.type({ id: t.string }), t.partial({ active: t.boolean })])),
+    certificates: t.readonlyArray(t.intersection([t.type({ id: t.string }), t.partial({ active: t.boolean })])),
 });
 
 /** The shape of a seed file; see `examples/seeds/` for samples. Fields it does not name are refused. */
 export const OrganizationSpecCodec = t.partial({
     adminKey: t.string,
-    certificates: t.array(CertificateSpecCodec),
-    projects: t.array(ProjectSpecCodec),
+    certificates: t.readonlyArray(CertificateSpecCodec),
+    projects: t.readonlyArray(ProjectSpecCodec),
 });
+
+// The codecs decode exactly the documented spec types of model.ts (which tests and users write
+// by hand, with their docs): the compiler holds the two in step, so a field added to one and not the
+// other fails the build.
+type Agree<A, B> = [A, keyof A] extends [B, keyof B] ? ([B, keyof B] extends [A, keyof A] ? true : false) : false;
+const codecsAgreeWithSpecs: [
+    Agree<t.TypeOf<typeof CertificateSpecCodec>, CertificateSpec>,
+    Agree<t.TypeOf<typeof ProjectSpecCodec>, ProjectSpec>,
+    Agree<t.TypeOf<typeof OrganizationSpecCodec>, OrganizationSpec>,
+] = [true, true, true];
+void codecsAgreeWithSpecs;
 
 /**
  * Reads and checks a JSON seed file. Every error is a {@link SeedFileError} naming the file and the
@@ -91,7 +102,7 @@ interface UnknownField {
  * ours, and an unknown field there is a typo.
  */
 function unknownFields(codec: t.Mixed, value: unknown, path: string): UnknownField[] {
-    if (codec instanceof t.ArrayType) {
+    if (codec instanceof t.ArrayType || codec instanceof t.ReadonlyArrayType) {
         return Array.isArray(value) ? value.flatMap((item, i) => unknownFields(codec.type, item, `${path}[${i}]`)) : [];
     }
     const props = propsOf(codec);

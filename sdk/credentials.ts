@@ -1,16 +1,15 @@
 import * as pulumi from "@pulumi/pulumi";
 import { ENV_ADMIN_KEY, firstAdminKey } from "../provider/api/admin-key";
 import { MissingAdminKeyError } from "../provider/api/errors/argument-error";
-import { environmentBaseUrl } from "../provider/api/client-options";
-import { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, STACK_ADMIN_KEY_PLACES, stackConfigAdminKey, withStackKeyAdvice } from "../provider/dynamic/stack-config";
+import { ENV_BASE_URL, environmentBaseUrl } from "../provider/api/client-options";
+import { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, STACK_ADMIN_KEY_PLACES, providerSettingsFromConfig, stackAdminKey, withStackKeyAdvice } from "../provider/dynamic/stack-config";
 
-export { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, ENV_ADMIN_KEY };
+export { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, ENV_ADMIN_KEY, ENV_BASE_URL };
 /**
  * The earlier name of the admin key's config, `openai:adminKey`: still read, after `openai:adminApiKey`.
  * @deprecated Use {@link CONFIG_ADMIN_API_KEY}, the official OpenAI provider's name.
  */
 export const CONFIG_ADMIN_KEY = CONFIG_ADMIN_KEY_ALIAS;
-export const ENV_BASE_URL = "OPENAI_BASE_URL";
 
 /**
  * The admin key: the argument, else the Pulumi config `openai:adminApiKey` (a secret), else its alias
@@ -20,7 +19,7 @@ export const ENV_BASE_URL = "OPENAI_BASE_URL";
  * when both config keys hold different keys (only read when there is no argument).
  */
 export function resolveAdminKey(explicit: string | undefined): string {
-    const key = firstAdminKey(explicit) ?? stackConfigAdminKey(readPulumiConfig(CONFIG_ADMIN_API_KEY), readPulumiConfig(CONFIG_ADMIN_KEY_ALIAS)) ?? firstAdminKey(process.env[ENV_ADMIN_KEY]);
+    const key = firstAdminKey(explicit) ?? stackAdminKey(providerSettingsFromConfig({ get: readPulumiConfig }));
     if (key === undefined) throw new MissingAdminKeyError(`Pass \`adminKey\`, or set ${STACK_ADMIN_KEY_PLACES}`);
     return key;
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CertificateUsage, listCertificateUsage, UsageProgress } from "../provider/api/certificate-usage";
+import { CertificateUsage, UsageProgress, UsageReadOptions, listCertificateUsage } from "../provider/api/certificate-usage";
 import { ListSettings } from "../provider/api/list-settings";
 import { Project } from "../provider/api/project";
 import { booleanIn } from "../provider/api/option-checks";
@@ -13,11 +13,7 @@ import { resolveAdminKey, withDataSourceKeyAdvice } from "./credentials";
 import { GetCertificatesArgs, resolveGetCertificatesArgs } from "./get-certificates";
 
 /** Arguments of {@link getCertificateUsage}: those of `getCertificates` but `projectId`, plus the fan-out's. */
-export interface GetCertificateUsageArgs extends Omit<GetCertificatesArgs, "projectId"> {
-    /** Read archived projects too. @default false */
-    includeArchived?: boolean;
-    /** Projects read at the same time, 1 to 64. @default 8 */
-    concurrency?: number;
+export interface GetCertificateUsageArgs extends Omit<GetCertificatesArgs, "projectId">, UsageReadOptions {
     /**
      * Called with the projects read: `0/N` once the total is known, then once per finished project, the
      * last as `N/N` with stage `done`; never the same counts twice. Not available in the Output form.

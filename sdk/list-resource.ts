@@ -2,49 +2,17 @@ import * as pulumi from "@pulumi/pulumi";
 import { Certificate } from "../provider/api/certificate";
 import { CertificateUsage } from "../provider/api/certificate-usage";
 import { SortOrder } from "../provider/api/certificates-query";
-import { CERTIFICATES_INPUT_NAMES, OnReadError } from "../provider/dynamic/list-inputs";
+import { CERTIFICATES_INPUT_NAMES, CertificatesResourceInputs, OnReadError } from "../provider/dynamic/list-inputs";
 import { ReadError } from "../provider/dynamic/list-operations";
 import { certificatesProvider } from "../provider/dynamic/serialized-providers";
 import { assertKnownKeys } from "../provider/api/arguments";
 import { NODE_RUNTIME, TOKEN_MODULE, dynamicProps, dynamicTypeToken, isResourceOfType, refuseBun } from "./dynamic-resource";
 
-/** Inputs of a {@link Certificates} resource. The admin key is never one: see the class docs. */
-export interface CertificatesArgs {
-    /** The API's base URL. Else the stack config `openai:baseUrl`, else `OPENAI_BASE_URL`. @default "https://api.openai.com/v1" */
-    baseUrl?: pulumi.Input<string>;
-    /** Read this project's certificates instead of the organization's. */
-    projectId?: pulumi.Input<string>;
-    /** Sort order by creation time. @default "desc" */
-    order?: pulumi.Input<SortOrder>;
-    /** Certificates per request, 1 to 100. @default 100 */
-    pageSize?: pulumi.Input<number>;
-    /** Retries per request. @default 2 */
-    maxRetries?: pulumi.Input<number>;
-    /** Time allowed per request, in milliseconds. @default 30000 */
-    timeoutMs?: pulumi.Input<number>;
-    /** Most pages read. @default 1000 */
-    maxPages?: pulumi.Input<number>;
-    /** Keep only certificates whose name matches this glob, such as `gateway-*`. @default every name */
-    namePattern?: pulumi.Input<string>;
-    /** Keep only certificates active in the scope. @default false */
-    activeOnly?: pulumi.Input<boolean>;
-    /**
-     * When the list cannot be read: `fail` fails preview and up with the typed error; `warn` stores an
-     * empty list and the error in `readError`, and the policy pack reports it as advisory.
-     * @default "fail"
-     */
-    onReadError?: pulumi.Input<OnReadError>;
-    /**
-     * Hold the organization-wide view: every project's list is read too, and each certificate carries
-     * `activeAnywhere`, `activeProjectIds` and `projects`. The gate then judges `activeAnywhere`.
-     * Not with `projectId`. @default false
-     */
-    allProjects?: pulumi.Input<boolean>;
-    /** With `allProjects`: read archived projects too. @default false */
-    includeArchived?: pulumi.Input<boolean>;
-    /** With `allProjects`: projects read at the same time, 1 to 64. @default 8 */
-    concurrency?: pulumi.Input<number>;
-}
+/**
+ * Inputs of a {@link Certificates} resource: those its provider checks ({@link CertificatesResourceInputs}),
+ * each as a `pulumi.Input`. The admin key is never one: see the class docs.
+ */
+export type CertificatesArgs = { [K in keyof CertificatesResourceInputs]?: pulumi.Input<CertificatesResourceInputs[K]> };
 
 const TOKEN_TYPE = "Certificates";
 

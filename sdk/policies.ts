@@ -272,7 +272,7 @@ export const certificateExpiryPolicy = certificatesPolicy(
     `Active OpenAI mTLS certificates must not expire within the configured failWithin (${DEFAULT_FAIL_WITHIN} unless set); each violation names the threshold it used; data that cannot be read fails closed.`,
 );
 
-/** Advisory: warns on certificates expiring within `warnWithin` (default 30 days) and on unknown expiries. */
+/** Advisory: warns on certificates expiring within `warnWithin` (default {@link DEFAULT_WARN_WITHIN}) and on unknown expiries. */
 export const certificateExpiryWarningPolicy = certificatesPolicy(
     EXPIRY_WARNING_POLICY_NAME,
     "warn",

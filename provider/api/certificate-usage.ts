@@ -1,6 +1,6 @@
 import { Certificate } from "./certificate";
 import { SortOrder } from "./certificates-query";
-import { CertificatesClient, createCertificatesClient } from "./client";
+import { CertificateQuery, CertificatesClient, createCertificatesClient } from "./client";
 import { ClientOptions, clientIntegerOption } from "./client-options";
 import { ListByteBudget } from "./list-byte-budget";
 import { integerIn } from "./option-checks";
@@ -68,16 +68,19 @@ export interface UsageProgress {
     readonly projectsTotal: number;
 }
 
-/** Options of {@link listCertificateUsage}. */
-export interface CertificateUsageOptions extends ClientOptions {
+/**
+ * How the organization-wide view reads the projects: declared once for {@link listCertificateUsage},
+ * `getCertificateUsage` and the `Certificates` resource (with `allProjects`).
+ */
+export interface UsageReadOptions {
     /** Read archived projects too. @default false */
     includeArchived?: boolean;
-    /** Projects read at the same time, 1 to 64. @default 8 */
+    /** Projects read at the same time, 1 to 64 ({@link MIN_USAGE_CONCURRENCY} to {@link MAX_USAGE_CONCURRENCY}). @default 8 ({@link DEFAULT_USAGE_CONCURRENCY}) */
     concurrency?: number;
-    /** Sort order of the result, by creation time. @default "desc" */
-    order?: SortOrder;
-    /** Items per request, 1 to 100. @default 100 */
-    pageSize?: number;
+}
+
+/** Options of {@link listCertificateUsage}. */
+export interface CertificateUsageOptions extends ClientOptions, UsageReadOptions, Omit<CertificateQuery, "projectId"> {
     /**
      * Called with the counts of projects read: first `0/N` once the project list is read (so the
      * total is known from the first call), then once per project done, the last time as `N/N` with

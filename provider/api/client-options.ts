@@ -122,9 +122,12 @@ export function resolveClientOptions(options: ClientOptions): ResolvedClientOpti
     };
 }
 
+/** The environment variable of the base URL, read by every entry point: `OPENAI_BASE_URL`. */
+export const ENV_BASE_URL = "OPENAI_BASE_URL";
+
 /** The base URL from `OPENAI_BASE_URL` when it is set and not blank, else the public API's. */
 export function environmentBaseUrl(env: NodeJS.ProcessEnv = process.env): string {
-    return env.OPENAI_BASE_URL?.trim() || DEFAULT_BASE_URL;
+    return env[ENV_BASE_URL]?.trim() || DEFAULT_BASE_URL;
 }
 
 /**

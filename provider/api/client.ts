@@ -11,11 +11,17 @@ import { createTransport } from "./transport";
 
 /** Which certificate list to read, and how. */
 export interface CertificateQuery {
-    /** A project's list instead of the organization's. */
+    /** List this project's certificates instead of the organization's. */
     projectId?: string;
-    /** @default "desc" */
+    /**
+     * Sort order by `created_at`.
+     * @default "desc" (the API's default)
+     */
     order?: SortOrder;
-    /** 1 to 100. @default 100 */
+    /**
+     * Certificates per request, 1 to 100. Larger pages mean fewer requests.
+     * @default 100
+     */
     pageSize?: number;
 }
 

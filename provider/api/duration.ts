@@ -99,19 +99,3 @@ export function formatDaysLeft(days: number | undefined): string {
 export function describeTimeLeft(seconds: number): string {
     return `${countOf(Math.floor(seconds / 86_400), "day")} ${countOf(Math.floor((seconds % 86_400) / 3600), "hour")}`;
 }
-
-/**
- * The expiry boundary, in one place for the gate's thresholds (`failWithin`, `warnWithin`) and the
- * checks of an upload and an activation (`minRemainingValidity`): a certificate with `remaining`
- * seconds left is within a threshold of `threshold` seconds when `remaining <= threshold`. So a
- * certificate with exactly 14 days left fails a 14-day gate, and is refused for upload under a
- * 14-day `minRemainingValidity`, rather than uploaded and then failed.
- *
- * @example
- * ```ts
- * isWithinThreshold(14 * 86_400, parseDurationSeconds("14d", "failWithin")); // true
- * ```
- */
-export function isWithinThreshold(remainingSeconds: number, thresholdSeconds: number): boolean {
-    return remainingSeconds <= thresholdSeconds;
-}

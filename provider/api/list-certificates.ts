@@ -1,24 +1,11 @@
 import { Certificate } from "./certificate";
 import { CertificateQuery, createCertificatesClient } from "./client";
-import { SortOrder, checkProjectId } from "./certificates-query";
+import { checkProjectId } from "./certificates-query";
 import { ClientOptions } from "./client-options";
 import { ListPage } from "./list-page";
 
-/** Options of the certificate list functions: how to reach the API, plus which list and how. */
-export interface ListCertificatesOptions extends ClientOptions, CertificateQuery {
-    /** List this project's certificates instead of the organization's. */
-    projectId?: string;
-    /**
-     * Sort order by `created_at`.
-     * @default "desc" (the API's default)
-     */
-    order?: SortOrder;
-    /**
-     * Certificates per request, 1 to 100. Larger pages mean fewer requests.
-     * @default 100
-     */
-    pageSize?: number;
-}
+/** Options of the certificate list functions: how to reach the API ({@link ClientOptions}), plus which list and how ({@link CertificateQuery}). */
+export interface ListCertificatesOptions extends ClientOptions, CertificateQuery {}
 
 /**
  * Streams the certificate list one page at a time, for callers that want to stop early or bound

@@ -4,7 +4,6 @@ import { ActivationRefusedError } from "../api/errors/certificate-write-error";
 import { InvalidArgumentError } from "../api/errors/argument-error";
 import { NotFoundError } from "../api/errors/api-error";
 import { ResponseValidationError } from "../api/errors/response-error";
-import { OPENAI_MIN_REMAINING_SECONDS } from "../api/pem";
 import { escapeControlCharacters } from "../api/text-escape";
 import { UNKNOWN } from "./list-inputs";
 import type { ProviderSettings } from "./stack-config";
@@ -109,7 +108,7 @@ async function judgeActivation(
     if (alreadyActive) return { facts, alreadyActive };
     const label = certificate.name === null ? a.certificateId : `"${certificate.name}" (${a.certificateId})`;
     if (certificate.expiresAt === undefined) return { facts, alreadyActive, refusal: `OpenAI gives no expiry for certificate ${label}, so its activation cannot be judged; nothing was activated` };
-    const refusal = remainingValidityRefusal({ action: "activation", label, expiresAt: certificate.expiresAt }, a.nowSeconds, Math.max(a.minSeconds, OPENAI_MIN_REMAINING_SECONDS), a.given);
+    const refusal = remainingValidityRefusal({ action: "activation", label, expiresAt: certificate.expiresAt }, a.nowSeconds, a.minSeconds, a.given);
     return refusal === undefined ? { facts, alreadyActive } : { facts, alreadyActive, refusal };
 }
 

@@ -1,7 +1,7 @@
 import { booleanIn } from "../api/option-checks";
 import { LIST_SETTING_NAMES, ListSettings, ListSettingsArgs, resolveListSettings } from "../api/list-settings";
 import { InvalidArgumentError } from "../api/errors/argument-error";
-import { usageConcurrencyOf } from "../api/certificate-usage";
+import { UsageReadOptions, usageConcurrencyOf } from "../api/certificate-usage";
 
 /** The engine's wire value for "not known yet" (during preview). */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
@@ -13,19 +13,23 @@ export type OnReadError = "fail" | "warn";
  * The inputs of a `Certificates` resource, as its provider receives them: plain values, where the
  * program's `CertificatesArgs` holds `pulumi.Input`s.
  */
-export interface CertificatesResourceInputs extends ListSettingsArgs {
-    /** Keep only certificates whose name matches this glob (`*`, `?`). */
+export interface CertificatesResourceInputs extends ListSettingsArgs, UsageReadOptions {
+    /** Keep only certificates whose name matches this glob (`*`, `?`), such as `gateway-*`. @default every name */
     namePattern?: string;
-    /** Keep only certificates active in the scope. */
+    /** Keep only certificates active in the scope. @default false */
     activeOnly?: boolean;
-    /** `fail` (default) fails preview and up when the list cannot be read; `warn` records the error instead. */
+    /**
+     * When the list cannot be read: `fail` fails preview and up with the typed error; `warn` stores an
+     * empty list and the error in `readError`, and the policy pack reports it as advisory.
+     * @default "fail"
+     */
     onReadError?: OnReadError;
-    /** Read the organization-wide view: every project's list too, with where each certificate is active. */
+    /**
+     * Hold the organization-wide view: every project's list is read too, and each certificate carries
+     * `activeAnywhere`, `activeProjectIds` and `projects`. The gate then judges `activeAnywhere`.
+     * Not with `projectId`; `includeArchived` and `concurrency` apply to it alone. @default false
+     */
     allProjects?: boolean;
-    /** With `allProjects`: read archived projects too. */
-    includeArchived?: boolean;
-    /** With `allProjects`: projects read at the same time. */
-    concurrency?: number;
 }
 
 /** @deprecated Renamed {@link CertificatesResourceInputs} in 0.2.0, so it is not mistaken for the evaluation's `CertificatesInput`. */

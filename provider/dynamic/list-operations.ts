@@ -2,7 +2,6 @@ import { Certificate } from "../api/certificate";
 import { listCertificates } from "../api/list-certificates";
 import { listCertificateUsage } from "../api/certificate-usage";
 import { queryId } from "../api/list-settings";
-import { ENV_ADMIN_KEY, firstAdminKey } from "../api/admin-key";
 import { environmentBaseUrl } from "../api/client-options";
 import { AdminKeyConflictError, InvalidArgumentError } from "../api/errors/argument-error";
 import { AuthenticationError, adminKeyAdvice } from "../api/errors/api-error";
@@ -11,7 +10,7 @@ import { compileGlob } from "../api/glob";
 import { redact } from "../api/redact";
 import { escapeControlCharacters } from "../api/text-escape";
 import { CERTIFICATES_INPUT_NAMES, ResolvedCertificatesQuery, UNKNOWN, UNKNOWN_INPUTS_PROPERTY, resolveCertificatesQuery, unknownInputNames } from "./list-inputs";
-import { ProviderSettings, SET_ADMIN_KEY_COMMAND, STACK_ADMIN_KEY_PLACES, withStackKeyAdvice } from "./stack-config";
+import { ProviderSettings, SET_ADMIN_KEY_COMMAND, STACK_ADMIN_KEY_PLACES, everyStackAdminKey, withStackKeyAdvice } from "./stack-config";
 import { CheckFailure, failureOf, pickDefined, withoutProvider } from "./props";
 import { oneLineForHost, requireStackAdminKey } from "./write-client";
 
@@ -133,7 +132,7 @@ async function readCertificates(query: ResolvedCertificatesQuery, settings: Prov
 /** The error as Pulumi shows it (a check failure) and the state keeps it: redacted, on one visible line. */
 function describeReadError(error: unknown, settings: ProviderSettings): ReadError {
     // Every key that could have been sent, not only the one chosen: this runs after a conflict too.
-    const secrets = [settings.adminApiKey, settings.adminKey, process.env[ENV_ADMIN_KEY]].map((k) => firstAdminKey(k)).filter((k): k is string => k !== undefined);
+    const secrets = everyStackAdminKey(settings);
     if (error instanceof OpenAICertificatesError) return { code: error.code, message: escapeControlCharacters(redact(error.message, secrets)) };
     return { code: "unexpected", message: escapeControlCharacters(redact(error instanceof Error ? error.message : String(error), secrets)) };
 }

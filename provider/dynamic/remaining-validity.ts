@@ -1,8 +1,10 @@
-import { Duration, describeSpan, isWithinThreshold, parseDurationSeconds } from "../api/duration";
+import { Duration, describeSpan, parseDurationSeconds } from "../api/duration";
 import { InvalidArgumentError } from "../api/errors/argument-error";
 import { isoFromUnixSeconds } from "../api/iso-time";
 import { escapeControlCharacters } from "../api/text-escape";
+import { OPENAI_MIN_REMAINING_SECONDS } from "../api/pem";
 import { DEFAULT_FAIL_WITHIN } from "../expiry/expiry-options";
+import { isExpired, isWithinThreshold } from "../expiry/expiry-rule";
 
 /*
  * `minRemainingValidity`, the input of `Certificate` and `CertificateActivation` that keeps a
@@ -33,17 +35,19 @@ export interface SwitchedOn {
 }
 
 /**
- * Why `what` must not be switched on, or `undefined`: expired, or within `minRemainingValidity` by
- * the gate's own boundary ({@link isWithinThreshold}), so that nothing passes this check only to
- * fail the gate. The label is escaped: subjects come from certificates, and certificates from anyone.
+ * Why `what` must not be switched on, or `undefined`: expired, or within `minRemainingValidity`
+ * (never less than the day OpenAI itself requires) by the gate's own rule (expiry-rule.ts), so that
+ * nothing passes this check only to fail the gate. The label is escaped: subjects come from
+ * certificates, and certificates from anyone.
  */
 export function remainingValidityRefusal(what: SwitchedOn, nowSeconds: number, minSeconds: number, given: unknown): string | undefined {
+    const remaining = what.expiresAt - nowSeconds;
     const label = escapeControlCharacters(what.label);
     const nothing = what.action === "upload" ? "Nothing was uploaded" : "Nothing was activated";
-    if (what.expiresAt <= nowSeconds) {
+    if (isExpired(remaining)) {
         return `certificate ${label} expired on ${isoFromUnixSeconds(what.expiresAt)}, ${describeSpan(nowSeconds - what.expiresAt)} ago: ${nothing.toLowerCase()}. ${what.action === "upload" ? "Upload" : "Activate"} a certificate that is still valid`;
     }
-    if (isWithinThreshold(what.expiresAt - nowSeconds, minSeconds)) {
+    if (isWithinThreshold(remaining, Math.max(minSeconds, OPENAI_MIN_REMAINING_SECONDS))) {
         return (
             `certificate ${label} expires on ${isoFromUnixSeconds(what.expiresAt)}, in ${describeSpan(what.expiresAt - nowSeconds)}: within ` +
             `${MIN_REMAINING_VALIDITY} (${typeof given === "string" || typeof given === "number" ? JSON.stringify(given) : JSON.stringify(DEFAULT_MIN_REMAINING_VALIDITY)}), so the expiry gate would fail on it as soon as it is active. ` +

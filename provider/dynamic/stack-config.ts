@@ -81,6 +81,31 @@ export function providerSettingsFromConfig(config: { get(key: string): string | 
 }
 
 /**
+ * Every place a stack's admin key is read from, in the order it is read: `openai:adminApiKey`, its
+ * alias `openai:adminKey`, then `OPENAI_ADMIN_KEY`. The one list that both choosing the key to send
+ * ({@link stackAdminKey}) and redacting messages ({@link everyStackAdminKey}) read, so a new place
+ * cannot be sent from without being redacted.
+ */
+export function stackAdminKeySources(settings: ProviderSettings, env: NodeJS.ProcessEnv = process.env): { config: [adminApiKey: string | undefined, adminKeyAlias: string | undefined]; environment: string | undefined } {
+    return { config: [settings.adminApiKey, settings.adminKey], environment: env[ENV_ADMIN_KEY] };
+}
+
+/**
+ * The key a stack sends: the config's by {@link stackConfigAdminKey} (which refuses a conflict and a
+ * blank secret), else the environment's; `undefined` when none is set.
+ */
+export function stackAdminKey(settings: ProviderSettings, env: NodeJS.ProcessEnv = process.env): string | undefined {
+    const { config, environment } = stackAdminKeySources(settings, env);
+    return firstAdminKey(stackConfigAdminKey(...config), environment);
+}
+
+/** Every key a stack could send, whitespace dropped: what a message is redacted of, even after a conflict. */
+export function everyStackAdminKey(settings: ProviderSettings, env: NodeJS.ProcessEnv = process.env): string[] {
+    const { config, environment } = stackAdminKeySources(settings, env);
+    return [...config, environment].map((k) => firstAdminKey(k)).filter((k): k is string => k !== undefined);
+}
+
+/**
  * A refused key ({@link AuthenticationError}) told in the words of a Pulumi stack: where its key is
  * read from (`places`, {@link STACK_ADMIN_KEY_PLACES} unless an entry point reads more). Any other
  * error is returned as it is.

@@ -6,7 +6,7 @@ import { InvalidArgumentError } from "../api/errors/argument-error";
 import { UploadedCertificate } from "../api/certificate";
 import { checkCertificateId } from "../api/certificates-query";
 import { CertificatesClient } from "../api/client";
-import { OPENAI_MIN_REMAINING_SECONDS, PemCertificateDetails, inspectPemCertificate, uploadRequirementProblem } from "../api/pem";
+import { PemCertificateDetails, inspectPemCertificate, uploadRequirementProblem } from "../api/pem";
 import { UNKNOWN } from "./list-inputs";
 import type { ProviderSettings } from "./stack-config";
 import { CheckFailure, checkFailure, collectFailure, pickDefined, withoutProvider } from "./props";
@@ -144,7 +144,7 @@ async function upload(client: CertificatesClient, inputs: Record<string, unknown
 function uploadRefusals(details: PemCertificateDetails, nowSeconds: number, minSeconds: number, given: unknown): string[] {
     const problem = uploadRequirementProblem(details);
     const label = `"${details.subject || "(no subject)"}"`;
-    const expiry = remainingValidityRefusal({ action: "upload", label, expiresAt: details.expiresAt }, nowSeconds, Math.max(minSeconds, OPENAI_MIN_REMAINING_SECONDS), given);
+    const expiry = remainingValidityRefusal({ action: "upload", label, expiresAt: details.expiresAt }, nowSeconds, minSeconds, given);
     return [...(problem === undefined ? [] : [`${problem}. Nothing was uploaded`]), ...(expiry === undefined ? [] : [expiry])];
 }
 

@@ -1,9 +1,8 @@
-import { ENV_ADMIN_KEY, firstAdminKey } from "../api/admin-key";
 import { CertificatesClient, createCertificatesClient } from "../api/client";
 import { environmentBaseUrl } from "../api/client-options";
 import { AdminKeyConflictError, MissingAdminKeyError } from "../api/errors/argument-error";
 import { OpenAICertificatesError } from "../api/errors/base";
-import { ProviderSettings, STACK_ADMIN_KEY_PLACES, stackConfigAdminKey, withStackKeyAdvice } from "./stack-config";
+import { ProviderSettings, STACK_ADMIN_KEY_PLACES, stackAdminKey, withStackKeyAdvice } from "./stack-config";
 
 /**
  * The client of the resources that change certificates (`Certificate`, `CertificateActivation`),
@@ -21,7 +20,7 @@ export function writeClient(settings: ProviderSettings = {}): CertificatesClient
  * config keys are set to different keys.
  */
 export function requireStackAdminKey(settings: ProviderSettings): string {
-    const adminKey = firstAdminKey(stackConfigAdminKey(settings.adminApiKey, settings.adminKey), process.env[ENV_ADMIN_KEY]);
+    const adminKey = stackAdminKey(settings);
     if (!adminKey) throw new MissingAdminKeyError(`Set ${STACK_ADMIN_KEY_PLACES} (of the process that runs pulumi)`);
     return adminKey;
 }

@@ -2,7 +2,8 @@ import { isLeft } from "fp-ts/lib/Either";
 import { InvalidArgumentError } from "../api/errors/argument-error";
 import { CertificateCodec } from "../api/codecs";
 import { validationIssues } from "../api/decode";
-import { daysLeft, isWithinThreshold } from "../api/duration";
+import { daysLeft } from "../api/duration";
+import { isExpired, isWithinThreshold } from "./expiry-rule";
 import { escapeControlCharacters } from "../api/text-escape";
 import { ExpiryOptions, ResolvedExemption, resolveExpiryOptions } from "./expiry-options";
 import { CERTIFICATE_STATES, CertificateState, Severity } from "./certificate-states";
@@ -159,7 +160,7 @@ function judge(c: CertificateToEvaluate, context: JudgeContext): ExpiryFinding {
     } else if (remaining === undefined) {
         state = "unknown";
         severity = opts.failOnUnknown ? "fail" : "warn";
-    } else if (remaining <= 0) {
+    } else if (isExpired(remaining)) {
         state = "expired";
         severity = "fail";
     } else if (isWithinThreshold(remaining, opts.failWithinSeconds)) {
