@@ -19,3 +19,8 @@ export {
 export { FAKE_API_LIMITS, FakeApiLimits } from "./limits";
 export { OrganizationSpecCodec, SeedFileError, readSeedFile } from "./seed-file";
 export { seededRandom } from "./random";
+// The types that the fake's signatures name.
+export { AuthState } from "./auth";
+export { Duration } from "../provider/api/duration";
+export { HostLookup, ResolvedAddress } from "../provider/api/loopback";
+export { OpenAICertificatesError } from "../provider/api/errors/base";

@@ -31,7 +31,7 @@ const DIST_TESTS = "dist/tests";
  */
 const TIERS = {
     unit: { files: null, parallel: true },
-    static: { files: ["api-entry.test.js", "layering.test.js", "readme.test.js", "typescript-versions.test.js"], parallel: true, packed: true },
+    static: { files: ["api-entry.test.js", "api-reports.test.js", "layering.test.js", "readme.test.js", "typescript-versions.test.js"], parallel: true, packed: true },
     integration: {
         files: [
             "cli/openai-certs.test.js",

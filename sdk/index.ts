@@ -31,7 +31,7 @@ export { CERTIFICATE_ACTIVATION_TYPE, CERTIFICATE_TYPE, Certificate, Certificate
 export { ActivationScope, CertificateUpload, PemCertificateDetails, UploadedCertificate, inspectPemCertificate } from "../provider/api";
 export { UnsupportedRuntimeError } from "./unsupported-runtime-error";
 export { OnReadError } from "../provider/dynamic/list-inputs";
-export { ReadError } from "../provider/dynamic/list-operations";
+export { ReadError } from "../provider/dynamic/list-inputs";
 export {
     GetCertificateUsageArgs,
     GetCertificateUsageOutputArgs,
@@ -39,4 +39,6 @@ export {
     getCertificateUsage,
     getCertificateUsageOutput,
 } from "./get-certificate-usage";
-export { CertificateUsage, DEFAULT_USAGE_CONCURRENCY, ListSettings, ListSettingsArgs, Project, ProjectAttachment, UsageProgress } from "../provider/api";
+export { CertificateUsage, DEFAULT_USAGE_CONCURRENCY, ListSettings, ListSettingsArgs, Project, ProjectAttachment, UsageProgress, UsageReadOptions } from "../provider/api";
+export { CertificateQuery, HostLookup, KeyUsage, ResolvedAddress } from "../provider/api";
+export { CertificatesResourceInputs } from "../provider/dynamic/list-inputs";

@@ -24,6 +24,10 @@ import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME } from "../provider/expi
 import { DEFAULT_UNKNOWN_DURING_PREVIEW, UNKNOWN_DURING_PREVIEW_CHOICES, UnknownDuringPreview, unknownDuringPreviewOf } from "./unknown-during-preview";
 
 export { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME };
+// The types that the policies' signatures name.
+export type { ExpiryOptions, UnknownDuringPreview };
+export type { Exemption } from "../provider/expiry/expiry-options";
+export type { Duration } from "../provider/api/duration";
 
 /** What each policy takes from `--policy-pack-config`; both take the same, so one file sets both alike. */
 export interface CertificatePolicyConfig {

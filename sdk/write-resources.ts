@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Duration } from "../provider/api/duration";
-import { CERTIFICATE_INPUT_NAMES, IMPORT_ID_INPUT } from "../provider/dynamic/upload-operations";
-import { ACTIVATION_INPUT_NAMES } from "../provider/dynamic/activation-operations";
+import { CERTIFICATE_INPUT_NAMES, IMPORT_ID_INPUT } from "../provider/dynamic/upload-inputs";
+import { ACTIVATION_INPUT_NAMES } from "../provider/dynamic/activation-inputs";
 import { certificateActivationProvider, certificateProvider } from "../provider/dynamic/serialized-providers";
 import { assertKnownKeys } from "../provider/api/arguments";
 import { TOKEN_MODULE, dynamicProps, dynamicTypeToken, isResourceOfType, refuseBun } from "./dynamic-resource";

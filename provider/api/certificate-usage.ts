@@ -1,6 +1,6 @@
 import { Certificate } from "./certificate";
 import { SortOrder } from "./certificates-query";
-import { CertificateQuery, CertificatesClient, createCertificatesClient } from "./client";
+import { CertificateQuery, CertificatesClient, certificatesClientWithin } from "./client";
 import { ClientOptions, clientIntegerOption } from "./client-options";
 import { ListByteBudget } from "./list-byte-budget";
 import { integerIn } from "./option-checks";
@@ -123,7 +123,7 @@ export async function listCertificateUsage(options: CertificateUsageOptions): Pr
     // Each list is bounded on its own, and all of them together by the same number: the view holds
     // every project's list at once, so a bound per list alone would grow with the project count.
     const view = new ListByteBudget("the organization-wide view", clientIntegerOption("maxListBytes", options.maxListBytes));
-    const client = createCertificatesClient({ ...options, signal: stop.signal }, view);
+    const client = certificatesClientWithin({ ...options, signal: stop.signal }, view);
     try {
         return await readUsage(client, options, concurrency, stop);
     } finally {

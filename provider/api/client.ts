@@ -62,8 +62,7 @@ export interface CertificatesClient {
 
 /**
  * Creates a client. Options are checked at once; nothing is sent until a method is called. Each list
- * it reads is bounded by `maxListBytes`; with `within`, every list also counts against that wider
- * bound (the organization-wide view reads all its lists within one).
+ * it reads is bounded by `maxListBytes`.
  *
  * @example
  * ```ts
@@ -71,7 +70,15 @@ export interface CertificatesClient {
  * const projects = await client.listProjects();
  * ```
  */
-export function createCertificatesClient(options: ClientOptions, within?: ListByteBudget): CertificatesClient {
+export function createCertificatesClient(options: ClientOptions): CertificatesClient {
+    return certificatesClientWithin(options, undefined);
+}
+
+/**
+ * {@link createCertificatesClient}, whose every list also counts against `within`, a wider bound:
+ * the organization-wide view reads all its lists within one.
+ */
+export function certificatesClientWithin(options: ClientOptions, within: ListByteBudget | undefined): CertificatesClient {
     const resolved = resolveClientOptions(options);
     const transport = createTransport(resolved);
 

@@ -18,8 +18,9 @@ export interface CertificateExtensions {
 }
 
 /** Key usage bits, in the order of their bit numbers. */
-export const KEY_USAGES = ["digitalSignature", "nonRepudiation", "keyEncipherment", "dataEncipherment", "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly"] as const;
-export type KeyUsage = (typeof KEY_USAGES)[number];
+export const KEY_USAGES: readonly KeyUsage[] = ["digitalSignature", "nonRepudiation", "keyEncipherment", "dataEncipherment", "keyAgreement", "keyCertSign", "cRLSign", "encipherOnly", "decipherOnly"];
+/** One key usage bit, by its name in RFC 5280. */
+export type KeyUsage = "digitalSignature" | "nonRepudiation" | "keyEncipherment" | "dataEncipherment" | "keyAgreement" | "keyCertSign" | "cRLSign" | "encipherOnly" | "decipherOnly";
 
 /** The DER could not be walked. */
 export class MalformedDerError extends Error {

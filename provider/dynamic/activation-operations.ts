@@ -1,14 +1,14 @@
 import { checkCertificateId, checkProjectId } from "../api/certificates-query";
+import { ACTIVATION_INPUT_NAMES, activationId, parseActivationId } from "./activation-inputs";
 import { CertificatesClient } from "../api/client";
 import { ActivationRefusedError } from "../api/errors/certificate-write-error";
-import { InvalidArgumentError } from "../api/errors/argument-error";
 import { NotFoundError } from "../api/errors/api-error";
 import { ResponseValidationError } from "../api/errors/response-error";
 import { escapeControlCharacters } from "../api/text-escape";
 import { UNKNOWN } from "./list-inputs";
 import type { ProviderSettings } from "./stack-config";
 import { CheckFailure, checkFailure, collectFailure, pickDefined, withoutProvider } from "./props";
-import { MIN_REMAINING_VALIDITY, minRemainingValiditySeconds, remainingValidityRefusal } from "./remaining-validity";
+import { minRemainingValiditySeconds, remainingValidityRefusal } from "./remaining-validity";
 import { withStackAdvice, writeClient } from "./write-client";
 import { withStackKeyAdvice } from "./stack-config";
 
@@ -21,23 +21,8 @@ import { withStackKeyAdvice } from "./stack-config";
  * `deleteActivation(id, props, settings)`.
  */
 
-/** The inputs a program gives. */
-export const ACTIVATION_INPUT_NAMES = ["certificateId", "projectId", MIN_REMAINING_VALIDITY] as const;
 /** The inputs whose change is another activation (a replacement). */
 const ACTIVATION_IDENTITY = ["certificateId", "projectId"] as const;
-
-/** The resource's id: `organization/<certificateId>` or `project/<projectId>/<certificateId>`. */
-export function activationId(certificateId: string, projectId: string | undefined): string {
-    return projectId === undefined ? `organization/${certificateId}` : `project/${projectId}/${certificateId}`;
-}
-
-/** Reads an id made by {@link activationId}; throws {@link InvalidArgumentError} for anything else. */
-export function parseActivationId(id: string): { certificateId: string; projectId?: string } {
-    const parts = id.split("/");
-    if (parts.length === 2 && parts[0] === "organization") return { certificateId: checkCertificateId(parts[1], "id") };
-    if (parts.length === 3 && parts[0] === "project") return { projectId: checkProjectId(parts[1], "id"), certificateId: checkCertificateId(parts[2], "id") };
-    throw new InvalidArgumentError("id", 'must be "organization/<certificateId>" or "project/<projectId>/<certificateId>"');
-}
 
 /**
  * `check`: the ids, path-safe, and the certificate's expiry, read from OpenAI into the checked

@@ -1,3 +1,4 @@
+import { Certificate } from "../api/certificate";
 import { booleanIn } from "../api/option-checks";
 import { LIST_SETTING_NAMES, ListSettings, ListSettingsArgs, resolveListSettings } from "../api/list-settings";
 import { InvalidArgumentError } from "../api/errors/argument-error";
@@ -102,4 +103,16 @@ export function resolveCertificatesQuery(news: Record<string, unknown>, fallback
         includeArchived: booleanIn("includeArchived", news.includeArchived ?? undefined, false),
         concurrency: usageConcurrencyOf(news.concurrency ?? undefined),
     };
+}
+
+/** A read failure recorded in the state when `onReadError` is `warn`. */
+export interface ReadError {
+    code: string;
+    message: string;
+}
+
+/** The resource's state: the resolved query, the certificates, and a read error when one was tolerated. */
+export interface CertificatesState extends ResolvedCertificatesQuery {
+    certificates: Certificate[];
+    readError?: ReadError;
 }

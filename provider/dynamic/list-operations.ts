@@ -9,7 +9,7 @@ import { OpenAICertificatesError } from "../api/errors/base";
 import { compileGlob } from "../api/glob";
 import { redact } from "../api/redact";
 import { escapeControlCharacters } from "../api/text-escape";
-import { CERTIFICATES_INPUT_NAMES, ResolvedCertificatesQuery, UNKNOWN, UNKNOWN_INPUTS_PROPERTY, resolveCertificatesQuery, unknownInputNames } from "./list-inputs";
+import { CERTIFICATES_INPUT_NAMES, ReadError, ResolvedCertificatesQuery, UNKNOWN, UNKNOWN_INPUTS_PROPERTY, resolveCertificatesQuery, unknownInputNames } from "./list-inputs";
 import { ProviderSettings, SET_ADMIN_KEY_COMMAND, STACK_ADMIN_KEY_PLACES, everyStackAdminKey, withStackKeyAdvice } from "./stack-config";
 import { CheckFailure, failureOf, pickDefined, withoutProvider } from "./props";
 import { oneLineForHost, requireStackAdminKey } from "./write-client";
@@ -25,19 +25,6 @@ import { oneLineForHost, requireStackAdminKey } from "./write-client";
  * settings are `{ adminKey, baseUrl }`) and `checkCertificatesResource(news, settings)` (since 0.2.0;
  * the same function as `checkCertificates`). stored-provider-calls.ts lists every such name.
  */
-
-/** A read failure recorded in the state when `onReadError` is `warn`. */
-export interface ReadError {
-    code: string;
-    message: string;
-}
-
-/** The resource's state: the resolved query, the certificates, and a read error when one was tolerated. */
-export interface CertificatesState extends ResolvedCertificatesQuery {
-    certificates: Certificate[];
-    readError?: ReadError;
-}
-
 
 /**
  * The provider's `check` step (not the expiry check, which is `evaluateCertificateExpiry`): validates

@@ -8,6 +8,7 @@ import { checkCertificateId } from "../api/certificates-query";
 import { CertificatesClient } from "../api/client";
 import { PemCertificateDetails, inspectPemCertificate, uploadRequirementProblem } from "../api/pem";
 import { UNKNOWN } from "./list-inputs";
+import { CERTIFICATE_INPUT_NAMES, IMPORT_ID_INPUT } from "./upload-inputs";
 import type { ProviderSettings } from "./stack-config";
 import { CheckFailure, checkFailure, collectFailure, pickDefined, withoutProvider } from "./props";
 import { minRemainingValiditySeconds, remainingValidityRefusal } from "./remaining-validity";
@@ -21,16 +22,6 @@ import { withStackAdvice, writeClient } from "./write-client";
  * `updateCertificate(id, olds, news, settings)`, `readCertificate(id, props, settings)`,
  * `deleteCertificate(id, settings)`.
  */
-
-/** The inputs a program gives. */
-export const CERTIFICATE_INPUT_NAMES = ["certificate", "name", "minRemainingValidity"] as const;
-
-/**
- * The id given with the `import` resource option, carried as an input: the engine's import step
- * calls a provider's `read` with no properties, so a dynamic provider (whose code is one of those
- * properties) cannot be found for it; `create` adopts the certificate instead of uploading it.
- */
-export const IMPORT_ID_INPUT = "importId";
 
 /** What the PEM says, added to the checked inputs so that preview shows it. */
 type PemFacts = Pick<PemCertificateDetails, "fingerprintSha256" | "subject" | "issuer" | "validAt" | "expiresAt">;

@@ -4,7 +4,7 @@ import { FakeOpenAI, startFakeOpenAI } from "../../fake-api";
 import { dynamicOperations } from "../../provider";
 import { CERTIFICATES_TYPE } from "../../sdk";
 import { unknownCheckingProxy } from "@pulumi/policy";
-import { UNKNOWN } from "../../provider";
+import { UNKNOWN } from "../../provider/dynamic/list-inputs";
 import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME, certificateExpiryPolicy, certificateExpiryWarningPolicy, certificateViolations } from "../../sdk/policies";
 import { CertificateSpec } from "../../fake-api";
 import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs, cert } from "../support/fixtures";

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { CertificateUsage, NotFoundError, UsageProgress, listCertificateUsage, mergeUsage } from "../../../provider";
+import { CertificateUsage, NotFoundError, UsageProgress, listCertificateUsage } from "../../../provider";
+import { mergeUsage } from "../../../provider/api/certificate-usage";
 import { LEAK_CANARY_KEY, NOW_SECONDS, cert, organizationSpec, rejectionOf, seededRandom, useFakeApi } from "../../support/fixtures";
 
 describe("listCertificateUsage (the organization-wide view) over loopback HTTP", function () {

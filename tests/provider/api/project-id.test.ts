@@ -1,6 +1,9 @@
 import { strict as assert } from "assert";
 import { isLeft } from "fp-ts/lib/Either";
-import { InvalidArgumentError, checkProjectId, codecs, dynamicOperations, listCertificates, resolveListSettings } from "../../../provider";
+import { InvalidArgumentError, dynamicOperations, listCertificates } from "../../../provider";
+import { checkProjectId } from "../../../provider/api/certificates-query";
+import * as codecs from "../../../provider/api/codecs";
+import { resolveListSettings } from "../../../provider/api/list-settings";
 import { LEAK_CANARY_KEY, assertNoKeyIn, certificateSpecs, invalidArgument, rejectionOf, useFakeApi, failedArguments } from "../../support/fixtures";
 
 /**

@@ -8,6 +8,7 @@ import {
 } from "../../../provider/api";
 import { certificateActivationOperations as activations, certificateOperations as certificates } from "../../../provider";
 import { UNKNOWN } from "../../../provider/dynamic/list-inputs";
+import { activationId, parseActivationId } from "../../../provider/dynamic/activation-inputs";
 import { LEAK_CANARY_KEY, assertNoKeyIn, failedArguments, rejectionOf, useFakeApi } from "../../support/fixtures";
 import { testCertificate } from "../../support/test-certificates";
 
@@ -199,10 +200,10 @@ describe("the CertificateActivation resource's operations", () => {
         assert.deepEqual(failedArguments((await activations.checkActivation({}, {})).failures), ["certificateId"]);
         assert.deepEqual(failedArguments((await activations.checkActivation({}, { certificateId: "cert_a", projectId: "../x" })).failures), ["projectId"]);
         assert.equal((await activations.checkActivation({}, { certificateId: UNKNOWN, projectId: UNKNOWN })).failures, undefined);
-        assert.equal(activations.activationId("cert_a", undefined), "organization/cert_a");
-        assert.equal(activations.activationId("cert_a", "proj_p"), "project/proj_p/cert_a");
-        assert.deepEqual(activations.parseActivationId("project/proj_p/cert_a"), { projectId: "proj_p", certificateId: "cert_a" });
-        assert.throws(() => activations.parseActivationId("cert_a"), /organization\/<certificateId>/);
+        assert.equal(activationId("cert_a", undefined), "organization/cert_a");
+        assert.equal(activationId("cert_a", "proj_p"), "project/proj_p/cert_a");
+        assert.deepEqual(parseActivationId("project/proj_p/cert_a"), { projectId: "proj_p", certificateId: "cert_a" });
+        assert.throws(() => parseActivationId("cert_a"), /organization\/<certificateId>/);
     });
 
     it("diff replaces for another certificate or scope, the new activation first", () => {
@@ -221,7 +222,7 @@ describe("the CertificateActivation resource's operations", () => {
                 const made = await testCertificate({ expiresIn: "60d" });
                 const { id: certificateId } = await client().uploadCertificate({ certificate: made.pem });
                 const created = await activations.createActivation({ certificateId, ...(projectId ? { projectId } : {}) }, settings());
-                assert.equal(created.id, activations.activationId(certificateId, projectId));
+                assert.equal(created.id, activationId(certificateId, projectId));
                 const activeIn = async () => (await client().listCertificates({ projectId })).find((c) => c.id === certificateId)?.active;
                 assert.equal(await activeIn(), true);
                 assert.equal((await activations.readActivation(created.id, created.outs, settings())).id, created.id);
