@@ -1,7 +1,9 @@
 /**
- * pulumi-openai-certificates: read an OpenAI organization's mTLS certificates in Pulumi programs.
+ * pulumi-openai-certificates: read, upload and activate an OpenAI organization's mTLS certificates
+ * in Pulumi programs, and gate deployments on their expiry.
  *
- * This module only wires and re-exports; each piece lives in its own file.
+ * This module only wires and re-exports; each piece lives in its own file. Its API report is
+ * api-reports/root.api.md.
  */
 export { GetCertificatesArgs, GetCertificatesOutputArgs, GetCertificatesResult, getCertificates, getCertificatesOutput } from "./get-certificates";
 export { CONFIG_ADMIN_API_KEY, CONFIG_ADMIN_KEY, CONFIG_ADMIN_KEY_ALIAS, CONFIG_BASE_URL, ENV_ADMIN_KEY, ENV_BASE_URL } from "./credentials";

@@ -1,7 +1,9 @@
 /**
  * The wire format of the certificate endpoints, as io-ts codecs: the single source of truth for both
  * the runtime check and the TypeScript types. Everything here is snake_case, exactly as the API sends
- * it; `certificate.ts` maps it to the camelCase domain type users see.
+ * it. The mapping to the camelCase domain types users see (`certificate.ts`, `project.ts`) lives here
+ * too, in one function per type at the end of this file (`toCertificate`, `toUploadedCertificate`,
+ * `toProject`), so the wire's names meet the users' in one place.
  *
  * Reference: OpenAI's OpenAPI description, schemas `ListCertificatesResponse`,
  * `OrganizationCertificate`, `OrganizationProjectCertificate`, `ProjectListResponse`, `Project` and

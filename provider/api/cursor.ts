@@ -15,7 +15,7 @@ export interface PageSummary {
 export const DEFAULT_MAX_PAGES = 1000;
 
 /**
- * Follows an `after` cursor through a list, and refuses every way a server could make it loop forever,
+ * Follows an `after` cursor through a list (of certificates or of projects), and refuses every way a server could make it loop forever,
  * return a silently short list or an unbounded one: no page may hold more than `pageSize` items, so a
  * list never holds more than `maxPages` x `pageSize`. It holds the cursors and ids seen so far; it
  * does no I/O.
@@ -55,7 +55,7 @@ export class CursorTracker {
             this.fail("pagination_page_too_large", `the page holds ${page.ids.length} items, more than the limit of ${this.pageSize} asked for`);
         }
         for (const id of page.ids) {
-            if (this.ids.has(id)) this.fail("pagination_duplicate_id", `certificate id ${id} was delivered twice`);
+            if (this.ids.has(id)) this.fail("pagination_duplicate_id", `id ${id} was delivered twice`);
             this.ids.add(id);
         }
         if (!page.hasMore) return undefined;

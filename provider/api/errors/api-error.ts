@@ -104,11 +104,11 @@ export class AuthenticationError extends APIError {
     }
 }
 
-/** HTTP 403: the key is valid but may not read certificates. */
+/** HTTP 403: the key is valid but may not use the certificate endpoints (read or write). */
 export class PermissionDeniedError extends APIError {
     override readonly code = "permission_denied";
     constructor(details: APIErrorDetails) {
-        super(details, "The key needs the organization owner role to read certificates");
+        super(details, "The key needs the organization owner role to read or change certificates");
     }
 }
 

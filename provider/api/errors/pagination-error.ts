@@ -10,7 +10,7 @@ export type PaginationErrorCode =
     | "pagination_empty_page"
     /** A page held more items than the `limit` asked for: the list's size would have no bound. */
     | "pagination_page_too_large"
-    /** The same certificate id arrived twice. */
+    /** The same id (of a certificate, or of a project) arrived twice. */
     | "pagination_duplicate_id"
     /** More pages than `maxPages`. */
     | "pagination_page_limit";
