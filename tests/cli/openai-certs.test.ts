@@ -3,10 +3,10 @@ import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs, namedCertificate, organizationSpec, seededRandom, useFakeApi } from "../support/fixtures";
+import { DAY, HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs, namedCertificate, organizationSpec, seededRandom, useFakeApi } from "../support/fixtures";
 import { runNode, spawnUntil } from "../support/processes";
+import { CHECK_FORMATS } from "../../cli/report";
 
-const DAY = 86_400;
 const CLI = "dist/cli/main.js";
 
 const cert = namedCertificate;
@@ -338,7 +338,7 @@ describe("the openai-certs command, spawned as a process against the fake API", 
 
 
     describe("scope and skipped certificates in every format (issue 23, item 8)", () => {
-        const formats = ["table", "json", "junit", "sarif", "github", "markdown", "html"];
+        const formats = CHECK_FORMATS;
 
         it("every check format says which scope it judged", async () => {
             api().setState({ certificates: [cert("gateway", 90)], projects: [{ id: "proj_web", certificates: [{ id: "cert_gateway" }] }] });

@@ -2,12 +2,11 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { CertificateSpec, FakeOpenAI, OrganizationSpec, startFakeOpenAI } from "../../fake-api";
-import { LEAK_CANARY_KEY } from "../support/fixtures";
+import { LEAK_CANARY_KEY, namedCertificate } from "../support/fixtures";
 import { copyUserProject } from "../support/packed-package";
 import { CommandResult, PulumiProject, expectOk, filesUnder, initStack, pulumiProject, requireLanguageHost, requirePulumiCli } from "../support/pulumi-cli";
 import { CERTIFICATES_TYPE } from "../../sdk";
 
-const DAY = 86_400;
 /** The key after a rotation: recognisable too, and not containing the first one. */
 const ROTATED_KEY = "sk-admin-ROTATED-2b8e4d6f1a3c5e7092b4d6f8";
 
@@ -72,7 +71,7 @@ describe("the gate and unknown inputs, and a rotated key, through the real Pulum
     const now = () => Math.floor(Date.now() / 1000);
     /** An organization whose certificates (name and days to expiry) are all active in proj_payments. */
     const paymentsCertificates = (...certificates: Array<[string, number]>): OrganizationSpec => {
-        const specs: CertificateSpec[] = certificates.map(([name, days]) => ({ id: `cert_${name}`, name, createdAt: now() - 200 * DAY + name.length, expiresAt: now() + days * DAY }));
+        const specs: CertificateSpec[] = certificates.map(([name, days]) => namedCertificate(name, days, {}, now()));
         return { certificates: specs, projects: [{ id: "proj_payments", name: "payments", certificates: specs.map((c) => ({ id: c.id!, active: true })) }] };
     };
 

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { LEAK_CANARY_KEY, NOW_SECONDS, useFakeApi } from "../support/fixtures";
+import { DAY, LEAK_CANARY_KEY, NOW_SECONDS, useFakeApi } from "../support/fixtures";
 import { copyUserProject } from "../support/packed-package";
 import { PulumiProject, expectOk, initStack, pulumiProject, requirePulumiCli } from "../support/pulumi-cli";
 
@@ -37,8 +37,8 @@ exports.certificateIds = certificates.certificates.apply((cs) => cs.map((c) => c
 
 /** Two certificates years from expiry, whatever the real clock says: the gate passes on them once it can judge. */
 const HEALTHY = [
-    { id: "cert_gateway", name: "gateway", expiresAt: NOW_SECONDS + 5 * 365 * 86_400 },
-    { id: "cert_edge", name: "edge", expiresAt: NOW_SECONDS + 6 * 365 * 86_400 },
+    { id: "cert_gateway", name: "gateway", expiresAt: NOW_SECONDS + 5 * 365 * DAY },
+    { id: "cert_edge", name: "edge", expiresAt: NOW_SECONDS + 6 * 365 * DAY },
 ];
 
 /**

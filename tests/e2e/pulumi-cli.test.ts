@@ -2,13 +2,12 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { CertificateSpec, FakeOpenAI, startFakeOpenAI } from "../../fake-api";
-import { LEAK_CANARY_KEY } from "../support/fixtures";
+import { LEAK_CANARY_KEY, namedCertificate } from "../support/fixtures";
 import { copyUserProject, currentLeg, installPackedPackage } from "../support/packed-package";
 import { REPO_ROOT } from "../support/processes";
 import { CommandResult, ExportedStack, PulumiProject, expectOk, exportStack, filesUnder, initStack, pulumiProject, requireLanguageHost, requirePulumiCli } from "../support/pulumi-cli";
 import { CERTIFICATES_TYPE } from "../../sdk";
 
-const DAY = 86_400;
 
 /**
  * The real Pulumi CLI, end to end, as a user runs it: the npm pack tarball installed into fresh
@@ -33,13 +32,7 @@ describe(`end to end through the real Pulumi CLI (${safeLegName()})`, function (
     });
 
     const now = () => Math.floor(Date.now() / 1000);
-    const cert = (name: string, days: number, extra: Partial<CertificateSpec> = {}): CertificateSpec => ({
-        id: `cert_${name.replace(/-/g, "_")}`,
-        name,
-        createdAt: now() - 200 * DAY + name.length,
-        expiresAt: now() + days * DAY,
-        ...extra,
-    });
+    const cert = (name: string, days: number, extra: Partial<CertificateSpec> = {}): CertificateSpec => namedCertificate(name, days, extra, now());
 
     /** A new stack with the key (from stdin, as the prompt takes it), the fake's URL and `config`. */
     const newStack = (project: PulumiProject, config: Record<string, string> = {}) => initStack(project, `s${++stackCounter}`, { adminKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl, config });

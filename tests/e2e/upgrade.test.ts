@@ -4,14 +4,13 @@ import * as fs from "fs";
 import * as path from "path";
 import { promisify } from "util";
 import { CertificateSpec, FakeOpenAI, startFakeOpenAI } from "../../fake-api";
-import { LEAK_CANARY_KEY } from "../support/fixtures";
+import { LEAK_CANARY_KEY, namedCertificate } from "../support/fixtures";
 import { copyUserProject, packedTarball } from "../support/packed-package";
 import { REPO_ROOT } from "../support/processes";
 import { PulumiProject, expectOk, exportStack, filesUnder, pulumiProject, requirePulumiCli } from "../support/pulumi-cli";
 import { CERTIFICATES_TYPE } from "../../sdk";
 
 const run = promisify(execFile);
-const DAY = 86_400;
 /** Version 0.1.0 as published, packed once from commit 440f9bb. */
 const RELEASE_0_1_0 = path.join(REPO_ROOT, "tests/fixtures/pulumi-openai-certificates-0.1.0.tgz");
 
@@ -48,10 +47,10 @@ describe("upgrading from 0.1.0: a stack created with it keeps working through th
     });
 
     const now = () => Math.floor(Date.now() / 1000);
-    const cert = (id: string, days: number): CertificateSpec => ({ id, name: id.replace("cert_", ""), createdAt: now() - 100 * DAY, expiresAt: now() + days * DAY });
+    const cert = (name: string, days: number): CertificateSpec => namedCertificate(name, days, {}, now());
 
     it("up with 0.1.0; then, upgraded, refresh, up and destroy all succeed and the key stays out of the state", async () => {
-        api.setState({ certificates: [cert("cert_gateway", 120)], projects: [{ id: "proj_payments", name: "payments", certificates: [{ id: "cert_gateway", active: true }] }] });
+        api.setState({ certificates: [cert("gateway", 120)], projects: [{ id: "proj_payments", name: "payments", certificates: [{ id: "cert_gateway", active: true }] }] });
         const stack = "upgrade";
         expectOk(await project.pulumi(["stack", "init", stack]));
         expectOk(await project.pulumi(["config", "set", "--secret", "openai:adminKey", "--stack", stack], { input: LEAK_CANARY_KEY }));
@@ -65,7 +64,7 @@ describe("upgrading from 0.1.0: a stack created with it keeps working through th
         assert.notEqual(installedVersion(project.dir), "0.1.0");
 
         // refresh runs the provider code stored by 0.1.0 against the upgraded package.
-        api.setState({ certificates: [cert("cert_gateway", 120), cert("cert_added", 90)], projects: [{ id: "proj_payments", name: "payments", certificates: [{ id: "cert_gateway", active: true }] }] });
+        api.setState({ certificates: [cert("gateway", 120), cert("added", 90)], projects: [{ id: "proj_payments", name: "payments", certificates: [{ id: "cert_gateway", active: true }] }] });
         const refreshed = await project.action("refresh", stack);
         expectOk(refreshed);
         assert.deepEqual((await heldIds(project, stack))["organization-certificates"], ["cert_added", "cert_gateway"], "refresh through the stored 0.1.0 provider read the new list");

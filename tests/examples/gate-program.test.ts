@@ -5,10 +5,9 @@ import { FakeOpenAI, startFakeOpenAI, CertificateSpec } from "../../fake-api";
 import { dynamicOperations } from "../../provider";
 import { CERTIFICATES_TYPE, CertificateExpiryError } from "../../sdk";
 import { certificateExpiryPolicy, certificateExpiryWarningPolicy } from "../../sdk/policies";
-import { LEAK_CANARY_KEY } from "../support/fixtures";
+import { DAY, LEAK_CANARY_KEY, namedCertificate } from "../support/fixtures";
 import { REPO_ROOT } from "../support/processes";
 
-const DAY = 86_400;
 const PROGRAM = path.join(REPO_ROOT, "dist/examples/gate/index.js");
 
 interface CheckedResource {
@@ -82,7 +81,7 @@ describe("the example gate program, under pulumi.runtime.setMocks", function () 
     // that certificates made together get equal creation times (the order test relies on it) and a
     // second boundary between two readings cannot reorder them.
     let now: number;
-    const cert = (name: string, days: number, extra: Partial<CertificateSpec> = {}): CertificateSpec => ({ id: `cert_${name}`, name, createdAt: now - 100 * DAY, expiresAt: now + days * DAY, ...extra });
+    const cert = (name: string, days: number, extra: Partial<CertificateSpec> = {}): CertificateSpec => namedCertificate(name, days, { createdAt: now - 100 * DAY, ...extra }, now);
 
     beforeEach(async () => {
         now = Math.floor(Date.now() / 1000);

@@ -2,11 +2,11 @@ import { strict as assert } from "assert";
 import * as http from "http";
 import { X509Certificate } from "crypto";
 import { FAKE_API_LIMITS, FakeOpenAI, FaultAction, startFakeOpenAI } from "../../fake-api";
-import { LEAK_CANARY_KEY, NOW_SECONDS, assertNoKeyIn, namedCertificate, useFakeApi } from "../support/fixtures";
+import { HOUR, LEAK_CANARY_KEY, NOW_SECONDS, assertNoKeyIn, namedCertificate, useFakeApi } from "../support/fixtures";
 import { TestCertificate, testCertificate, testCertificateChain } from "../support/test-certificates";
 
 /** The fake's clock for uploads: one hour after the fixtures' NOW, so uploads sort after the seed. */
-const UPLOAD_TIME = NOW_SECONDS + 3600;
+const UPLOAD_TIME = NOW_SECONDS + HOUR;
 
 interface Reply {
     status: number;

@@ -21,7 +21,7 @@ import {
 } from "../../provider";
 import { evaluateCertificateExpiry } from "../../sdk";
 import { runNode } from "../support/processes";
-import { LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertNoKeyIn, certificateSpecs, fakeClock, rejectionOf, useFakeApi } from "../support/fixtures";
+import { DAY, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertNoKeyIn, certificateSpecs, fakeClock, rejectionOf, useFakeApi } from "../support/fixtures";
 
 /**
  * A server that misbehaves in every way we could think of. Each case must end in a typed error
@@ -411,7 +411,7 @@ describe("hostile servers", function () {
     });
 
     it("expires_at before valid_at: read as sent, then flagged by the evaluation without crashing it", async () => {
-        api().setState({ certificates: [{ id: "cert_odd", name: "odd", createdAt: NOW_SECONDS - 100, validAt: NOW_SECONDS + 40 * 86_400, expiresAt: NOW_SECONDS + 35 * 86_400 }] });
+        api().setState({ certificates: [{ id: "cert_odd", name: "odd", createdAt: NOW_SECONDS - 100, validAt: NOW_SECONDS + 40 * DAY, expiresAt: NOW_SECONDS + 35 * DAY }] });
         const certs = await read();
         const report = evaluateCertificateExpiry(certs, { now: NOW });
         assert.equal(report.findings[0].anomalies?.length, 1);

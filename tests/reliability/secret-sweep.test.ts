@@ -5,6 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { FakeOpenAI, ReflectionEncoding, startFakeOpenAI } from "../../fake-api";
+import { CHECK_FORMATS, LIST_FORMATS } from "../../cli/report";
 import { dynamicOperations, listCertificates } from "../../provider";
 import { certificatesProvider } from "../../provider/dynamic/serialized-providers";
 import { assertCertificateExpiry, evaluateCertificateExpiry, getCertificateUsage, getCertificates, getCertificatesOutput, CERTIFICATES_TYPE } from "../../sdk";
@@ -95,11 +96,11 @@ describe("secret sweep: the admin key appears nowhere", function () {
         const env = { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api.baseUrl, GITHUB_STEP_SUMMARY: summary };
         const runs = [];
         const commands = [
-            ...["table", "json", "markdown"].flatMap((format) => [
+            ...LIST_FORMATS.flatMap((format) => [
                 ["list", "--format", format],
                 ["list", "--format", format, "--all-projects", "--output-file", path.join(dir, `list.${format}`)],
             ]),
-            ...["table", "json", "junit", "sarif", "github", "markdown", "html"].flatMap((format) => [
+            ...CHECK_FORMATS.flatMap((format) => [
                 ["check", "--now", NOW.toISOString(), "--format", format],
                 ["check", "--format", format, "--all-projects", ...(format === "github" ? [] : ["--output-file", path.join(dir, `check.${format}`)])],
             ]),

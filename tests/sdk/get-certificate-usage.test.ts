@@ -3,9 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { dynamicOperations } from "../../provider";
 import { CertificateExpiryError, InvalidArgumentError, assertCertificateExpiry, evaluateCertificateExpiry, getCertificateUsage, getCertificateUsageOutput } from "../../sdk";
 import { certificateViolations } from "../../sdk/policies";
-import { LEAK_CANARY_KEY, NOW_SECONDS, rejectionOf, useFakeApi, failedArguments } from "../support/fixtures";
+import { DAY, LEAK_CANARY_KEY, NOW_SECONDS, failedArguments, rejectionOf, useFakeApi } from "../support/fixtures";
 
-const DAY = 86_400;
 
 describe("getCertificateUsage and the gates on it", () => {
     // "payments-legacy" is inactive at the organization level but active in proj_payments, and expires in 5 days.

@@ -7,12 +7,11 @@ import { unknownCheckingProxy } from "@pulumi/policy";
 import { UNKNOWN } from "../../provider/dynamic/list-inputs";
 import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME, certificateExpiryPolicy, certificateExpiryWarningPolicy, certificateViolations } from "../../sdk/policies";
 import { CertificateSpec } from "../../fake-api";
-import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs, cert } from "../support/fixtures";
+import { DAY, HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs, cert, namedCertificate } from "../support/fixtures";
 import { installPackedPackage } from "../support/packed-package";
 import { ENFORCEMENT, PolicyHost, startPolicyHost } from "../support/policy-host";
 import { REPO_ROOT } from "../support/processes";
 
-const DAY = 86_400;
 
 /** The checked inputs of a Certificates resource, produced by the real check operation against the fake API. */
 async function checkedInputs(api: FakeOpenAI, certificates: CertificateSpec[], extra: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
@@ -22,13 +21,7 @@ async function checkedInputs(api: FakeOpenAI, certificates: CertificateSpec[], e
     return inputs;
 }
 
-const expiring = (name: string, days: number, extra: Partial<CertificateSpec> = {}): CertificateSpec => ({
-    id: `cert_${name}`,
-    name,
-    createdAt: NOW_SECONDS - 100 * DAY,
-    expiresAt: NOW_SECONDS + days * DAY,
-    ...extra,
-});
+const expiring = namedCertificate;
 
 describe("certificateViolations (the policies' logic)", () => {
     const config = { now: NOW.toISOString() };

@@ -1,8 +1,7 @@
 import { strict as assert } from "assert";
 import { activationViolations, certificateExpiryPolicy, certificateViolations } from "../../sdk/policies";
-import { NOW, NOW_SECONDS, cert } from "../support/fixtures";
+import { DAY, NOW, NOW_SECONDS, cert } from "../support/fixtures";
 
-const DAY = 86_400;
 
 /** Issue 23, item 11: what the gate's words tell a person in the middle of a rotation. */
 describe("the gate's words (issue 23, item 11)", () => {

@@ -8,6 +8,10 @@ import type { CertificateToEvaluate } from "../../provider/expiry/evaluate-expir
 export const NOW_SECONDS = Date.UTC(2026, 0, 15) / 1000;
 export const NOW = new Date(NOW_SECONDS * 1000);
 
+/** A day and an hour in seconds, for times relative to {@link NOW_SECONDS}: `NOW_SECONDS + 5 * DAY`. */
+export const DAY = 86_400;
+export const HOUR = 3_600;
+
 /** A recognisable key: any test that finds it in output has found a leak. */
 export const LEAK_CANARY_KEY = "sk-admin-CANARY-7f3a9c1e5b2d4068a1c3e5f7";
 
@@ -19,27 +23,30 @@ export function certificateSpecs(n: number, overrides: Partial<CertificateSpec> 
     return Array.from({ length: n }, (_, i) => ({
         id: `cert_${String(i).padStart(5, "0")}`,
         name: `cert-${i}`,
-        createdAt: NOW_SECONDS - (n - i) * 3600,
-        expiresAt: NOW_SECONDS + 30 * 86_400 + i * 3600,
+        createdAt: NOW_SECONDS - (n - i) * HOUR,
+        expiresAt: NOW_SECONDS + 30 * DAY + i * HOUR,
         ...overrides,
     }));
 }
 
 /**
- * A certificate for the fake API named `name` (id `cert_<name>`), expiring `days` days after
- * {@link NOW_SECONDS}; `extra` overrides any field.
+ * The one certificate builder of the fake API's seeds: a certificate named `name` (id `cert_<name>`,
+ * dashes as underscores), expiring `days` days after `now` ({@link NOW_SECONDS} unless a test runs
+ * on the real clock, as the end-to-end tier does), created 100 days before (less a second per
+ * letter of its name, so certificates seeded together list in a fixed order); `extra` overrides any
+ * field. (`cert` builds what the evaluation takes, not a seed.)
  *
  * @example
  * ```ts
  * api().setState({ certificates: [namedCertificate("gateway", 90), namedCertificate("edge", 20)] });
  * ```
  */
-export function namedCertificate(name: string, days: number, extra: Partial<CertificateSpec> = {}): CertificateSpec {
+export function namedCertificate(name: string, days: number, extra: Partial<CertificateSpec> = {}, now: number = NOW_SECONDS): CertificateSpec {
     return {
         id: `cert_${name.replace(/-/g, "_")}`,
         name,
-        createdAt: NOW_SECONDS - 100 * 86_400 - name.length,
-        expiresAt: NOW_SECONDS + days * 86_400,
+        createdAt: now - 100 * DAY - name.length,
+        expiresAt: now + days * DAY,
         ...extra,
     };
 }
@@ -149,7 +156,7 @@ export function cert(
         object: "organization.certificate",
         name: spec.name === undefined ? id.replace("cert_", "cert-") : spec.name,
         active: spec.active ?? true,
-        createdAt: NOW_SECONDS - 60 * 86_400,
+        createdAt: NOW_SECONDS - 60 * DAY,
         ...(validIn !== null ? { validAt: NOW_SECONDS + offset(validIn) } : {}),
         ...(spec.expiresIn !== undefined ? { expiresAt: NOW_SECONDS + offset(spec.expiresIn) } : {}),
         ...(spec.activeAnywhere !== undefined ? { activeAnywhere: spec.activeAnywhere } : {}),

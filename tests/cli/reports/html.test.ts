@@ -4,11 +4,10 @@ import * as os from "os";
 import * as path from "path";
 import { OrganizationSpec } from "../../../fake-api";
 import { escapeControlCharacters } from "../../../provider/api/text-escape";
-import { HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, namedCertificate as cert, useFakeApi } from "../../support/fixtures";
+import { DAY, HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, namedCertificate as cert, useFakeApi } from "../../support/fixtures";
 import { REPO_ROOT, runNode } from "../../support/processes";
 import { OpenedPage, TestBrowser, inkOf, launchChromium, openFile } from "../../support/browser";
 
-const DAY = 86_400;
 
 /**
  * What the functions passed to the page use of its globals. They run in the browser; the tests

@@ -1,9 +1,8 @@
 import { strict as assert } from "assert";
 import { MAX_TIMELINE_BARS, MIN_BAR_PERCENT, TIMELINE_DAYS_BACK, timelineLayout } from "../../../cli/reports/timeline";
 import { evaluateCertificateExpiry } from "../../../provider/expiry/evaluate-expiry";
-import { NOW, NOW_SECONDS, cert } from "../../support/fixtures";
+import { DAY, NOW, NOW_SECONDS, cert } from "../../support/fixtures";
 
-const DAY = 86_400;
 
 describe("the HTML report's timeline layout", () => {
     const judge = (certificates: ReturnType<typeof cert>[], options: { exemptions?: { id: string; reason: string; until: string }[] } = {}) =>

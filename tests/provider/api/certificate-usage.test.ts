@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { CertificateUsage, NotFoundError, UsageProgress, listCertificateUsage } from "../../../provider";
 import { mergeUsage } from "../../../provider/api/certificate-usage";
-import { LEAK_CANARY_KEY, NOW_SECONDS, cert, organizationSpec, rejectionOf, seededRandom, useFakeApi } from "../../support/fixtures";
+import { DAY, LEAK_CANARY_KEY, NOW_SECONDS, cert, organizationSpec, rejectionOf, seededRandom, useFakeApi } from "../../support/fixtures";
 
 describe("listCertificateUsage (the organization-wide view) over loopback HTTP", function () {
     this.timeout(60_000);
@@ -175,7 +175,6 @@ describe("mergeUsage", () => {
     });
 
     describe("lists that disagree on a certificate's dates (issue 12, item 4; regression: the organization's dates were judged alone)", () => {
-        const DAY = 86_400;
         const project = (id: string) => ({ id, name: null, createdAt: 1, archivedAt: null, status: "active" });
         const dated = (dates: { validAt?: number; expiresAt?: number }, object = "organization.project.certificate") => cert({ id: "cert_a", name: "gateway", validIn: null }, { object, createdAt: 10, ...dates });
         const org = (dates: { validAt?: number; expiresAt?: number }) => [dated(dates, "organization.certificate")];

@@ -1,9 +1,7 @@
 import { strict as assert } from "assert";
-import { invalidArgument } from "../../support/fixtures";
+import { DAY, HOUR, invalidArgument } from "../../support/fixtures";
 import { parseDurationSeconds, Duration } from "../../../provider/api/duration";
 
-const HOUR = 3600;
-const DAY = 86_400;
 
 
 describe("parseDurationSeconds", () => {

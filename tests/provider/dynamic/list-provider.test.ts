@@ -8,7 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { dynamicOperations } from "../../../provider";
 import { certificatesProvider } from "../../../provider/dynamic/serialized-providers";
 import { FakeOpenAI, startFakeOpenAI } from "../../../fake-api";
-import { LEAK_CANARY_KEY, NOW_SECONDS, assertSafeForLogs, certificateSpecs, failedArguments, rejectionOf, useFakeApi } from "../../support/fixtures";
+import { DAY, LEAK_CANARY_KEY, NOW_SECONDS, assertSafeForLogs, certificateSpecs, failedArguments, rejectionOf, useFakeApi } from "../../support/fixtures";
 import { installPackedPackage } from "../../support/packed-package";
 import { DIFF, DynamicProviderHost, UNKNOWN, secretValue, startDynamicProviderHost } from "../../support/provider-host";
 import { REPO_ROOT } from "../../support/processes";
@@ -223,7 +223,7 @@ for (const setup of [fromRepo, fromPackedInstall]) {
             const otherCode = { ...same, __provider: providerText + "\n// a newer version of the provider" };
             assert.equal((await host.diff(created.id, created.properties, otherCode)).changes, DIFF.NONE);
 
-            api.setState({ certificates: [...certificateSpecs(150), { id: "cert_new", name: "new", createdAt: NOW_SECONDS, expiresAt: NOW_SECONDS + 86_400 }] });
+            api.setState({ certificates: [...certificateSpecs(150), { id: "cert_new", name: "new", createdAt: NOW_SECONDS, expiresAt: NOW_SECONDS + DAY }] });
             const changed = (await host.check(news(), created.properties)).inputs;
             const diff = await host.diff(created.id, created.properties, changed);
             assert.equal(diff.changes, DIFF.SOME);

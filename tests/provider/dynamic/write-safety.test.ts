@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { ActivationRefusedError, createCertificatesClient } from "../../../provider/api";
 import { certificateActivationOperations as activations, certificateOperations as certificates } from "../../../provider";
-import { LEAK_CANARY_KEY, NOW_SECONDS, assertSafeForLogs, failedArguments, namedCertificate, rejectionOf, useFakeApi } from "../../support/fixtures";
+import { DAY, LEAK_CANARY_KEY, NOW_SECONDS, assertSafeForLogs, failedArguments, namedCertificate, rejectionOf, useFakeApi } from "../../support/fixtures";
 import { testCertificate } from "../../support/test-certificates";
 
 /** Issue 20's regression tests at the operations' level, over loopback HTTP to the fake API. */
@@ -101,7 +101,7 @@ describe("writes as safe as reads (issue 20)", () => {
             assert.equal(checked.failures, undefined);
             const created = await activations.createActivation({ certificateId: id }, settings(), NOW_SECONDS);
             assert.equal(created.id, `organization/${id}`);
-            const existing = await activations.checkActivation({ certificateId: id }, { certificateId: id }, settings(), NOW_SECONDS + 10 * 86_400);
+            const existing = await activations.checkActivation({ certificateId: id }, { certificateId: id }, settings(), NOW_SECONDS + 10 * DAY);
             assert.equal(existing.failures, undefined, "an existing activation of a now-expired certificate is the gate's to judge");
             assert.deepEqual(sent(), []);
         });

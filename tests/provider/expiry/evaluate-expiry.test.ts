@@ -1,9 +1,7 @@
 import { strict as assert } from "assert";
 import { CertificateExpiryError, InvalidArgumentError, assertCertificateExpiry, evaluateCertificateExpiry } from "../../../sdk";
-import { HOSTILE_NAMES, NOW, NOW_SECONDS, assertSafeForLogs, cert } from "../../support/fixtures";
+import { DAY, HOSTILE_NAMES, HOUR, NOW, NOW_SECONDS, assertSafeForLogs, cert } from "../../support/fixtures";
 
-const DAY = 86_400;
-const HOUR = 3600;
 const at = { now: NOW };
 const silent = { warn: () => undefined, info: () => undefined };
 
