@@ -2,8 +2,9 @@ import { OpenAICertificatesError } from "../provider/api/errors/base";
 
 /**
  * This part of the package cannot work on the JavaScript runtime the program runs on, and fails at
- * once, before anything is registered, naming what does work there. Thrown by the `Certificates`
- * resource on Bun.
+ * once, before anything is registered, naming what does work there. Thrown by all three resources
+ * (`Certificates`, `Certificate`, `CertificateActivation`) on Bun, where Pulumi cannot serialize a
+ * dynamic provider.
  *
  * @example
  * ```ts
