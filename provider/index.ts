@@ -13,5 +13,8 @@ export * as dynamicOperations from "./dynamic/list-operations";
 export * as certificateOperations from "./dynamic/upload-operations";
 export * as certificateActivationOperations from "./dynamic/activation-operations";
 export { ProviderSettings, providerSettingsFromConfig } from "./dynamic/stack-config";
+// The resources' serialized providers, as the resource classes pass them to Pulumi (tests serialize
+// them from an installed package; stored stacks never load them by name).
+export { SerializedProviderState, certificateActivationProvider, certificateProvider, certificatesProvider } from "./dynamic/serialized-providers";
 export { CheckFailure } from "./dynamic/props";
 export { CertificatesInputs, CertificatesResourceInputs, CertificatesState, OnReadError, ReadError, ResolvedCertificatesQuery } from "./dynamic/list-inputs";

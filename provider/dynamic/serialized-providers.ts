@@ -37,16 +37,16 @@ function load<K extends Loaded>(name: K): ProviderEntry[K] {
 }
 
 /** The one state of every serialized provider: what `configure` read from the stack config. */
-interface ProviderState {
+export interface SerializedProviderState {
     settings?: ProviderSettings;
 }
 
 /** The dynamic provider of the `Certificates` resource. */
-export const certificatesProvider: pulumi.dynamic.ResourceProvider & ProviderState = {
-    async configure(this: ProviderState, req: pulumi.dynamic.ConfigureRequest) {
+export const certificatesProvider: pulumi.dynamic.ResourceProvider & SerializedProviderState = {
+    async configure(this: SerializedProviderState, req: pulumi.dynamic.ConfigureRequest) {
         this.settings = load("providerSettingsFromConfig")(req.config);
     },
-    async check(this: ProviderState, _olds: any, news: any) {
+    async check(this: SerializedProviderState, _olds: any, news: any) {
         return load("dynamicOperations").checkCertificatesResource(news, this.settings);
     },
     async diff(_id: string, olds: any, news: any) {
@@ -58,7 +58,7 @@ export const certificatesProvider: pulumi.dynamic.ResourceProvider & ProviderSta
     async update(_id: string, _olds: any, news: any) {
         return load("dynamicOperations").updateCertificates(news);
     },
-    async read(this: ProviderState, id: string, props: any) {
+    async read(this: SerializedProviderState, id: string, props: any) {
         return load("dynamicOperations").readCertificatesResource(id, props, this.settings);
     },
     // Reading creates nothing remote, so deleting removes nothing remote; it needs no code at all,
@@ -69,8 +69,8 @@ export const certificatesProvider: pulumi.dynamic.ResourceProvider & ProviderSta
 };
 
 /** The dynamic provider of the `Certificate` resource. */
-export const certificateProvider: pulumi.dynamic.ResourceProvider & ProviderState = {
-    async configure(this: ProviderState, req: pulumi.dynamic.ConfigureRequest) {
+export const certificateProvider: pulumi.dynamic.ResourceProvider & SerializedProviderState = {
+    async configure(this: SerializedProviderState, req: pulumi.dynamic.ConfigureRequest) {
         this.settings = load("providerSettingsFromConfig")(req.config);
     },
     async check(olds: any, news: any) {
@@ -79,41 +79,41 @@ export const certificateProvider: pulumi.dynamic.ResourceProvider & ProviderStat
     async diff(_id: string, olds: any, news: any) {
         return load("certificateOperations").diffCertificate(olds, news);
     },
-    async create(this: ProviderState, inputs: any) {
+    async create(this: SerializedProviderState, inputs: any) {
         return load("certificateOperations").createCertificate(inputs, this.settings);
     },
-    async update(this: ProviderState, id: string, olds: any, news: any) {
+    async update(this: SerializedProviderState, id: string, olds: any, news: any) {
         return load("certificateOperations").updateCertificate(id, olds, news, this.settings);
     },
-    async read(this: ProviderState, id: string, props: any) {
+    async read(this: SerializedProviderState, id: string, props: any) {
         return load("certificateOperations").readCertificate(id, props, this.settings);
     },
-    async delete(this: ProviderState, id: string) {
+    async delete(this: SerializedProviderState, id: string) {
         return load("certificateOperations").deleteCertificate(id, this.settings);
     },
 };
 
 /** The dynamic provider of the `CertificateActivation` resource. */
-export const certificateActivationProvider: pulumi.dynamic.ResourceProvider & ProviderState = {
-    async configure(this: ProviderState, req: pulumi.dynamic.ConfigureRequest) {
+export const certificateActivationProvider: pulumi.dynamic.ResourceProvider & SerializedProviderState = {
+    async configure(this: SerializedProviderState, req: pulumi.dynamic.ConfigureRequest) {
         this.settings = load("providerSettingsFromConfig")(req.config);
     },
-    async check(this: ProviderState, olds: any, news: any) {
+    async check(this: SerializedProviderState, olds: any, news: any) {
         return load("certificateActivationOperations").checkActivation(olds, news, this.settings);
     },
     async diff(_id: string, olds: any, news: any) {
         return load("certificateActivationOperations").diffActivation(olds, news);
     },
-    async create(this: ProviderState, inputs: any) {
+    async create(this: SerializedProviderState, inputs: any) {
         return load("certificateActivationOperations").createActivation(inputs, this.settings);
     },
     async update(_id: string, olds: any, news: any) {
         return load("certificateActivationOperations").updateActivation(_id, olds, news);
     },
-    async read(this: ProviderState, id: string, props: any) {
+    async read(this: SerializedProviderState, id: string, props: any) {
         return load("certificateActivationOperations").readActivation(id, props, this.settings);
     },
-    async delete(this: ProviderState, id: string, props: any) {
+    async delete(this: SerializedProviderState, id: string, props: any) {
         return load("certificateActivationOperations").deleteActivation(id, props, this.settings);
     },
 };
