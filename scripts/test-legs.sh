@@ -11,8 +11,9 @@
 #
 # What each leg runs, and why:
 # - node22 (Node 22, the newest @pulumi/pulumi and @pulumi/policy): unit, static (the README and the
-#   package root compiled against the leg's Pulumi declarations), integration, package, and every
-#   end-to-end file.
+#   package root compiled against the leg's Pulumi declarations; not typescript-versions, whose
+#   TypeScript and Pulumi versions its own lockfiles pin: `sameOnEveryLeg` in scripts/test-tiers.js),
+#   integration, package, and every end-to-end file.
 # - node24 (Node 24, the same @pulumi/pulumi and @pulumi/policy as node22): unit, integration,
 #   package, and the end-to-end file that drives TypeScript, CommonJS and ES module programs through
 #   the language host (tests/e2e/pulumi-cli.test.ts). Not static: tsc's verdict on the same

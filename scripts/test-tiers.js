@@ -27,11 +27,20 @@ const DIST_TESTS = "dist/tests";
  * other tier claims. `parallel`: the files use their own ports and folders, so mocha may run them in
  * two workers (the machine this is tuned on has two cores). `packed`: the tier installs the `npm pack`
  * tarball into a user project, which scripts/test.js then does once for every such tier of a run.
- * `first`: files to start before the others (the longest), the rest in path order.
+ * `first`: files to start before the others (the longest), the rest in path order. `beside`: when
+ * several tiers run, scripts/test.js runs this one beside the others (which run one after another):
+ * its files spend most of their time waiting on the Pulumi CLI's processes, which leaves room.
  */
 const TIERS = {
     unit: { files: null, parallel: true },
-    static: { files: ["api-entry.test.js", "api-reports.test.js", "layering.test.js", "readme.test.js", "typescript-versions.test.js"], parallel: true, packed: true },
+    // typescript-versions pins its TypeScript and Pulumi versions by lockfiles of its own
+    // (tests/typescript/): its outcome is the same on every leg, so only the machine's leg runs it.
+    static: {
+        files: ["api-entry.test.js", "api-reports.test.js", "layering.test.js", "readme.test.js", "typescript-versions.test.js"],
+        parallel: true,
+        packed: true,
+        sameOnEveryLeg: ["typescript-versions.test.js"],
+    },
     integration: {
         files: [
             "cli/openai-certs.test.js",
@@ -49,7 +58,7 @@ const TIERS = {
     package: { files: ["package.test.js", "provider/dynamic/list-provider.test.js", "sdk/policies.test.js"], parallel: true, packed: true },
     // The longest files first, so that the two workers finish together instead of one waiting
     // for pulumi-cli.test.js, the longest, which sorts last.
-    e2e: { files: ["e2e/**/*.test.js"], parallel: true, packed: true, first: ["e2e/pulumi-cli.test.js", "e2e/certificate-resources.test.js"] },
+    e2e: { files: ["e2e/**/*.test.js"], parallel: true, packed: true, beside: true, first: ["e2e/pulumi-cli.test.js", "e2e/certificate-resources.test.js"] },
 };
 
 /** The tiers in the order `npm test` runs them: cheapest first, so a broken unit fails fast. */
@@ -102,8 +111,9 @@ function tierOfEachFile(root = ROOT) {
 
 /**
  * The files of `tier` (every file when `tier` is empty), as paths from the repository root.
- * OPENAI_CERTS_LEG_E2E (a glob under dist/tests/e2e, as scripts/test-legs.sh sets it) narrows the
- * e2e tier.
+ * On another leg of the matrix (OPENAI_CERTS_LEG set, as scripts/test-legs.sh does), a tier's
+ * `sameOnEveryLeg` files are left out, and OPENAI_CERTS_LEG_E2E (a glob under dist/tests/e2e)
+ * narrows the e2e tier.
  */
 function tierFiles(tier, root = ROOT, env = process.env) {
     if (tier && !TIERS[tier]) throw new Error(`no test tier ${tier}: one of ${ORDER.join(", ")}`);
@@ -112,8 +122,10 @@ function tierFiles(tier, root = ROOT, env = process.env) {
         const at = (TIERS[tier]?.first ?? []).indexOf(file);
         return at < 0 ? Infinity : at;
     };
+    const onAnotherLeg = Boolean(env.OPENAI_CERTS_LEG);
+    const sameOnEveryLeg = (file, t) => onAnotherLeg && (TIERS[t].sameOnEveryLeg ?? []).includes(file);
     return [...tierOfEachFile(root)]
-        .filter(([file, t]) => (!tier || t === tier) && (t !== "e2e" || !e2eOnly || e2eOnly.test(file)))
+        .filter(([file, t]) => (!tier || t === tier) && (t !== "e2e" || !e2eOnly || e2eOnly.test(file)) && !sameOnEveryLeg(file, t))
         .map(([file]) => file)
         .sort((a, b) => first(a) - first(b) || (a < b ? -1 : a > b ? 1 : 0))
         .map((file) => `${DIST_TESTS}/${file}`);

@@ -1,13 +1,23 @@
 #!/usr/bin/env node
-// Runs test tiers (scripts/test-tiers.js) one after another, each as its own mocha run, and prints
-// the time each took at the end. Every tier runs even when one fails; the exit code is 1 if any did.
+// Runs test tiers (scripts/test-tiers.js), each as its own mocha run, and prints the time each took
+// at the end. Every tier runs even when one fails; the exit code is 1 if any did.
 //
-//   node scripts/test.js                 every tier, in order (npm test)
+//   node scripts/test.js                 every tier (npm test)
 //   node scripts/test.js unit package    those tiers
+//
+// Two lanes: the end-to-end tier (the longest, mostly waiting on the Pulumi CLI's processes) runs
+// beside the others, which run one after another, cheapest first. Each tier's output is printed
+// whole when it ends, so that the two lanes do not interleave. OPENAI_CERTS_SERIAL_TIERS=1 runs the
+// tiers one after another instead, with their output as it comes.
+//
+// Every temporary folder of the run (user projects, Pulumi state, browser profiles) is made under one
+// folder, which is removed at the end (OPENAI_CERTS_KEEP_TMP=1 keeps it, for a post-mortem).
 //
 // Run after the build (`npm test` and `npm run test:<tier>` build first).
 "use strict";
-const { spawnSync } = require("child_process");
+const { spawn, spawnSync } = require("child_process");
+const fs = require("fs");
+const os = require("os");
 const path = require("path");
 const { ORDER, TIERS, tierFiles } = require("./test-tiers");
 
@@ -20,17 +30,29 @@ for (const tier of asked) {
     }
 }
 const tiers = asked.length ? asked : ORDER;
+const serial = Boolean(process.env.OPENAI_CERTS_SERIAL_TIERS);
+
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "openai-certs-test-"));
+const env = { ...process.env, TMPDIR: scratch };
+function removeScratch() {
+    if (process.env.OPENAI_CERTS_KEEP_TMP) console.log(`test: kept the run's temporary folders in ${scratch}`);
+    else fs.rmSync(scratch, { recursive: true, force: true });
+}
+for (const signal of ["SIGINT", "SIGTERM"]) {
+    process.on(signal, () => {
+        removeScratch();
+        process.exit(130);
+    });
+}
 
 const results = [];
-const env = { ...process.env };
+const format = (s) => (s >= 60 ? `${Math.floor(s / 60)} min ${(s % 60).toFixed(0).padStart(2, "0")} s` : `${s.toFixed(1)} s`);
+const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
 
 // The static, package and e2e tiers test the `npm pack` tarball installed into a user project. Each
 // tier is a mocha run of its own, so it is packed and installed here, once, before the first of
 // them, and handed on.
-let packed = false;
-function packAndInstallOnce() {
-    if (packed) return;
-    packed = true;
+function packAndInstall() {
     console.log("\n== packing the package and installing it into a user project (once for every tier)");
     const start = process.hrtime.bigint();
     const script = `const p = require("./dist/tests/support/packed-package.js");
@@ -38,30 +60,70 @@ function packAndInstallOnce() {
     const prepared = spawnSync(process.execPath, ["-e", script], { cwd: ROOT, env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
     if (prepared.status !== 0) {
         console.error("test: could not pack and install the package");
+        removeScratch();
         process.exit(1);
     }
     const { tarball, project, leg } = JSON.parse(prepared.stdout.trim().split("\n").pop());
     Object.assign(env, { OPENAI_CERTS_PACKED_TARBALL: tarball, OPENAI_CERTS_USER_PROJECT: project, OPENAI_CERTS_PREPARED_LEG: leg });
-    results.push({ tier: "(pack, install)", seconds: Number(process.hrtime.bigint() - start) / 1e9, ok: true });
+    results.push({ tier: "(pack, install)", seconds: seconds(start), ok: true });
 }
 
-for (const tier of tiers) {
-    if (TIERS[tier].packed) packAndInstallOnce();
+/** Runs one tier's mocha; resolves when it ends. `live`: its output as it comes, else whole at the end. */
+function runTier(tier, live) {
     const files = tierFiles(tier);
-    console.log(`\n== tier ${tier}: ${files.length} files${TIERS[tier].parallel && !process.env.OPENAI_CERTS_SERIAL ? ", in parallel" : ""}`);
+    const heading = `== tier ${tier}: ${files.length} files${TIERS[tier].parallel && !process.env.OPENAI_CERTS_SERIAL ? ", in parallel" : ""}`;
+    if (live) console.log(`\n${heading}`);
+    else console.log(`\n== tier ${tier} started (its output follows when it ends)`);
     const start = process.hrtime.bigint();
-    const run = spawnSync(process.execPath, [path.join(ROOT, "node_modules/mocha/bin/mocha.js")], {
-        cwd: ROOT,
-        stdio: "inherit",
-        env: { ...env, OPENAI_CERTS_TIER: tier },
+    return new Promise((resolve) => {
+        const child = spawn(process.execPath, [path.join(ROOT, "node_modules/mocha/bin/mocha.js"), ...(live ? [] : ["--color"])], {
+            cwd: ROOT,
+            stdio: live ? "inherit" : ["ignore", "pipe", "pipe"],
+            env: { ...env, OPENAI_CERTS_TIER: tier },
+        });
+        const chunks = [];
+        if (!live) {
+            child.stdout.on("data", (c) => chunks.push(c));
+            child.stderr.on("data", (c) => chunks.push(c));
+        }
+        child.on("close", (code, signal) => {
+            const result = { tier, seconds: seconds(start), ok: code === 0, status: code ?? signal };
+            if (!live) {
+                process.stdout.write(`\n${heading} (ended after ${format(result.seconds)})\n`);
+                process.stdout.write(Buffer.concat(chunks));
+            }
+            results.push(result);
+            resolve(result);
+        });
     });
-    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    results.push({ tier, seconds, ok: run.status === 0, status: run.status ?? run.signal });
 }
 
-const total = results.reduce((sum, r) => sum + r.seconds, 0);
-const format = (s) => (s >= 60 ? `${Math.floor(s / 60)} min ${(s % 60).toFixed(0).padStart(2, "0")} s` : `${s.toFixed(1)} s`);
-console.log("\n== time per tier");
-for (const r of results) console.log(`   ${r.tier.padEnd(16)} ${format(r.seconds).padStart(12)}   ${r.ok ? "passed" : `FAILED (${r.status})`}`);
-console.log(`   ${"total".padEnd(16)} ${format(total).padStart(12)}`);
-process.exit(results.every((r) => r.ok) ? 0 : 1);
+async function main() {
+    const wall = process.hrtime.bigint();
+    if (tiers.some((t) => TIERS[t].packed)) packAndInstall();
+    if (serial || tiers.length === 1) {
+        for (const tier of tiers) await runTier(tier, true);
+    } else {
+        const beside = tiers.filter((t) => TIERS[t].beside);
+        const rest = tiers.filter((t) => !TIERS[t].beside);
+        await Promise.all([
+            (async () => {
+                for (const tier of beside) await runTier(tier, false);
+            })(),
+            (async () => {
+                for (const tier of rest) await runTier(tier, false);
+            })(),
+        ]);
+    }
+    removeScratch();
+
+    const ordered = [...results].sort((a, b) => (a.tier.startsWith("(") ? -1 : b.tier.startsWith("(") ? 1 : ORDER.indexOf(a.tier) - ORDER.indexOf(b.tier)));
+    console.log("\n== time per tier");
+    for (const r of ordered) console.log(`   ${r.tier.padEnd(16)} ${format(r.seconds).padStart(12)}   ${r.ok ? "passed" : `FAILED (${r.status})`}`);
+    const total = seconds(wall);
+    const lanes = serial || tiers.length === 1 ? "" : " (the e2e tier runs beside the others)";
+    console.log(`   ${"total".padEnd(16)} ${format(total).padStart(12)}   wall clock${lanes}`);
+    process.exit(results.every((r) => r.ok) ? 0 : 1);
+}
+
+main();

@@ -66,7 +66,7 @@ describe("Certificate and CertificateActivation through the real Pulumi CLI (iss
         await setConfig(stack, "certificateFile", "a.pem");
         const preview = await project.action("preview", stack);
         expectOk(preview);
-        const up = await project.action("up", stack);
+        const up = await project.action("up", stack, { skipPreview: true });
         expectOk(up);
         const first = String((await outputs(stack)).certificateId);
         assert.deepEqual(writes(), ["POST /organization/certificates", "POST /organization/certificates/activate"]);
@@ -75,7 +75,7 @@ describe("Certificate and CertificateActivation through the real Pulumi CLI (iss
 
         api().resetStats();
         await setConfig(stack, "certificateName", "gateway-a-renamed");
-        const renamed = await project.action("up", stack);
+        const renamed = await project.action("up", stack, { skipPreview: true });
         expectOk(renamed);
         assert.match(renamed.output, /openai:Certificate client-certificate updated .*\[diff: ~name\]/);
         assert.deepEqual(writes(), [`POST /organization/certificates/${first}`]);
@@ -89,12 +89,12 @@ describe("Certificate and CertificateActivation through the real Pulumi CLI (iss
         const drift = await project.action("preview", stack);
         expectOk(drift);
         assert.match(drift.output, /\+ {1,3}.*CertificateActivation|1 to create/);
-        expectOk(await project.action("up", stack));
+        expectOk(await project.action("up", stack, { skipPreview: true }));
         assert.deepEqual(await activeIds(), [first], "activated again");
 
         api().resetStats();
         await setConfig(stack, "certificateFile", "b.pem");
-        const rotated = await project.action("up", stack);
+        const rotated = await project.action("up", stack, { skipPreview: true });
         expectOk(rotated);
         const second = String((await outputs(stack)).certificateId);
         assert.notEqual(second, first);
@@ -125,7 +125,7 @@ describe("Certificate and CertificateActivation through the real Pulumi CLI (iss
 
         const stack = await newStack({ certificateFile: "old.pem", certificateName: "gateway-old", adoptCertificateId: uploaded.id });
         api().resetStats();
-        const adopted = await project.action("up", stack);
+        const adopted = await project.action("up", stack, { skipPreview: true });
         expectOk(adopted);
         assert.deepEqual(writes(), [], "adopted with the import option: nothing uploaded, its activation taken over with nothing sent");
         assert.equal((await outputs(stack)).certificateId, uploaded.id);

@@ -139,7 +139,7 @@ describe(`end to end through the real Pulumi CLI (${safeLegName()})`, function (
         it("up, refresh after a change at OpenAI, an unchanged up, then destroy: the key is nowhere", async () => {
             api.setState({ certificates: [cert("gateway", 120)] });
             const stack = await newStack(project);
-            const up = await project.action("up", stack, { policyPack });
+            const up = await project.action("up", stack, { policyPack, skipPreview: true });
             expectOk(up);
             assert.deepEqual(heldCertificateIds(await exportStack(project, stack)), ["cert_gateway"]);
 
@@ -152,7 +152,7 @@ describe(`end to end through the real Pulumi CLI (${safeLegName()})`, function (
             expectOk(refresh);
             assert.deepEqual(heldCertificateIds(await exportStack(project, stack)), ["cert_added", "cert_gateway"]);
 
-            expectOk(await project.action("up", stack, { policyPack }));
+            expectOk(await project.action("up", stack, { policyPack, skipPreview: true }));
             const unchanged = await project.action("up", stack, { policyPack });
             expectOk(unchanged);
             assert.doesNotMatch(unchanged.output, /organization-certificates\s+(update|create|replace)/);
@@ -214,7 +214,7 @@ describe(`end to end through the real Pulumi CLI (${safeLegName()})`, function (
             assert.match(blocked.output, /Certificate expiry check FAILED/);
 
             api.setState({ certificates: [cert("gateway", 120)] });
-            const up = await project.action("up", stack, { policyPack });
+            const up = await project.action("up", stack, { policyPack, skipPreview: true });
             expectOk(up);
             assert.deepEqual(heldCertificateIds(await exportStack(project, stack)), ["cert_gateway"]);
             assertNoKeyAnywhere(project, stack, blocked, up);

@@ -55,7 +55,7 @@ describe("upgrading from 0.1.0: a stack created with it keeps working through th
         expectOk(await project.pulumi(["stack", "init", stack]));
         expectOk(await project.pulumi(["config", "set", "--secret", "openai:adminKey", "--stack", stack], { input: LEAK_CANARY_KEY }));
         expectOk(await project.pulumi(["config", "set", "openai:baseUrl", api.baseUrl, "--stack", stack]));
-        const created = await project.action("up", stack);
+        const created = await project.action("up", stack, { skipPreview: true });
         expectOk(created);
         assert.deepEqual(await heldIds(project, stack), { "organization-certificates": ["cert_gateway"], "project-certificates": ["cert_gateway"] });
 
@@ -71,7 +71,7 @@ describe("upgrading from 0.1.0: a stack created with it keeps working through th
 
         const updated = await project.action("up", stack);
         expectOk(updated);
-        const again = await project.action("up", stack);
+        const again = await project.action("up", stack, { skipPreview: true });
         expectOk(again);
         assert.doesNotMatch(again.output, /certificates\s+(update|replace|create)/, "an unchanged up after the upgrade changes nothing");
 

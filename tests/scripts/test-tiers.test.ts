@@ -5,8 +5,9 @@ import { refuseChildProcesses } from "../support/root-hooks";
 
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const tiers = require(path.join(REPO_ROOT, "scripts/test-tiers.js")) as {
-    TIERS: Record<string, { files: string[] | null; first?: string[] }>;
+    TIERS: Record<string, { files: string[] | null; first?: string[]; sameOnEveryLeg?: string[] }>;
     ORDER: string[];
+    tierFiles(tier: string, root?: string, env?: Record<string, string>): string[];
     tierOfEachFile(): Map<string, string>;
     globToRegExp(glob: string): RegExp;
 };
@@ -20,10 +21,21 @@ describe("the test tiers (scripts/test-tiers.js)", () => {
 
     it("have no pattern that matches nothing, so a renamed file cannot slip into the unit tier unnoticed", () => {
         const files = [...tiers.tierOfEachFile().keys()];
-        for (const [tier, { files: globs, first }] of Object.entries(tiers.TIERS)) {
+        for (const [tier, { files: globs, first, sameOnEveryLeg }] of Object.entries(tiers.TIERS)) {
             for (const glob of globs ?? []) assert.ok(files.some((f) => tiers.globToRegExp(glob).test(f)), `${tier}: ${glob} matches no test file`);
             for (const file of first ?? []) assert.equal(tiers.tierOfEachFile().get(file), tier, `${tier} starts ${file} first, which is not one of its files`);
+            for (const file of sameOnEveryLeg ?? []) assert.equal(tiers.tierOfEachFile().get(file), tier, `${tier} runs ${file} on one leg only, which is not one of its files`);
         }
+    });
+
+    it("leave a file whose outcome is the same on every leg to the machine's leg, and narrow e2e on another leg", () => {
+        const here = tiers.tierFiles("static", REPO_ROOT, {});
+        const leg = tiers.tierFiles("static", REPO_ROOT, { OPENAI_CERTS_LEG: "node22" });
+        assert.ok(here.includes("dist/tests/typescript-versions.test.js"));
+        assert.deepEqual(here.filter((f) => !leg.includes(f)), ["dist/tests/typescript-versions.test.js"]);
+        assert.ok(leg.length > 0);
+        const e2e = tiers.tierFiles("e2e", REPO_ROOT, { OPENAI_CERTS_LEG: "node24", OPENAI_CERTS_LEG_E2E: "pulumi-cli.test.js" });
+        assert.deepEqual(e2e, ["dist/tests/e2e/pulumi-cli.test.js"]);
     });
 
     it("read globs as paths: * stays in a folder, ** crosses folders", () => {
