@@ -145,18 +145,19 @@ function violationsOf(props: Record<string, unknown>, config: CertificatePolicyC
         // The user chose onReadError: "warn" on the resource: honour that choice, loudly.
         return severity === "warn" ? [`the certificate list could not be read (${readError.code}): ${readError.message}. Nothing was checked.`] : [];
     }
-    let age: Extract<DataAge, { kind: "fresh" }> | undefined;
-    if (judged === "list") {
-        const judgedAge = judgeDataAge(readGuarded(props, READ_AT_PROPERTY).value, clock, maxAgeSeconds);
-        if (judgedAge.kind === "unknown") return severity === "fail" ? [`${judgedAge.reason} Failing closed.`] : [];
-        if (judgedAge.kind === "stale") return severity === "fail" ? [staleDataMessage(judgedAge, maxAgeSeconds)] : [];
-        age = judgedAge;
-    }
     const decoded = CertificateList.decode(props.certificates);
     if (isLeft(decoded)) {
         if (severity === "warn") return [];
         const where = validationIssues(decoded.left).slice(0, 3).map((i) => `${i.path || "certificates"}: expected ${i.expected}`);
         return [`has no readable certificate data (${where.join("; ")}); failing closed.`];
+    }
+    // A list that was read, but when? Unknown or too old, it is not judged.
+    let age: Extract<DataAge, { kind: "fresh" }> | undefined;
+    if (judged === "list") {
+        const judgedAge = judgeDataAge(readGuarded(props, READ_AT_PROPERTY).value, clock, maxAgeSeconds);
+        if (judgedAge.kind === "unknown") return severity === "fail" ? [judgedAge.reason] : [];
+        if (judgedAge.kind === "stale") return severity === "fail" ? [staleDataMessage(judgedAge, maxAgeSeconds)] : [];
+        age = judgedAge;
     }
     let report: ExpiryReport;
     try {

@@ -34,6 +34,7 @@ const STORED_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 export type DataAge =
     | { kind: "fresh"; readAt: string; ageSeconds: number; sentence: string }
     | { kind: "stale"; readAt: string; ageSeconds: number; sentence: string }
+    /** `reason` is the whole violation: why, that the gate fails closed, and what to do. */
     | { kind: "unknown"; reason: string };
 
 const RECORD_IT = "Run `pulumi up` or `pulumi refresh` once with this version of pulumi-openai-certificates to record it.";
@@ -44,11 +45,11 @@ const RECORD_IT = "Run `pulumi up` or `pulumi refresh` once with this version of
  */
 export function judgeDataAge(readAt: unknown, now: Date, maxAgeSeconds: number): DataAge {
     if (readAt === undefined || readAt === null) {
-        return { kind: "unknown", reason: `has no record of when its certificate list was read (readAt; states stored by 0.1.0 and early 0.2.0 builds have none), so the data's age is unknown. ${RECORD_IT}` };
+        return { kind: "unknown", reason: `has no record of when its certificate list was read (readAt; states stored by 0.1.0 and early 0.2.0 builds have none), so the data's age is unknown; failing closed. ${RECORD_IT}` };
     }
     const readMs = typeof readAt === "string" && STORED_INSTANT.test(readAt) ? Date.parse(readAt) : Number.NaN;
     if (Number.isNaN(readMs)) {
-        return { kind: "unknown", reason: `has an unreadable record of when its certificate list was read (readAt is not an ISO-8601 UTC time), so the data's age is unknown. ${RECORD_IT}` };
+        return { kind: "unknown", reason: `has an unreadable record of when its certificate list was read (readAt is not an ISO-8601 UTC time), so the data's age is unknown; failing closed. ${RECORD_IT}` };
     }
     const ageSeconds = Math.floor((now.getTime() - readMs) / 1000);
     const at = new Date(readMs).toISOString().replace(/\.\d{3}Z$/, "Z");
