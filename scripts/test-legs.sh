@@ -11,8 +11,8 @@
 #
 # What each leg runs, and why:
 # - node22 (Node 22, the newest @pulumi/pulumi and @pulumi/policy): unit, static (the README and the
-#   package root compiled against the leg's Pulumi declarations; not typescript-versions, whose
-#   TypeScript and Pulumi versions its own lockfiles pin: `sameOnEveryLeg` in scripts/test-tiers.js),
+#   package root compiled against the leg's Pulumi declarations; not the files whose outcome is the
+#   same on every leg, `sameOnEveryLeg` in scripts/test-tiers.js),
 #   integration, package, and every end-to-end file.
 # - node24 (Node 24, the same @pulumi/pulumi and @pulumi/policy as node22): unit, integration,
 #   package, and the end-to-end file that drives TypeScript, CommonJS and ES module programs through

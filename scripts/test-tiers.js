@@ -33,13 +33,14 @@ const DIST_TESTS = "dist/tests";
  */
 const TIERS = {
     unit: { files: null, parallel: true },
-    // typescript-versions pins its TypeScript and Pulumi versions by lockfiles of its own
-    // (tests/typescript/): its outcome is the same on every leg, so only the machine's leg runs it.
+    // Only the machine's leg runs the files whose outcome is the same on every leg: typescript-versions
+    // pins its TypeScript and Pulumi versions by lockfiles of its own (tests/typescript/), and the
+    // API reports and the layering read this repository's build with its own tools.
     static: {
         files: ["api-entry.test.js", "api-reports.test.js", "layering.test.js", "readme.test.js", "typescript-versions.test.js"],
         parallel: true,
         packed: true,
-        sameOnEveryLeg: ["typescript-versions.test.js"],
+        sameOnEveryLeg: ["api-reports.test.js", "layering.test.js", "typescript-versions.test.js"],
     },
     integration: {
         files: [
