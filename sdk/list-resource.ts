@@ -65,6 +65,13 @@ export class Certificates extends pulumi.dynamic.Resource {
     declare readonly certificates: pulumi.Output<Array<Certificate & Partial<CertificateUsage>>>;
     /** The read error, when `onReadError` is `warn` and the list could not be read. */
     declare readonly readError: pulumi.Output<ReadError | undefined>;
+    /**
+     * When the provider stored a read of the list (ISO-8601 UTC): at create, at an update that found the
+     * list changed, and at `pulumi refresh`. An update that finds the list unchanged keeps the outputs,
+     * so this can be older than the latest read; the policy pack judges the stored inputs, which hold
+     * the latest. Absent in states stored by 0.1.0 and early 0.2.0 builds until their next update or refresh.
+     */
+    declare readonly readAt: pulumi.Output<string | undefined>;
 
     constructor(name: string, args: CertificatesArgs = {}, opts?: pulumi.CustomResourceOptions) {
         refuseBun(
@@ -74,6 +81,6 @@ export class Certificates extends pulumi.dynamic.Resource {
                 `run the program on Node.js (${NODE_RUNTIME}).`,
         );
         assertKnownKeys(args, CERTIFICATES_INPUT_NAMES, `Certificates "${name}"`);
-        super(certificatesProvider, name, dynamicProps(args, CERTIFICATES_INPUT_NAMES, ["certificates", "readError"]), opts, TOKEN_MODULE, TOKEN_TYPE);
+        super(certificatesProvider, name, dynamicProps(args, CERTIFICATES_INPUT_NAMES, ["certificates", "readError", "readAt"]), opts, TOKEN_MODULE, TOKEN_TYPE);
     }
 }

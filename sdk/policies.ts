@@ -21,6 +21,7 @@ import { CERTIFICATE_ACTIVATION_TYPE } from "./write-resources";
 import { ExpiryReport, Severity, evaluateCertificateExpiry } from "../provider/expiry/evaluate-expiry";
 import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, ExpiryOptions, parseIsoInstant } from "../provider/expiry/expiry-options";
 import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME } from "../provider/expiry/policy-names";
+import { DEFAULT_MAX_DATA_AGE, DataAge, READ_AT_PROPERTY, judgeDataAge, maxDataAgeSeconds, staleDataMessage } from "../provider/expiry/data-age";
 import { DEFAULT_UNKNOWN_DURING_PREVIEW, UNKNOWN_DURING_PREVIEW_CHOICES, UnknownDuringPreview, unknownDuringPreviewOf } from "./unknown-during-preview";
 
 export { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME };
@@ -45,6 +46,15 @@ export interface CertificatePolicyConfig {
      * @default "fail"
      */
     unknownDuringPreview?: UnknownDuringPreview;
+    /**
+     * How old a `Certificates` resource's list may be, counted from its `readAt` to `now` (a duration
+     * such as "7d", or a number of days). Older data is a mandatory violation: `pulumi policy analyze`
+     * judges the list stored at the last update or refresh, and stale data is unjudged data. Data
+     * exactly this old is still judged. A list read in the same preview or update is fresh, unless
+     * `now` is set that far past it.
+     * @default "7d"
+     */
+    maxDataAge?: string | number;
 }
 
 const duration: PolicyConfigSchema["properties"][string] = { type: ["string", "number"], description: 'A span such as "30d", "36h" or "1d12h" (units s, m, h, d, w, lower case), or a number of days.' };
@@ -66,6 +76,11 @@ export const certificatePolicyConfigSchema: PolicyConfigSchema = {
             },
         },
         now: { type: "string", description: "ISO time to judge against instead of the current time." },
+        maxDataAge: {
+            ...duration,
+            default: DEFAULT_MAX_DATA_AGE,
+            description: "How old a Certificates resource's list may be (from its readAt to now) before the mandatory policy fails closed on it; data read in the same preview or update is fresh.",
+        },
         unknownDuringPreview: {
             type: "string",
             enum: [...UNKNOWN_DURING_PREVIEW_CHOICES],
@@ -84,14 +99,20 @@ const CertificateList = t.array(CertificateCodec);
  * is one line with control characters escaped: names and read errors come from the API.
  */
 export function certificateViolations(props: Record<string, unknown>, config: CertificatePolicyConfig, severity: "fail" | "warn"): string[] {
-    return listViolations(props, config, severity, true);
+    return listViolations(props, config, severity, "list");
 }
 
-/** {@link certificateViolations}, with or without the scope the list was read from. */
-function listViolations(props: Record<string, unknown>, config: CertificatePolicyConfig, severity: "fail" | "warn", sayScope: boolean): string[] {
+/**
+ * What is judged: a `Certificates` resource's list (with the scope it was read from and the data's
+ * age), or the one certificate a `CertificateActivation` read by id (neither).
+ */
+type Judged = "list" | "activation";
+
+/** {@link certificateViolations} for a list or an activation's certificate. */
+function listViolations(props: Record<string, unknown>, config: CertificatePolicyConfig, severity: "fail" | "warn", judged: Judged): string[] {
     let violations: string[];
     try {
-        violations = violationsOf(props, config, severity, sayScope);
+        violations = violationsOf(props, config, severity, judged);
     } catch (error) {
         // An unknown value deeper than the properties unknownData reads (an element of the list):
         // still never a pass. The mode was checked before any data was read.
@@ -101,14 +122,19 @@ function listViolations(props: Record<string, unknown>, config: CertificatePolic
     return violations.map(escapeControlCharacters);
 }
 
-function violationsOf(props: Record<string, unknown>, config: CertificatePolicyConfig, severity: "fail" | "warn", sayScope: boolean): string[] {
-    const { unknownDuringPreview, now, enforcementLevel: _level, ...options } = config as CertificatePolicyConfig & { enforcementLevel?: unknown };
+function violationsOf(props: Record<string, unknown>, config: CertificatePolicyConfig, severity: "fail" | "warn", judged: Judged): string[] {
+    const { unknownDuringPreview, now, maxDataAge, enforcementLevel: _level, ...options } = config as CertificatePolicyConfig & { enforcementLevel?: unknown };
     void _level; // CrossGuard's own key: the engine reads it, the policy does not
     let mode: UnknownDuringPreview;
+    let clock: Date;
+    let maxAgeSeconds: number;
     try {
         // Every key the configuration takes, so a typo's message lists them all.
         assertKnownKeys(config, [...Object.keys(certificatePolicyConfigSchema.properties), "enforcementLevel"], "the policy configuration");
         mode = unknownDuringPreviewOf(unknownDuringPreview);
+        maxAgeSeconds = maxDataAgeSeconds(maxDataAge);
+        // One clock for the data's age and the evaluation: `now` moves both.
+        clock = now !== undefined ? parseIsoInstant(now, "now") : new Date();
     } catch (error) {
         return severity === "fail" ? [`cannot be checked because the policy configuration is invalid: ${(error as Error).message}`] : [];
     }
@@ -125,9 +151,17 @@ function violationsOf(props: Record<string, unknown>, config: CertificatePolicyC
         const where = validationIssues(decoded.left).slice(0, 3).map((i) => `${i.path || "certificates"}: expected ${i.expected}`);
         return [`has no readable certificate data (${where.join("; ")}); failing closed.`];
     }
+    // A list that was read, but when? Unknown or too old, it is not judged.
+    let age: Extract<DataAge, { kind: "fresh" }> | undefined;
+    if (judged === "list") {
+        const judgedAge = judgeDataAge(readGuarded(props, READ_AT_PROPERTY).value, clock, maxAgeSeconds);
+        if (judgedAge.kind === "unknown") return severity === "fail" ? [judgedAge.reason] : [];
+        if (judgedAge.kind === "stale") return severity === "fail" ? [staleDataMessage(judgedAge, maxAgeSeconds)] : [];
+        age = judgedAge;
+    }
     let report: ExpiryReport;
     try {
-        report = evaluateCertificateExpiry(decoded.right, { ...options, ...(now !== undefined ? { now: parseIsoInstant(now, "now") } : {}) });
+        report = evaluateCertificateExpiry(decoded.right, { ...options, now: clock });
     } catch (error) {
         if (severity === "warn") return [];
         const reason = error instanceof OpenAICertificatesError ? error.message : String(error);
@@ -138,10 +172,9 @@ function violationsOf(props: Record<string, unknown>, config: CertificatePolicyC
     }
     // The advisory policy also says which certificates an exemption let through, and until when:
     // otherwise an exemption is invisible in Pulumi's policy output.
-    const scope = sayScope ? scopeRead(props) : "";
-    return report.findings
-        .filter((f) => f.severity === (severity as Severity) || (severity === "warn" && f.state === "exempted"))
-        .map((f) => (scope ? `${f.message} ${scope}` : f.message));
+    // Then how old the list is and which scope it covers: what a reader needs to trust a verdict.
+    const context = judged === "list" ? ` ${age?.sentence} ${scopeRead(props)}` : "";
+    return report.findings.filter((f) => f.severity === (severity as Severity) || (severity === "warn" && f.state === "exempted")).map((f) => `${f.message}${context}`);
 }
 
 /**
@@ -177,7 +210,7 @@ export function activationViolations(props: Record<string, unknown>, config: Cer
         ...(readGuarded(props, "validAt").value !== undefined ? { validAt: readGuarded(props, "validAt").value } : {}),
     };
     // One certificate, read by id: there is no list scope to name.
-    return listViolations({ certificates: [certificate] }, config, severity, false);
+    return listViolations({ certificates: [certificate] }, config, severity, "activation");
 }
 
 /** What could not be read of a resource during preview: the inputs that are unknown, by name. */

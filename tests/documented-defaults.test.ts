@@ -8,6 +8,7 @@ import { DEFAULT_BASE_URL, DEFAULT_MAX_LIST_BYTES, DEFAULT_MAX_RESPONSE_BYTES, D
 import { DEFAULT_MAX_PAGES } from "../provider/api/cursor";
 import { DEFAULT_MIN_REMAINING_VALIDITY } from "../provider/dynamic/remaining-validity";
 import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN } from "../provider/expiry/expiry-options";
+import { DEFAULT_MAX_DATA_AGE } from "../provider/expiry/data-age";
 import { DEFAULT_UNKNOWN_DURING_PREVIEW } from "../sdk/unknown-during-preview";
 import { REPO_ROOT } from "./support/processes";
 
@@ -30,6 +31,7 @@ const DEFAULTS: Record<string, unknown> = {
     failWithin: DEFAULT_FAIL_WITHIN,
     minRemainingValidity: DEFAULT_MIN_REMAINING_VALIDITY,
     unknownDuringPreview: DEFAULT_UNKNOWN_DURING_PREVIEW,
+    maxDataAge: DEFAULT_MAX_DATA_AGE,
 };
 
 /** Every property with an `@default` tag in the package's sources: file, name and the tag's text. */

@@ -115,4 +115,6 @@ export interface ReadError {
 export interface CertificatesState extends ResolvedCertificatesQuery {
     certificates: Certificate[];
     readError?: ReadError;
+    /** When the list was read (ISO-8601 UTC); absent when it could not be read, and in states stored before it existed. */
+    readAt?: string;
 }

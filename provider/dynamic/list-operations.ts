@@ -13,6 +13,7 @@ import { CERTIFICATES_INPUT_NAMES, ReadError, ResolvedCertificatesQuery, UNKNOWN
 import { ProviderSettings, SET_ADMIN_KEY_COMMAND, STACK_ADMIN_KEY_PLACES, everyStackAdminKey, withStackKeyAdvice } from "./stack-config";
 import { CheckFailure, failureOf, pickDefined, withoutProvider } from "./props";
 import { oneLineForHost, requireStackAdminKey } from "./write-client";
+import { readAtOf } from "../expiry/data-age";
 
 /**
  * The operations behind the `Certificates` dynamic resource, as plain functions. The serialized
@@ -47,7 +48,7 @@ export async function checkCertificatesResource(news: Record<string, unknown>, s
     }
     try {
         const certificates = await readCertificates(query, settings);
-        return { inputs: { ...query, certificates } };
+        return { inputs: { ...query, certificates, readAt: readAtOf(new Date()) } };
     } catch (caught) {
         const error = withStackKeyAdvice(caught);
         const readError = describeReadError(error, settings);
@@ -63,7 +64,12 @@ export async function checkCertificatesResource(news: Record<string, unknown>, s
  */
 export const checkCertificates = checkCertificatesResource;
 
-/** `diff`: a change only when the query or the certificates changed, never because the provider's code did. */
+/**
+ * `diff`: a change only when the query or the certificates changed, never because the provider's code
+ * did, nor because the list was read again (`readAt` moves on every read). An unchanged list is then
+ * a "same" step: the engine stores the new checked inputs, `readAt` included, and keeps the old
+ * outputs; `pulumi policy analyze` judges the stored inputs, so it sees the latest read.
+ */
 export function diffCertificates(olds: Record<string, unknown>, news: Record<string, unknown>): { changes: boolean; replaces: string[]; stables: string[] } {
     const fields = [...CERTIFICATES_INPUT_NAMES, "certificates"].filter((k) => canonical(olds[k]) !== canonical(news[k]));
     // A tolerated read error changes its message (request ids) on every read; only its code counts.
@@ -83,20 +89,26 @@ export function updateCertificates(news: Record<string, unknown>): { outs: Recor
 }
 
 /**
- * `read` (refresh, import): reads the list again for the stored query. A refused key gets advice
+ * `read` (refresh, import): reads the list again for the stored query, and returns it as the inputs
+ * too, so the stored inputs (which `pulumi policy analyze` judges) hold the list just read and its
+ * `readAt`. A refused key gets advice
  * for the case that causes it most: `pulumi refresh` and `destroy` without `--run-program` configure
  * the provider from the stack config stored in the state at the last update, so after a key
  * rotation they still send the old key. Providers stored by 0.1.0 call this too, so the advice is
  * given here, not in the serialized provider.
  */
-export async function readCertificatesResource(id: string, props: Record<string, unknown>, settings: ProviderSettings = {}): Promise<{ id: string; props: Record<string, unknown> }> {
+export async function readCertificatesResource(id: string, props: Record<string, unknown>, settings: ProviderSettings = {}): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
     const query = resolveCertificatesQuery(props, settings.baseUrl ?? environmentBaseUrl());
     try {
         const certificates = await readCertificates(query, settings);
-        return { id, props: { ...query, certificates } };
+        const props = { ...query, certificates, readAt: readAtOf(new Date()) };
+        return { id, props, inputs: props };
     } catch (caught) {
         const error = caught instanceof AuthenticationError ? caught.withAdvice(STORED_CONFIG_ADVICE) : withStackKeyAdvice(caught);
-        if (query.onReadError === "warn" && !(error instanceof AdminKeyConflictError)) return { id, props: { ...query, certificates: [], readError: describeReadError(error, settings) } };
+        if (query.onReadError === "warn" && !(error instanceof AdminKeyConflictError)) {
+            const tolerated = { ...query, certificates: [], readError: describeReadError(error, settings) };
+            return { id, props: tolerated, inputs: tolerated };
+        }
         throw oneLineForHost(error);
     }
 }

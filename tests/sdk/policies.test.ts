@@ -25,7 +25,9 @@ const expiring = namedCertificate;
 
 describe("certificateViolations (the policies' logic)", () => {
     const config = { now: NOW.toISOString() };
-    const props = (certificates: unknown) => ({ certificates });
+    // As a Certificates resource stores its list: with when it was read (here, at the clock's time).
+    const readAt = NOW.toISOString();
+    const props = (certificates: unknown) => ({ certificates, readAt });
     const c = (days: number, fields = {}) => cert({ id: `cert_${days}`, name: `in-${days}-days`, expiresIn: days * DAY, validIn: null }, { createdAt: NOW_SECONDS - 100 * DAY, ...fields });
 
     it("reports a failing certificate to the mandatory policy only", () => {
@@ -49,9 +51,9 @@ describe("certificateViolations (the policies' logic)", () => {
     it("names the scope the resource read in each violation", () => {
         const [organization] = certificateViolations(props([c(5)]), config, "fail");
         assert.match(organization, /\. Scope read: the organization's own list only \(allProjects: true also judges certificates active only in a project\)\.$/);
-        const [everywhere] = certificateViolations({ allProjects: true, certificates: [c(5)] }, config, "fail");
+        const [everywhere] = certificateViolations({ allProjects: true, certificates: [c(5)], readAt }, config, "fail");
         assert.match(everywhere, /\. Scope read: the organization and every project\.$/);
-        const [project] = certificateViolations({ projectId: "proj_payments", certificates: [c(20)] }, config, "warn");
+        const [project] = certificateViolations({ projectId: "proj_payments", certificates: [c(20)], readAt }, config, "warn");
         assert.match(project, /\. Scope read: project proj_payments\.$/);
     });
 
@@ -119,8 +121,8 @@ describe("certificateViolations (the policies' logic)", () => {
         });
 
         it("refuses an unknownDuringPreview that is neither fail nor defer, failing closed", () => {
-            for (const props of [unknownProject, { certificates: [c(60)] }]) {
-                const [violation] = certificateViolations(props, { ...config, unknownDuringPreview: "defr" as never }, "fail");
+            for (const resource of [unknownProject, props([c(60)])]) {
+                const [violation] = certificateViolations(resource, { ...config, unknownDuringPreview: "defr" as never }, "fail");
                 assert.match(violation, /policy configuration is invalid: Invalid argument "unknownDuringPreview": must be "fail" or "defer"/);
             }
         });
@@ -141,7 +143,7 @@ describe("certificateViolations (the policies' logic)", () => {
         });
 
         it("fails closed on an unknown value nested inside the list too", () => {
-            const [violation, ...more] = certificateViolations(unknownCheckingProxy({ certificates: [c(60), UNKNOWN] }), config, "fail");
+            const [violation, ...more] = certificateViolations(unknownCheckingProxy({ certificates: [c(60), UNKNOWN], readAt }), config, "fail");
             assert.deepEqual(more, []);
             assert.match(violation, /^its certificate list is not known during preview.*failing closed/);
         });

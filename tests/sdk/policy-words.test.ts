@@ -7,23 +7,25 @@ import { DAY, NOW, NOW_SECONDS, cert } from "../support/fixtures";
 describe("the gate's words (issue 23, item 11)", () => {
     const now = NOW.toISOString();
     const old = cert({ id: "cert_old", name: "gateway-old", expiresIn: 5 * DAY }, { createdAt: NOW_SECONDS - 300 * DAY });
+    // The list as a Certificates resource stores it: read by this very preview.
+    const readAt = now;
 
     it("the mandatory message names the exemption route, for the update that is the rotation", () => {
-        const [message] = certificateViolations({ certificates: [old] }, { now }, "fail");
+        const [message] = certificateViolations({ certificates: [old], readAt }, { now }, "fail");
         assert.match(message, /Upload a replacement and activate it before then\. If this update is the rotation, exempt this certificate for it \(an exemption with its id, a reason and an until date/);
     });
 
     it("the advisory policy says which certificates an exemption let through, with its reason and end", () => {
         const exemptions = [{ id: "cert_old", reason: "replaced by this update", until: "2026-01-18" }];
-        assert.deepEqual(certificateViolations({ certificates: [old] }, { now, exemptions }, "fail"), []);
-        const [note] = certificateViolations({ certificates: [old] }, { now, exemptions }, "warn");
+        assert.deepEqual(certificateViolations({ certificates: [old], readAt }, { now, exemptions }, "fail"), []);
+        const [note] = certificateViolations({ certificates: [old], readAt }, { now, exemptions }, "warn");
         assert.match(note, /"gateway-old" \(cert_old\) expires in .*; exempted until 2026-01-18: replaced by this update\./);
     });
 
-    it("a typo in the configuration is refused with every key it takes, unknownDuringPreview and now included", () => {
-        const [message] = certificateViolations({ certificates: [old] }, { now, failwithin: "30d" } as never, "fail");
+    it("a typo in the configuration is refused with every key it takes, unknownDuringPreview, now and maxDataAge included", () => {
+        const [message] = certificateViolations({ certificates: [old], readAt }, { now, failwithin: "30d" } as never, "fail");
         assert.match(message, /configuration is invalid/);
-        for (const key of ["warnWithin", "failWithin", "exemptions", "now", "unknownDuringPreview", "enforcementLevel"]) assert.match(message, new RegExp(`\\b${key}\\b`), key);
+        for (const key of ["warnWithin", "failWithin", "exemptions", "now", "unknownDuringPreview", "maxDataAge", "enforcementLevel"]) assert.match(message, new RegExp(`\\b${key}\\b`), key);
     });
 
     it("the description names no default as if it were the threshold in force", () => {
