@@ -2,6 +2,7 @@ import * as http from "http";
 import { ApiAnswer, apiError, sendAnswer, sendText } from "./answers";
 import { FaultAction, reflected } from "./faults";
 
+
 /** One request being answered. */
 export interface Exchange {
     readonly req: http.IncomingMessage;
@@ -17,6 +18,8 @@ export interface Exchange {
     readonly answer: () => Promise<ApiAnswer>;
     /** Resolves once the server's latency has passed since the request arrived. */
     readonly latency: Promise<void>;
+    /** Aborted when the server closes: a delay still running ends then, unanswered. */
+    readonly closing: AbortSignal;
 }
 
 /**
@@ -33,7 +36,7 @@ export async function respond(fault: FaultAction | undefined, x: Exchange): Prom
     switch (fault.kind) {
         // Faults that let the request through to the API, and shape or slow its answer.
         case "delay":
-            await delay(fault.ms);
+            await delay(fault.ms, x.closing);
             return sendAfterLatency(x, await x.answer());
         case "transform":
             return sendAfterLatency(x, reshaped(await x.answer(), (body) => fault.transform(body, { path: x.path, query: x.query })));
@@ -134,6 +137,19 @@ function trickle(res: http.ServerResponse, text: string, intervalMs: number, chu
     res.on("close", () => clearInterval(timer));
 }
 
-function delay(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves after `ms`, or rejects at once when `signal` is aborted (the server closing), clearing its timer. */
+export function delay(ms: number, signal: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+        if (signal.aborted) return reject(new Error("the fake API is closing"));
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(new Error("the fake API is closing"));
+        };
+        const timer = setTimeout(() => {
+            signal.removeEventListener("abort", onAbort);
+            resolve();
+        }, ms);
+        signal.addEventListener("abort", onAbort, { once: true });
+    });
 }

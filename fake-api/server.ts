@@ -7,7 +7,7 @@ import * as http from "http";
 import { AddressInfo } from "net";
 import { apiError, sendAnswer } from "./answers";
 import { AuthState, authState } from "./auth";
-import { respond } from "./fault-responses";
+import { delay, respond } from "./fault-responses";
 import { ActiveFault, FaultRule, pickFault } from "./faults";
 import { HostLookup, systemLookup } from "../provider/api/loopback";
 import { FAKE_API_LIMITS } from "./limits";
@@ -129,6 +129,9 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     const requests: FakeRequestRecord[] = [];
     const concurrency = { current: 0, max: 0 };
     let requestCounter = 0;
+    // Aborted by close(): a delay or latency still running then ends at once, unanswered (its socket
+    // is destroyed), instead of holding its process open for its whole length.
+    const closing = new AbortController();
 
     const served: Organization = {
         get state() {
@@ -147,7 +150,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         };
         res.on("close", done);
         handle(req, res).catch((error) => {
-            if (!res.headersSent) sendAnswer(res, apiError(500, `fake API failure: ${error}`, null, null, "server_error"));
+            if (closing.signal.aborted || res.destroyed) res.destroy();
+            else if (!res.headersSent) sendAnswer(res, apiError(500, `fake API failure: ${error}`, null, null, "server_error"));
             else res.destroy();
         });
     });
@@ -172,7 +176,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
             record.finishedAt = Date.now();
         });
 
-        const latency = options.latencyMs ? delay(options.latencyMs) : Promise.resolve();
+        const latency = options.latencyMs ? delay(options.latencyMs, closing.signal) : Promise.resolve();
         const request: RouteRequest = {
             method: record.method,
             pathname: url.pathname,
@@ -187,7 +191,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
             }),
         };
         const fault = pickFault(faults, record.method, path, random);
-        await respond(fault, { req, res, path, query: url.searchParams, latency, answer: () => answerRequest(request, served) });
+        await respond(fault, { req, res, path, query: url.searchParams, latency, closing: closing.signal, answer: () => answerRequest(request, served) });
     }
 
     await new Promise<void>((resolve, reject) => {
@@ -232,6 +236,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         },
         close: () =>
             new Promise<void>((resolve) => {
+                closing.abort();
                 server.close(() => resolve());
                 for (const socket of sockets) socket.destroy();
             }),
@@ -246,8 +251,4 @@ function resolveState(seed: OrganizationSpec | undefined, nowSeconds: number): F
 function once<T>(compute: () => T): () => T {
     let result: { value: T } | undefined;
     return () => (result ??= { value: compute() }).value;
-}
-
-function delay(ms: number): Promise<void> {
-    return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { DAY, HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs, namedCertificate, organizationSpec, seededRandom, useFakeApi } from "../support/fixtures";
+import { runInProcess } from "../support/cli-in-process";
 import { runNode, spawnUntil } from "../support/processes";
 import { CHECK_FORMATS } from "../../cli/report";
 
@@ -11,21 +12,33 @@ const CLI = "dist/cli/main.js";
 
 const cert = namedCertificate;
 
-describe("the openai-certs command, spawned as a process against the fake API", function () {
+/**
+ * The command against the fake API. Most runs are in this process, through the `run(argv, io)` that
+ * dist/cli/main.js calls with the process's own stdout, stderr and environment (a spawned run costs
+ * a second of Node.js start-up, and these are some 90 runs); what only a process shows is spawned:
+ * the exit status, one-line stderr and no stack trace from the process, a FIFO that would block the
+ * thread, stderr as a pipe (no progress bar), the rate-limited concurrency, and the fake server.
+ */
+describe("the openai-certs command against the fake API (in process through run(), and spawned)", function () {
     this.timeout(60_000);
     const api = useFakeApi();
-    /** Runs the command with the fake's URL and the canary key in its environment, judging as of NOW. */
-    const certs = async (args: string[], env: Record<string, string> = {}) => {
-        const result = await runNode([CLI, ...args], { env: { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api().baseUrl, ...env } });
+    /**
+     * Runs the command with the fake's URL and the canary key in its environment, in this process
+     * or (`how: "spawned"`) as `node dist/cli/main.js`; the key must appear nowhere it writes.
+     */
+    const certs = async (args: string[], env: Record<string, string> = {}, how: "in-process" | "spawned" = "in-process") => {
+        const environment = { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api().baseUrl, ...env };
+        const result = how === "spawned" ? await runNode([CLI, ...args], { env: environment }) : await runInProcess(args, environment);
         assert.ok(!result.stdout.includes(LEAK_CANARY_KEY) && !result.stderr.includes(LEAK_CANARY_KEY), "the admin key was printed");
         return result;
     };
     const check = (args: string[] = [], env?: Record<string, string>) => certs(["check", "--now", NOW.toISOString(), ...args], env);
+    const spawnedCheck = (args: string[] = [], env?: Record<string, string>) => certs(["check", "--now", NOW.toISOString(), ...args], env, "spawned");
 
     describe("exit codes", () => {
         it("0 when every active certificate is healthy", async () => {
             api().setState({ certificates: [cert("gateway", 90), cert("edge", 60)] });
-            const r = await check();
+            const r = await spawnedCheck();
             assert.equal(r.code, 0, r.stderr);
             assert.match(r.stdout, /Certificate expiry check passed \(2 ok\)/);
         });
@@ -56,14 +69,14 @@ describe("the openai-certs command, spawned as a process against the fake API", 
 
         it("2 when an active certificate expires within --fail-within", async () => {
             api().setState({ certificates: [cert("gateway", 5), cert("edge", 20)] });
-            const r = await check(["--fail-on-warn"]);
+            const r = await spawnedCheck(["--fail-on-warn"]);
             assert.equal(r.code, 2, "failure wins over warnings");
             assert.match(r.stdout, /FAIL: Certificate "gateway" \(cert_gateway\) expires in 5 days 0 hours/);
         });
 
         it("3, in one line naming the problem, when the API cannot be read", async () => {
             api().injectFault({ action: { kind: "status", status: 500 } });
-            const r = await check();
+            const r = await spawnedCheck();
             assert.equal(r.code, 3);
             assert.equal(r.stdout, "");
             assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
@@ -142,7 +155,7 @@ describe("the openai-certs command, spawned as a process against the fake API", 
 
         it("shows no stack trace without --debug", async () => {
             api().injectFault({ action: { kind: "status", status: 500 } });
-            assert.doesNotMatch((await check()).stderr, /\n\s+at /);
+            assert.doesNotMatch((await spawnedCheck()).stderr, /\n\s+at /);
         });
     });
 
@@ -302,7 +315,7 @@ describe("the openai-certs command, spawned as a process against the fake API", 
 
         it("draws no progress bar when stderr is not a terminal", async () => {
             seed();
-            const r = await check(["--all-projects"]);
+            const r = await spawnedCheck(["--all-projects"]);
             assert.equal(r.stderr, "");
         });
 

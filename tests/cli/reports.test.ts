@@ -3,8 +3,6 @@ import { execFileSync, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Writable } from "stream";
-import { run } from "../../cli/main";
 import { writeReportFile } from "../../cli/output-file";
 import { CHECK_FORMATS } from "../../cli/report";
 import { OrganizationSpec } from "../../fake-api";
@@ -12,6 +10,7 @@ import { InvalidArgumentError } from "../../provider/api/errors";
 import { escapeControlCharacters } from "../../provider/api/text-escape";
 import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME } from "../../provider/expiry/policy-names";
 import { DAY, HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLogs, namedCertificate as cert, useFakeApi } from "../support/fixtures";
+import { runInProcess } from "../support/cli-in-process";
 import { REPO_ROOT, runNode } from "../support/processes";
 import { CMARK_GFM_PATH, JUnitCase, assertNoMarkupFromData, codeSpansOf, parseJUnit, readAsRunner, renderAsGitHub, validateSarif } from "../support/report-consumers";
 
@@ -30,16 +29,6 @@ const everyState = (): OrganizationSpec => ({
         cert("old", 3, { active: false }),
     ],
 });
-
-/** `openai-certs ARGS` in this process: its exit code and everything it wrote. */
-async function runInProcess(args: string[], env: NodeJS.ProcessEnv): Promise<{ code: number; stdout: string; stderr: string }> {
-    let stdout = "";
-    let stderr = "";
-    // Not a terminal, as a pipe is not: no progress bar.
-    const stream = Object.assign(new Writable({ write: (chunk, _encoding, done) => void ((stderr += chunk), done()) }), { isTTY: false }) as unknown as NodeJS.WriteStream;
-    const code = await run(args, { out: (t) => void (stdout += t), err: (t) => void (stderr += t), stderr: stream, env });
-    return { code, stdout, stderr };
-}
 
 describe("the reports of openai-certs check, spawned against the fake API", () => {
     const api = useFakeApi();
