@@ -1,7 +1,8 @@
 // The provider plugin from a Go program: the same program as examples/yaml, through the Go SDK that
-// `pulumi package add ./node_modules/pulumi-openai-certificates/pulumi-plugin` generates into sdks/
-// and links into go.mod. The admin key comes from `openai-certificates:adminApiKey`, never from the
-// program.
+// `pulumi package add ./node_modules/pulumi-openai-certificates/pulumi-plugin/pulumi-resource-openai-certificates`
+// generates into sdks/ and links into go.mod (the SDK names the getCertificates function
+// LookupCertificates: GetCertificates reads a Certificates resource's state). The admin key comes
+// from `openai-certificates:adminApiKey`, never from the program.
 package main
 
 import (
@@ -25,7 +26,7 @@ func main() {
 		}
 
 		// Read at every preview and update.
-		organization, err := certificates.GetCertificates(ctx, &certificates.GetCertificatesArgs{Order: pulumi.StringRef("asc")})
+		organization, err := certificates.LookupCertificates(ctx, &certificates.LookupCertificatesArgs{Order: pulumi.StringRef("asc")})
 		if err != nil {
 			return err
 		}

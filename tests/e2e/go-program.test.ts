@@ -32,7 +32,8 @@ describe("a Go program through the provider plugin and its generated SDK (issue 
         project = pulumiProject({ dir: await copyUserProject(), cli, name: PROJECT, pulumiYaml: EXAMPLE, files });
         const goEnv = { ...(await goCaches()), GOFLAGS: "-mod=mod" };
 
-        const added = await project.pulumi(["package", "add", PLUGIN_PATH], { env: goEnv });
+        // The executable, not its folder: `package add` names the package after `pulumi-resource-<name>`.
+        const added = await project.pulumi(["package", "add", `${PLUGIN_PATH}/pulumi-resource-openai-certificates`], { env: goEnv });
         expectOk(added);
         assert.ok(fs.existsSync(path.join(project.dir, "sdks", "openai-certificates")), `no SDK under sdks/: ${added.output}`);
         assert.match(fs.readFileSync(path.join(project.dir, "go.mod"), "utf8"), /replace .* => \.\/sdks\/openai-certificates/);
