@@ -52,6 +52,7 @@ const TIERS = {
             "fake-api/cli.test.js",
             "scripts/pulumi-cli.test.js",
             "examples/demo-pulumi-cli.test.js",
+            "provider/plugin/plugin-process.test.js",
         ],
         parallel: true,
     },
