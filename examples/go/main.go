@@ -61,9 +61,9 @@ func main() {
 		ctx.Export("fingerprintSha256", gateway.FingerprintSha256)
 		ctx.Export("expiresAt", activation.ExpiresAt)
 		ctx.Export("activationScope", activation.Scope)
-		// What the functions read before this update.
-		ctx.Export("listedBefore", pulumi.Any(organization.Certificates))
-		ctx.Export("usageBefore", pulumi.Any(usage.Certificates))
+		// What the functions read during this update.
+		ctx.Export("listed", pulumi.Any(organization.Certificates))
+		ctx.Export("usage", pulumi.Any(usage.Certificates))
 		ctx.Export("stored", listed.Certificates)
 		return nil
 	})

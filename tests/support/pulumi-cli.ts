@@ -221,7 +221,11 @@ export async function initStack(
  * file of the state backend and not the stack's config file.
  */
 export function assertKeyNowhere(project: PulumiProject, stack: string, key: string, runs: CommandResult[]): void {
-    for (const run of runs) assert.ok(!run.output.includes(key), "the admin key appeared in the CLI's output");
+    for (const run of runs) {
+        const at = run.output.indexOf(key);
+        // Where it appeared, the key itself masked.
+        assert.ok(at < 0, `the admin key appeared in the CLI's output: ${run.output.slice(Math.max(0, at - 300), at + key.length + 100).split(key).join("<THE KEY>")}`);
+    }
     for (const file of filesUnder(project.backendDir)) assert.ok(!fs.readFileSync(file, "utf8").includes(key), `the admin key appeared in ${file}`);
     assert.ok(!fs.readFileSync(path.join(project.dir, `Pulumi.${stack}.yaml`), "utf8").includes(key), "the admin key appeared in the stack config file");
 }
