@@ -6,7 +6,7 @@ import * as path from "path";
 import { promisify } from "util";
 import { PACKAGE_VERSION } from "../../../provider/api/version";
 import { LEAK_CANARY_KEY, assertNoKeyIn, namedCertificate, useFakeApi } from "../../support/fixtures";
-import { packedTarball } from "../../support/packed-package";
+import { installPackedPackage, packedTarball } from "../../support/packed-package";
 import { PluginProcess, startPluginProcess } from "../../support/plugin-process";
 import { REPO_ROOT } from "../../support/processes";
 import { requirePulumiCli } from "../../support/pulumi-cli";
@@ -14,11 +14,13 @@ import { requirePulumiCli } from "../../support/pulumi-cli";
 const run = promisify(execFile);
 
 /*
- * The plugin archive for `pulumi plugin install resource openai-certificates <version> --file ...`:
+ * The plugin as users get it without a download: the plugin folder of the package installed from
+ * its `npm pack` tarball into a user project (what `plugins.providers` points at), and the plugin
+ * archive for `pulumi plugin install resource openai-certificates <version> --file ...`:
  * made by scripts/plugin-archive.sh from the packed package, as a release would make it, then
  * installed into an empty PULUMI_HOME by the real CLI, and the installed plugin run.
  */
-describe("the plugin archive (scripts/plugin-archive.sh, issue 24)", function () {
+describe("the plugin as users get it: the installed package's plugin folder, and the archive of scripts/plugin-archive.sh (issue 24)", function () {
     this.timeout(240_000);
     const api = useFakeApi(() => ({ seed: { certificates: [namedCertificate("gateway", 90, {}, Math.floor(Date.now() / 1000))] } }));
     let archive: string;
@@ -46,6 +48,19 @@ describe("the plugin archive (scripts/plugin-archive.sh, issue 24)", function ()
         }
         for (const devOnly of ["mocha", "typescript", "@microsoft/api-extractor", "dependency-cruiser"]) {
             assert.ok(!listing.some((line) => line.includes(` ./node_modules/${devOnly}/`)), `${devOnly} is in the archive`);
+        }
+    });
+
+    it("runs from the plugin folder of the package installed into a user project, with that project's @pulumi/pulumi", async () => {
+        const project = await installPackedPackage();
+        for (const launcher of ["node_modules/pulumi-openai-certificates/pulumi-plugin/pulumi-resource-openai-certificates", "node_modules/.bin/pulumi-resource-openai-certificates"]) {
+            plugin = await startPluginProcess({ launcher: path.join(project, launcher), env: { OPENAI_ADMIN_KEY: "", OPENAI_BASE_URL: "" } });
+            assert.equal((await plugin.getSchema()).name, "openai-certificates", launcher);
+            await plugin.configure({ name: "default", urn: "urn:pulumi:dev::proj::pulumi:providers:openai-certificates::default" }, { adminApiKey: LEAK_CANARY_KEY, baseUrl: api().baseUrl });
+            const result = await plugin.invoke("openai-certificates:index:getCertificates", {});
+            assert.deepEqual((result.outputs.certificates as Array<{ id: string }>).map((c) => c.id), ["cert_gateway"], launcher);
+            await plugin.close();
+            plugin = undefined;
         }
     });
 
