@@ -6,7 +6,10 @@ import { PACKAGE_VERSION } from "../api/version";
 import * as activation from "../dynamic/activation-operations";
 import * as list from "../dynamic/list-operations";
 import * as upload from "../dynamic/upload-operations";
-import { CheckFailure, failureOf } from "../dynamic/props";
+import { CheckFailure, failureOf, pickDefined } from "../dynamic/props";
+import { ACTIVATION_INPUT_NAMES } from "../dynamic/activation-inputs";
+import { CERTIFICATES_INPUT_NAMES } from "../dynamic/list-inputs";
+import { CERTIFICATE_INPUT_NAMES } from "../dynamic/upload-inputs";
 import { ProviderSettings, keyPlacesOf, withStackKeyAdvice } from "../dynamic/stack-config";
 import { oneLineForHost, requireStackAdminKey } from "../dynamic/write-client";
 import { PluginConfigure, pluginProviderSettings } from "./plugin-config";
@@ -33,6 +36,8 @@ type Props = Record<string, unknown>;
 
 /** The three resources' operations, each with the signature the provider server calls. */
 interface ResourceOperations {
+    /** The inputs a program gives: what an import's read returns as inputs. */
+    readonly inputNames: readonly string[];
     check(olds: Props, news: Props, settings: ProviderSettings): Promise<{ inputs: Props; failures?: CheckFailure[] }>;
     diff(olds: Props, news: Props): { changes: boolean; replaces: string[]; deleteBeforeReplace?: boolean };
     create(inputs: Props, settings: ProviderSettings): Promise<{ id: string; outs: Props }>;
@@ -43,6 +48,7 @@ interface ResourceOperations {
 
 const RESOURCES: Readonly<Record<string, ResourceOperations>> = {
     [PLUGIN_CERTIFICATES_TYPE]: {
+        inputNames: CERTIFICATES_INPUT_NAMES,
         check: (_olds, news, settings) => list.checkCertificatesResource(news, settings),
         diff: (olds, news) => list.diffCertificates(olds, news),
         create: async (inputs) => list.createCertificates(inputs),
@@ -52,6 +58,7 @@ const RESOURCES: Readonly<Record<string, ResourceOperations>> = {
         delete: async () => undefined,
     },
     [PLUGIN_CERTIFICATE_TYPE]: {
+        inputNames: CERTIFICATE_INPUT_NAMES,
         check: async (olds, news) => upload.checkCertificateResource(olds, news),
         diff: (olds, news) => upload.diffCertificate(olds, news),
         create: (inputs, settings) => upload.createCertificate(inputs, settings),
@@ -60,6 +67,7 @@ const RESOURCES: Readonly<Record<string, ResourceOperations>> = {
         delete: (id, _props, settings) => upload.deleteCertificate(id, settings),
     },
     [PLUGIN_CERTIFICATE_ACTIVATION_TYPE]: {
+        inputNames: ACTIVATION_INPUT_NAMES,
         check: (olds, news, settings) => activation.checkActivation(olds, news, settings),
         diff: (olds, news) => activation.diffActivation(olds, news),
         create: (inputs, settings) => activation.createActivation(inputs, settings),
@@ -161,12 +169,17 @@ export function createPluginProvider(state: PluginState, version: string = PACKA
         },
 
         async read(id: string, urn: string, rawProps: Props = {}) {
+            const operations = operationsOf(urn);
             const props = unwrapSecrets(rawProps);
-            const read = await operationsOf(urn).read(id, props.plain, settingsOrThrow(settings));
+            const read = await operations.read(id, props.plain, settingsOrThrow(settings));
+            // An import (the `import` option, `pulumi import`) reads by id alone, and the engine then
+            // needs the inputs that would make the resource: those of the program's that the read knows.
+            const importing = Object.keys(props.plain).length === 0 && read.id !== "";
+            const inputs = read.inputs ?? (importing ? pickDefined(read.props, operations.inputNames) : undefined);
             return {
                 id: read.id,
                 props: wrapSecrets(read.props, props.secretNames),
-                ...(read.inputs !== undefined ? { inputs: wrapSecrets(read.inputs, props.secretNames) } : {}),
+                ...(inputs !== undefined ? { inputs: wrapSecrets(inputs, props.secretNames) } : {}),
             };
         },
 

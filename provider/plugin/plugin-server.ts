@@ -13,6 +13,12 @@ import { PluginState, createPluginProvider } from "./plugin-provider";
  * server answers it as before.
  */
 
+/** The little of a ReadRequest the plugin mends. */
+interface ReadRequest {
+    getProperties(): unknown;
+    setProperties(properties: unknown): void;
+}
+
 /** The little of a ConfigureRequest the plugin reads. */
 interface ConfigureRequest {
     getName(): string | undefined;
@@ -21,8 +27,8 @@ interface ConfigureRequest {
     getVariablesMap(): { entries(): Iterable<[string, string]> };
 }
 
-interface MethodDefinition {
-    requestDeserialize: (buffer: Buffer) => ConfigureRequest;
+interface MethodDefinition<Request> {
+    requestDeserialize: (buffer: Buffer) => Request;
 }
 
 /** What Configure says: the provider's name, URN and properties (from `variables` for an engine that sends no `args`). */
@@ -36,7 +42,7 @@ export function configureOf(request: ConfigureRequest): PluginConfigure {
  * Makes every Configure request that `service` (the generated ResourceProviderService) decodes
  * land in `state`. Call it before the service is added to a server.
  */
-export function readConfigureInto(state: PluginState, service: { configure: MethodDefinition }): void {
+export function readConfigureInto(state: PluginState, service: { configure: MethodDefinition<ConfigureRequest> }): void {
     const decode = service.configure.requestDeserialize;
     service.configure.requestDeserialize = (buffer: Buffer) => {
         const request = decode(buffer);
@@ -45,11 +51,30 @@ export function readConfigureInto(state: PluginState, service: { configure: Meth
     };
 }
 
+/**
+ * Makes every Read request that `service` decodes carry properties, empty when the engine sent none.
+ * The engine's import step (the `import` resource option, `pulumi import`) reads a resource by its
+ * id alone, and @pulumi/pulumi's server (3.248) then fails on the missing properties
+ * ("Cannot read properties of undefined (reading 'toJavaScript')") before the provider is called.
+ */
+export function mendReadsWithoutProperties(service: { read: MethodDefinition<ReadRequest> }, emptyProperties: () => unknown): void {
+    const decode = service.read.requestDeserialize;
+    service.read.requestDeserialize = (buffer: Buffer) => {
+        const request = decode(buffer);
+        if (!request.getProperties()) request.setProperties(emptyProperties());
+        return request;
+    };
+}
+
 /** Serves the plugin: the engine's address is in `args`; prints the port, as `provider.main` does. */
 export async function servePlugin(args: string[] = process.argv.slice(2)): Promise<void> {
     const state: PluginState = {};
-    // The same module `provider.main` loads (one @pulumi/pulumi), so the server sees the wrapped decoder.
+    // The same modules `provider.main` loads (one @pulumi/pulumi), so the server sees the wrapped decoders.
     // eslint-disable-next-line @typescript-eslint/no-var-requires
-    readConfigureInto(state, require("@pulumi/pulumi/proto/provider_grpc_pb").ResourceProviderService);
+    const service = require("@pulumi/pulumi/proto/provider_grpc_pb").ResourceProviderService;
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { Struct } = require("google-protobuf/google/protobuf/struct_pb");
+    readConfigureInto(state, service);
+    mendReadsWithoutProperties(service, () => new Struct());
     await pulumiProvider.main(createPluginProvider(state), args);
 }

@@ -27,7 +27,8 @@ export interface PluginProcess {
     check(urn: string, news: Props, olds?: Props): Promise<{ inputs: Props; failures: Array<{ property: string; reason: string }> }>;
     diff(urn: string, id: string, olds: Props, news: Props): Promise<{ changes: number; replaces: string[] }>;
     create(urn: string, properties: Props): Promise<{ id: string; properties: Props }>;
-    read(urn: string, id: string, properties: Props): Promise<{ id: string; properties: Props }>;
+    /** Read; `properties` undefined sends none, as the engine's import step does. */
+    read(urn: string, id: string, properties: Props | undefined): Promise<{ id: string; properties: Props; inputs?: Props }>;
     delete(urn: string, id: string, properties: Props): Promise<void>;
     /** Stops the plugin; resolves once its process has exited. */
     close(): Promise<void>;
@@ -113,9 +114,9 @@ export async function startPluginProcess(options: { launcher?: string; env?: Nod
             const req = new providerProto.ReadRequest();
             req.setId(id);
             req.setUrn(urn);
-            req.setProperties(struct(properties));
+            if (properties !== undefined) req.setProperties(struct(properties));
             const res = await call<any>("read", req);
-            return { id: res.getId(), properties: res.getProperties()?.toJavaScript() ?? {} };
+            return { id: res.getId(), properties: res.getProperties()?.toJavaScript() ?? {}, inputs: res.getInputs()?.toJavaScript() };
         },
         async delete(urn, id, properties) {
             const req = new providerProto.DeleteRequest();

@@ -73,7 +73,7 @@ describe("the provider plugin, spawned and spoken to over gRPC (issue 24)", func
         assertNoKeyIn([result, p.stderr()]);
     });
 
-    it("uploads, refreshes and deletes a certificate given as a secret, which stays a secret on the wire; refuses one 5 days from expiry", async () => {
+    it("uploads, refreshes, imports and deletes a certificate given as a secret, which stays a secret on the wire; refuses one 5 days from expiry", async () => {
         const p = await start();
         await p.configure(provider("default"), { adminApiKey: secret(LEAK_CANARY_KEY), baseUrl: api().baseUrl });
         const soon = await testCertificate({ subjectCN: "plugin-soon", expiresIn: "5d" });
@@ -89,6 +89,10 @@ describe("the provider plugin, spawned and spoken to over gRPC (issue 24)", func
         assert.equal(created.properties.fingerprintSha256, made.fingerprint256);
         const read = await p.read(urn("Certificate"), created.id, created.properties);
         assert.equal(read.id, created.id);
+        // The engine's import step reads by id alone, sending no properties at all.
+        const imported = await p.read(urn("Certificate"), created.id, undefined);
+        assert.equal(imported.id, created.id);
+        assert.deepEqual(imported.inputs, { certificate: made.pem, name: "wire" }, "an import needs the inputs that make the resource");
         await p.delete(urn("Certificate"), created.id, read.properties);
         assert.equal(api().state.certificates.length, 2, "the upload was deleted");
 

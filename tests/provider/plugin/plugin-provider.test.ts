@@ -180,7 +180,7 @@ describe("the provider plugin's door (issue 24)", () => {
             assertNoKeyIn([checked, created, read]);
         });
 
-        it("Certificate: uploads, keeps a secret PEM secret in its inputs and outputs, renames in place, and deletes", async () => {
+        it("Certificate: uploads, keeps a secret PEM secret in its inputs and outputs, renames in place, imports by id, and deletes", async () => {
             const p = provider();
             const made = await testCertificate({ subjectCN: "plugin-upload", expiresIn: "90d" });
             const checked = await p.check!(urn("Certificate"), {}, { certificate: secret(made.pem), name: "first" });
@@ -201,6 +201,9 @@ describe("the provider plugin's door (issue 24)", () => {
             const read = await p.read!(created.id, urn("Certificate"), created.outs);
             assert.equal(read.props.name, "second");
             assert.ok(isSecretWrapped(read.props.certificate), "a refresh makes the secret PEM plain");
+            const imported = await p.read!(created.id, urn("Certificate"), {});
+            assert.deepEqual(imported.inputs, { certificate: made.pem, name: "second" }, "an import (a read by id alone) gives the inputs that make the resource");
+            assert.equal(read.inputs, undefined, "a refresh keeps the program's inputs");
             await p.delete!(created.id, urn("Certificate"), read.props);
             assert.equal(api().state.certificates.length, 2, "the upload was deleted");
             assertNoKeyIn([checked, created, updated, read]);
