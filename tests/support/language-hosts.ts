@@ -88,11 +88,31 @@ export async function goProgramBinary(dir: string, env: NodeJS.ProcessEnv): Prom
     for (const file of filesBelow(dir, new Set(["node_modules", ".git", "bin"])).filter((f) => f.endsWith(".go") || /(^|\/)go\.(mod|sum)$/.test(f))) {
         hash.update(`\0${file}\0`).update(fs.readFileSync(path.join(dir, file)));
     }
-    const binary = path.join(path.dirname(caches.GOCACHE), "programs", hash.digest("hex").slice(0, 32), "program");
-    if (fs.existsSync(binary)) return binary;
+    const programs = path.join(path.dirname(caches.GOCACHE), "programs");
+    const binary = path.join(programs, hash.digest("hex").slice(0, 32), "program");
+    if (fs.existsSync(binary)) {
+        // Used now: the last to be forgotten.
+        const now = new Date();
+        fs.utimesSync(path.dirname(binary), now, now);
+        return binary;
+    }
     fs.mkdirSync(path.dirname(binary), { recursive: true });
     const partial = `${binary}.${process.pid}.tmp`;
     await run("go", ["build", "-o", partial, "."], { cwd: dir, env: goEnv, maxBuffer: 16 * 1024 * 1024 });
     fs.renameSync(partial, binary);
+    forgetOldPrograms(programs, KEPT_PROGRAMS);
     return binary;
+}
+
+/** Binaries kept: enough for the program of each branch being worked on, not one per schema change (about 50 MB each). */
+const KEPT_PROGRAMS = 4;
+
+/** Removes all but the `keep` most recently used binaries under `programs`. */
+function forgetOldPrograms(programs: string, keep: number): void {
+    const built = fs
+        .readdirSync(programs, { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => ({ dir: path.join(programs, e.name), at: fs.statSync(path.join(programs, e.name)).mtimeMs }))
+        .sort((a, b) => b.at - a.at);
+    for (const { dir } of built.slice(keep)) fs.rmSync(dir, { recursive: true, force: true });
 }
