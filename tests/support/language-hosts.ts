@@ -33,7 +33,7 @@ export async function requirePluginLanguage(context: Mocha.Context, language: Pl
         ...(language === "go" && !onPath("go") ? ["no Go toolchain (go) on PATH"] : []),
     ];
     if (problems.length === 0) return cli;
-    const message = `${problems.join(" and ").toUpperCase()}: ${what} did NOT run (scripts/pulumi-cli.sh says why).`;
+    const message = `${problems.join(" and ").toUpperCase()}: ${what} did NOT run. scripts/pulumi-cli.sh builds the YAML and Go hosts where Go is on PATH (the Go host also needs ../shared beside the clone).`;
     if (process.env.CI) throw new Error(`${message} CI must run it.`);
     console.error(`\n${"!".repeat(100)}\n${message}\n${"!".repeat(100)}\n`);
     context.skip();
