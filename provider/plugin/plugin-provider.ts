@@ -145,7 +145,9 @@ export function createPluginProvider(state: PluginState, version: string = PACKA
             try {
                 provider = settings();
             } catch (error) {
-                if (error instanceof InvalidArgumentError) return { inputs: rawNews, failures: [failureOf(error)] };
+                // Nothing of the program's is handed back: an input the operations would refuse (a PEM
+                // holding a private key) was not checked.
+                if (error instanceof InvalidArgumentError) return { inputs: {}, failures: [failureOf(error)] };
                 throw error;
             }
             const result = await operations.check(unwrapSecrets(rawOlds).plain, news.plain, provider);
