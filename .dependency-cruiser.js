@@ -4,6 +4,7 @@
 //   provider/api/      the OpenAI client: no Pulumi, not even in its declarations; imports nothing else of ours
 //   provider/expiry/   the expiry evaluation: no Pulumi; over the API layer
 //   provider/dynamic/  the dynamic providers: their operations and serialized shims; over both
+//   provider/plugin/   the provider plugin (another door over the same operations); over the three
 //   provider/index.ts  the `/provider` entry, over all three
 //   sdk/               the Pulumi surface users import; over provider/
 //   cli/               `openai-certs`: no Pulumi; over the API layer and the evaluation
@@ -16,6 +17,7 @@ const PULUMI = "(^|/)node_modules/@pulumi/|^@pulumi/";
 const API = "^provider/api/";
 const EXPIRY = "^provider/expiry/";
 const DYNAMIC = "^provider/dynamic/";
+const PLUGIN = "^provider/plugin/";
 const ENTRIES = ["^provider/index\\.ts$", "^provider/api/index\\.ts$", "^provider/api/errors/index\\.ts$", "^sdk/index\\.ts$", "^sdk/policies\\.ts$", "^fake-api/index\\.ts$"];
 
 /** `from` may import, among our own files, only what matches `allowed`. */
@@ -39,6 +41,12 @@ module.exports = {
             DYNAMIC,
             [API, EXPIRY, DYNAMIC, "^provider/index\\.ts$"],
             "The dynamic providers stand on the API layer and the evaluation; their serialized shims load the /provider entry by name (the one allowed circle).",
+        ),
+        onlyDown(
+            "plugin-imports-only-below",
+            PLUGIN,
+            [API, EXPIRY, DYNAMIC, PLUGIN],
+            "The provider plugin is a second door over the dynamic providers' operations: it translates, and stands on the API layer, the evaluation and those operations, never on sdk/ or an entry.",
         ),
         onlyDown("provider-entry-imports-only-provider", "^provider/index\\.ts$", ["^provider/"], "The /provider entry re-exports what lies under it."),
         onlyDown("sdk-imports-only-below", "^sdk/", ["^provider/", "^sdk/"], "The Pulumi surface stands on provider/."),

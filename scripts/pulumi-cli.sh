@@ -11,6 +11,8 @@
 # 3. else build it there from the Go module proxy (about 4 minutes cold, seconds warm), holding a
 #    lock on the cache so that runs started together build it once and the others wait.
 #
+#   scripts/pulumi-cli.sh --go-env   # prints GOCACHE=... and GOMODCACHE=..., the Go caches it uses
+#
 # The cache folder holds what an official download has: `pulumi`, its Node.js language host
 # `pulumi-language-nodejs` (built from ../shared/third_party with ../shared/tools, since the module
 # proxy does not serve it) and `pulumi-resource-pulumi-nodejs` (the dynamic-provider launcher shipped
@@ -18,6 +20,16 @@
 # "using ... from $PATH" warning. Without ../shared, the folder gets no language host: programs then
 # run through the Automation API (examples/inline-runner) and packs through the
 # `pulumi-analyzer-policy-nodejs` shim, and this script says so in one line.
+#
+# It holds the YAML and Go language hosts too, for `runtime: yaml` and `runtime: go` programs using
+# the provider plugin: `pulumi-language-yaml` from the Go module proxy (`go install`, about 2.5
+# minutes cold) and `pulumi-language-go` from ../shared/third_party (the proxy does not serve it;
+# about 30 s). Where Go or ../shared is missing, the hosts that cannot be built are named in one line
+# and only those programs cannot run.
+#
+# Go's build and module caches live beside the CLI's cache (<cache root>/go), not in the user's
+# home: a CI cache that keeps the CLI keeps them too, so the hosts, and Go programs built with the
+# same caches (`--go-env`), compile once per machine.
 set -euo pipefail
 
 PULUMI_VERSION="${PULUMI_CLI_VERSION:-v3.248.0}"
@@ -27,8 +39,17 @@ shared="${PULUMI_SHARED_DIR:-$(dirname "$repo")/shared}"
 cache_root="${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-openai-certificates/pulumi}"
 cache="$cache_root/$PULUMI_VERSION"
 bin="$cache/bin"
+# pulumi-yaml v1.38.0 is the oldest that loads plugins with CLI v3.248 (v1.37.0 is refused, v1.25.0
+# cannot load a PulumiPlugin.yaml plugin).
+YAML_HOST_VERSION="${PULUMI_YAML_HOST_VERSION:-v1.38.0}"
+export GOCACHE="$cache_root/go/build" GOMODCACHE="$cache_root/go/mod"
 
 log() { printf 'pulumi-cli: %s\n' "$*" >&2; }
+
+if [ "${1:-}" = "--go-env" ]; then
+    printf 'GOCACHE=%s\nGOMODCACHE=%s\n' "$GOCACHE" "$GOMODCACHE"
+    exit 0
+fi
 
 # 1. A user's own CLI.
 if [ -z "${PULUMI_CLI_FORCE_BUILD:-}" ] && existing="$(command -v pulumi 2>/dev/null)" && [ "$(cd "$(dirname "$existing")" && pwd)" != "$bin" ]; then
@@ -67,12 +88,52 @@ complete_install() {
             log "no ../shared beside this clone, so no Node.js language host: programs run through the Automation API (examples/inline-runner) instead"
         fi
     fi
+    install_yaml_and_go_hosts
     if [ ! -x "$bin/pulumi-language-nodejs" ]; then
         # Without a language host the engine runs a Node.js policy pack through a plugin of this name.
         cp "$here/pulumi-analyzer-policy-nodejs" "$bin/pulumi-analyzer-policy-nodejs"
         chmod +x "$bin/pulumi-analyzer-policy-nodejs"
     else
         rm -f "$bin/pulumi-analyzer-policy-nodejs"
+    fi
+}
+
+# The YAML and Go language hosts, each built into a temporary folder and moved in whole. What cannot
+# be built is said in one line, once (install_complete then counts it as done).
+install_yaml_and_go_hosts() {
+    local missing="" tmp
+    if [ ! -x "$bin/pulumi-language-yaml" ]; then
+        if command -v go >/dev/null 2>&1; then
+            log "building the YAML language host $YAML_HOST_VERSION from the Go module proxy (once; seconds warm, about 2.5 minutes cold)"
+            tmp="$(mktemp -d "$cache/yamlhost.XXXXXX")"
+            if GOBIN="$tmp" go install "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml@$YAML_HOST_VERSION" >&2 && [ -x "$tmp/pulumi-language-yaml" ]; then
+                mv "$tmp/pulumi-language-yaml" "$bin/pulumi-language-yaml"
+            else
+                missing="YAML (its build failed)"
+            fi
+            rm -rf "$tmp"
+        else
+            missing="YAML (no Go toolchain)"
+        fi
+    fi
+    if [ ! -x "$bin/pulumi-language-go" ]; then
+        if [ ! -f "$shared/tools/build-pulumi-language-host.sh" ]; then
+            missing="${missing:+$missing, }Go (no ../shared beside this clone)"
+        elif ! command -v go >/dev/null 2>&1; then
+            missing="${missing:+$missing, }Go (no Go toolchain)"
+        else
+            log "building the Go language host from $shared/third_party (once; seconds warm, about 30 s cold)"
+            tmp="$(mktemp -d "$cache/gohost.XXXXXX")"
+            if bash "$shared/tools/build-pulumi-language-host.sh" go "$tmp" >&2 && [ -x "$tmp/pulumi-language-go" ]; then
+                mv "$tmp/pulumi-language-go" "$bin/pulumi-language-go"
+            else
+                missing="${missing:+$missing, }Go (its build failed)"
+            fi
+            rm -rf "$tmp"
+        fi
+    fi
+    if [ -n "$missing" ]; then
+        log "no language host for $missing: programs in those languages cannot run with this CLI"
     fi
 }
 
@@ -107,6 +168,9 @@ lock_cache() {
 # Whether the cache holds every part complete_install adds (nothing to write, so no lock needed).
 install_complete() {
     [ -x "$bin/pulumi-resource-pulumi-nodejs" ] || return 1
+    # A YAML or Go host is missing only where it cannot be built (said once, when that was found).
+    [ -x "$bin/pulumi-language-yaml" ] || ! command -v go >/dev/null 2>&1 || return 1
+    [ -x "$bin/pulumi-language-go" ] || [ ! -f "$shared/tools/build-pulumi-language-host.sh" ] || ! command -v go >/dev/null 2>&1 || return 1
     [ -x "$bin/pulumi-language-nodejs" ] && return 0
     # No language host: complete when the analyzer shim is there and no host can be built.
     [ -x "$bin/pulumi-analyzer-policy-nodejs" ] && { [ ! -f "$shared/tools/build-pulumi-language-nodejs.sh" ] || ! command -v go >/dev/null 2>&1; }

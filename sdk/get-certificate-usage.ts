@@ -1,16 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { CertificateUsage, UsageProgress, UsageReadOptions, listCertificateUsage } from "../provider/api/certificate-usage";
-import { ListSettings } from "../provider/api/list-settings";
-import { Project } from "../provider/api/project";
-import { booleanIn } from "../provider/api/option-checks";
-import { usageConcurrencyOf } from "../provider/api/certificate-usage";
-import { queryId } from "../provider/api/list-settings";
+import { UsageProgress, UsageReadOptions } from "../provider/api/certificate-usage";
+import { GetCertificateUsageResult, readCertificateUsage, resolveCertificateUsageArgs } from "../provider/api/data-source-reads";
 import { checkInvokeOptions } from "./invoke-options";
 import { readOnceKnown } from "./output-invoke";
 import { withProgramErrors } from "./program-error";
-import { assertKnownKeys, optionalString } from "../provider/api/arguments";
-import { resolveAdminKey, withDataSourceKeyAdvice } from "./credentials";
-import { GetCertificatesArgs, resolveGetCertificatesArgs } from "./get-certificates";
+import { optionalString } from "../provider/api/arguments";
+import { resolveAdminKey, resolveBaseUrl, withDataSourceKeyAdvice } from "./credentials";
+import { GetCertificatesArgs } from "./get-certificates";
 
 /** Arguments of {@link getCertificateUsage}: those of `getCertificates` but `projectId`, plus the fan-out's. */
 export interface GetCertificateUsageArgs extends Omit<GetCertificatesArgs, "projectId">, UsageReadOptions {
@@ -24,19 +20,10 @@ export interface GetCertificateUsageArgs extends Omit<GetCertificatesArgs, "proj
 /** {@link GetCertificateUsageArgs} as `pulumi.Input`s (without `onProgress`). */
 export type GetCertificateUsageOutputArgs = { [K in Exclude<keyof GetCertificateUsageArgs, "onProgress">]?: pulumi.Input<GetCertificateUsageArgs[K]> };
 
-/** The organization-wide view: every certificate with where it is active. Plain JSON. */
-export interface GetCertificateUsageResult extends Omit<ListSettings, "projectId"> {
-    /** Always `organization-usage`. */
-    readonly id: string;
-    readonly includeArchived: boolean;
-    readonly concurrency: number;
-    /** The projects that were read. */
-    readonly projects: Project[];
-    /** Every certificate, with `activeInOrganization`, `activeProjectIds`, `activeAnywhere` and `projects`. */
-    readonly certificates: CertificateUsage[];
-}
+export { GetCertificateUsageResult };
 
-const KNOWN_ARGS = ["adminKey", "baseUrl", "order", "pageSize", "maxRetries", "timeoutMs", "maxPages", "includeArchived", "concurrency", "onProgress"] as const;
+/** The arguments only this door takes; the plugin's function takes neither (a key is not an argument there). */
+const DOOR_ARGS: readonly (keyof GetCertificateUsageArgs)[] = ["adminKey", "onProgress"];
 
 /**
  * Which certificates are in use anywhere, and where: reads the organization's list, every project
@@ -56,26 +43,8 @@ const KNOWN_ARGS = ["adminKey", "baseUrl", "order", "pageSize", "maxRetries", "t
 export async function getCertificateUsage(args: GetCertificateUsageArgs = {}, opts?: pulumi.InvokeOptions): Promise<GetCertificateUsageResult> {
     return withProgramErrors(() => withDataSourceKeyAdvice(async () => {
         checkInvokeOptions(opts, "getCertificateUsage", "promise");
-        assertKnownKeys(args, KNOWN_ARGS, "getCertificateUsage");
-        const { includeArchived, concurrency: rawConcurrency, onProgress, adminKey, ...listArgs } = args;
-        const settings = resolveGetCertificatesArgs(listArgs);
-        const archived = booleanIn("includeArchived", includeArchived, false);
-        const concurrency = usageConcurrencyOf(rawConcurrency);
-        const usage = await listCertificateUsage({
-            ...settings,
-            adminKey: resolveAdminKey(optionalString("adminKey", adminKey)),
-            includeArchived: archived,
-            concurrency,
-            onProgress,
-        });
-        return {
-            id: queryId({ allProjects: true }),
-            ...settings,
-            includeArchived: archived,
-            concurrency,
-            projects: usage.projects,
-            certificates: usage.certificates,
-        };
+        const settings = resolveCertificateUsageArgs(args as Record<string, unknown>, "getCertificateUsage", DOOR_ARGS, resolveBaseUrl(optionalString("baseUrl", args.baseUrl)));
+        return readCertificateUsage(settings, resolveAdminKey(optionalString("adminKey", args.adminKey)), args.onProgress);
     }));
 }
 

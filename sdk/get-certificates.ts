@@ -1,9 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import { Certificate } from "../provider/api/certificate";
-import { LIST_SETTING_NAMES, ListSettings, ListSettingsArgs, resolveListSettings } from "../provider/api/list-settings";
-import { listCertificates } from "../provider/api/list-certificates";
-import { queryId } from "../provider/api/list-settings";
-import { assertKnownKeys, optionalString } from "../provider/api/arguments";
+import { ListSettings, ListSettingsArgs } from "../provider/api/list-settings";
+import { GetCertificatesResult, readCertificateList, resolveCertificateListArgs } from "../provider/api/data-source-reads";
+import { optionalString } from "../provider/api/arguments";
 import { resolveAdminKey, resolveBaseUrl, withDataSourceKeyAdvice } from "./credentials";
 import { checkInvokeOptions } from "./invoke-options";
 import { readOnceKnown } from "./output-invoke";
@@ -21,18 +19,10 @@ export interface GetCertificatesArgs extends ListSettingsArgs {
 /** {@link GetCertificatesArgs} where each field may be a `pulumi.Input`. */
 export type GetCertificatesOutputArgs = { [K in keyof GetCertificatesArgs]?: pulumi.Input<GetCertificatesArgs[K]> };
 
-/**
- * What {@link getCertificates} returns: plain JSON, camelCase, every argument echoed back with its
- * default applied, and never the admin key.
- */
-export interface GetCertificatesResult extends ListSettings {
-    /** A stable id of the query: `organization`, or `project/<projectId>`. */
-    readonly id: string;
-    /** Every certificate in the scope, in the API's order for `order`. */
-    readonly certificates: Certificate[];
-}
+export { GetCertificatesResult };
 
-const KNOWN_ARGS: readonly (keyof GetCertificatesArgs)[] = ["adminKey", ...LIST_SETTING_NAMES];
+/** The argument only this door takes; the plugin's function never does (a key is not an argument there). */
+const DOOR_ARGS: readonly (keyof GetCertificatesArgs)[] = ["adminKey"];
 
 /**
  * Reads every certificate of the organization (or of `projectId`), page by page, checked against the
@@ -55,8 +45,7 @@ export async function getCertificates(args: GetCertificatesArgs = {}, opts?: pul
     return withProgramErrors(() => withDataSourceKeyAdvice(async () => {
         checkInvokeOptions(opts, "getCertificates", "promise");
         const settings = resolveGetCertificatesArgs(args);
-        const certificates = await listCertificates({ ...settings, adminKey: resolveAdminKey(optionalString("adminKey", args.adminKey)) });
-        return { id: queryId(settings), ...settings, certificates };
+        return readCertificateList(settings, resolveAdminKey(optionalString("adminKey", args.adminKey)));
     }));
 }
 
@@ -85,6 +74,5 @@ export function getCertificatesOutput(args: GetCertificatesOutputArgs = {}, opts
 
 /** Checks the arguments other than the key and applies defaults; nothing is sent on bad input. */
 export function resolveGetCertificatesArgs(args: GetCertificatesArgs): ListSettings {
-    assertKnownKeys(args, KNOWN_ARGS, "getCertificates");
-    return resolveListSettings(args, resolveBaseUrl(optionalString("baseUrl", args.baseUrl)));
+    return resolveCertificateListArgs(args as Record<string, unknown>, "getCertificates", DOOR_ARGS, resolveBaseUrl(optionalString("baseUrl", args.baseUrl)));
 }

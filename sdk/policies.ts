@@ -18,6 +18,12 @@ import { escapeControlCharacters } from "../provider/api/text-escape";
 import { assertKnownKeys } from "../provider/api/arguments";
 import { CERTIFICATES_TYPE } from "./list-resource";
 import { CERTIFICATE_ACTIVATION_TYPE } from "./write-resources";
+import { PLUGIN_CERTIFICATES_TYPE, PLUGIN_CERTIFICATE_ACTIVATION_TYPE } from "../provider/plugin/tokens";
+
+/** The `Certificates` resource's tokens: the dynamic resource's, and the provider plugin's (any language). */
+const CERTIFICATES_TYPES: readonly string[] = [CERTIFICATES_TYPE, PLUGIN_CERTIFICATES_TYPE];
+/** The `CertificateActivation` resource's tokens: the dynamic resource's, and the provider plugin's. */
+const ACTIVATION_TYPES: readonly string[] = [CERTIFICATE_ACTIVATION_TYPE, PLUGIN_CERTIFICATE_ACTIVATION_TYPE];
 import { ExpiryReport, Severity, evaluateCertificateExpiry } from "../provider/expiry/evaluate-expiry";
 import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, ExpiryOptions, parseIsoInstant } from "../provider/expiry/expiry-options";
 import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME } from "../provider/expiry/policy-names";
@@ -278,13 +284,13 @@ function certificatesPolicy(name: string, severity: "fail" | "warn", enforcement
         enforcementLevel,
         configSchema: certificatePolicyConfigSchema,
         validateResource: (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
-            if (args.type === CERTIFICATE_ACTIVATION_TYPE) {
+            if (ACTIVATION_TYPES.includes(args.type)) {
                 for (const message of activationViolations(args.props, args.getConfig<CertificatePolicyConfig>(), severity)) {
                     reportViolation(escapeControlCharacters(`CertificateActivation "${args.name}": ${message}`), args.urn);
                 }
                 return;
             }
-            if (args.type !== CERTIFICATES_TYPE) return;
+            if (!CERTIFICATES_TYPES.includes(args.type)) return;
             // A new resource left out of `pulumi up --target ...` is not created, and the engine
             // sends it without calling check, with the old inputs it does not have: no properties at
             // all (pkg/resource/deploy/step_generator.go). Judging that as unreadable data would

@@ -60,6 +60,8 @@ describe("the layering (.dependency-cruiser.js)", function () {
                 "provider/expiry/a.ts": 'import { b } from "./b";\nexport const a = () => b;\n',
                 "provider/expiry/b.ts": 'import { a } from "./a";\nexport const b = () => a;\n',
                 "sdk/surface.ts": "export const surface = 1;\n",
+                // The plugin, a door over the operations, reaching up to the Pulumi surface.
+                "provider/plugin/door.ts": 'import { surface } from "../../sdk/surface";\nexport const door = surface;\n',
                 // The command on the Pulumi surface; the fake through a public entry, and on the surface.
                 "cli/main.ts": 'import { surface } from "../sdk/surface";\nexport const main = surface;\n',
                 "fake-api/server.ts": 'import { up } from "../provider/api";\nexport const server = up;\n',
@@ -76,6 +78,7 @@ describe("the layering (.dependency-cruiser.js)", function () {
                 /^no-pulumi-in-pulumi-free-layers: provider\/api\/leak\.ts -> \S*node_modules\/@pulumi\/pulumi\//,
                 /^api-imports-only-itself: provider\/api\/up\.ts -> provider\/dynamic\/operations\.ts$/,
                 /^dynamic-imports-only-below: provider\/dynamic\/operations\.ts -> sdk\/surface\.ts$/,
+                /^plugin-imports-only-below: provider\/plugin\/door\.ts -> sdk\/surface\.ts$/,
                 /^cli-imports-no-pulumi-layer: cli\/main\.ts -> sdk\/surface\.ts$/,
                 /^fake-imports-only-the-api-layer: fake-api\/seed\.ts -> sdk\/surface\.ts$/,
                 /^no-entry-imported-inside: fake-api\/server\.ts -> provider\/api\/index\.ts$/,

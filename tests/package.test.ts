@@ -115,7 +115,7 @@ describe("npm pack on a clone that was never built (issue 23, items 2 and 3)", f
             fs.writeFileSync(path.join(clone, "tsconfig.json"), JSON.stringify(tsconfig));
             const { stdout } = await run("npm", ["pack", "--dry-run", "--json"], { cwd: clone, maxBuffer: 64 * 1024 * 1024 });
             const files = new Set((JSON.parse(stdout.slice(stdout.indexOf("["))) as Array<{ files: Array<{ path: string }> }>)[0].files.map((f) => f.path));
-            for (const shipped of ["dist/sdk/index.js", "dist/sdk/index.d.ts", "dist/provider/api/index.js", "dist/cli/main.js", "dist/fake-api/index.js", "policy-pack/index.js", "examples/rotation/index.ts", "examples/gate/index.ts", "examples/gate-esm/index.js", "examples/seeds/organization.json", "docs/report-timeline.png", "docs/ARCHITECTURE.md", "docs/TESTING.md", "README.md", "CHANGELOG.md"]) {
+            for (const shipped of ["dist/sdk/index.js", "dist/sdk/index.d.ts", "dist/provider/api/index.js", "dist/cli/main.js", "dist/fake-api/index.js", "policy-pack/index.js", "examples/rotation/index.ts", "examples/gate/index.ts", "examples/gate-esm/index.js", "examples/yaml/Pulumi.yaml", "examples/go/main.go", "examples/go/go.mod", "examples/seeds/organization.json", "docs/report-timeline.png", "docs/ARCHITECTURE.md", "docs/TESTING.md", "README.md", "CHANGELOG.md", "pulumi-plugin/pulumi-resource-openai-certificates", "pulumi-plugin/schema.json", "dist/provider/plugin/main.js"]) {
                 assert.ok(files.has(shipped), `${shipped} is not in the tarball`);
             }
             assert.ok(![...files].some((f) => f.startsWith("dist/tests/")), "tests are not shipped");

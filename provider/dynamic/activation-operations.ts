@@ -10,7 +10,7 @@ import type { ProviderSettings } from "./stack-config";
 import { CheckFailure, checkFailure, collectFailure, pickDefined, withoutProvider } from "./props";
 import { minRemainingValiditySeconds, remainingValidityRefusal } from "./remaining-validity";
 import { withStackAdvice, writeClient } from "./write-client";
-import { withStackKeyAdvice } from "./stack-config";
+import { keyPlacesOf, withStackKeyAdvice } from "./stack-config";
 
 /**
  * The operations behind the `CertificateActivation` dynamic resource: one certificate active in the
@@ -58,7 +58,7 @@ export async function checkActivation(
         Object.assign(inputs, judged.facts);
         return judged.refusal === undefined ? { inputs } : { inputs, failures: [checkFailure("certificateId", judged.refusal)] };
     } catch (caught) {
-        const error = withStackKeyAdvice(caught);
+        const error = withStackKeyAdvice(caught, keyPlacesOf(settings));
         const message = error instanceof Error ? error.message : String(error);
         return { inputs, failures: [{ property: "", reason: `Could not read certificate ${certificateId} to judge its activation, so it is not activated: ${escapeControlCharacters(message)}` }] };
     }
@@ -136,7 +136,7 @@ export async function createActivation(inputs: Record<string, unknown>, settings
             throw new ResponseValidationError(operation, [{ path: "data", expected: `${certificateId} with active: true`, received: mine ? "active: false" : "not listed" }]);
         }
         return { id: activationId(certificateId, projectId), outs };
-    });
+    }, settings);
 }
 
 /**
@@ -157,7 +157,7 @@ export async function readActivation(id: string, props: Record<string, unknown>,
         const current = listed.find((c) => c.id === certificateId);
         if (!current?.active) return { id: "", props: {} };
         return { id, props: { ...withoutProvider(props), ...state(certificateId, projectId) } };
-    });
+    }, settings);
 }
 
 /** `delete`: deactivates; a certificate or project already gone is fine. */
@@ -170,7 +170,7 @@ export async function deleteActivation(id: string, props: Record<string, unknown
             if (error instanceof NotFoundError) return;
             throw error;
         }
-    });
+    }, settings);
 }
 
 /** The certificate and scope of an activation: from its state, else (no properties) from its id. */

@@ -10,7 +10,7 @@ import { compileGlob } from "../api/glob";
 import { redact } from "../api/redact";
 import { escapeControlCharacters } from "../api/text-escape";
 import { CERTIFICATES_INPUT_NAMES, ReadError, ResolvedCertificatesQuery, UNKNOWN, UNKNOWN_INPUTS_PROPERTY, resolveCertificatesQuery, unknownInputNames } from "./list-inputs";
-import { ProviderSettings, SET_ADMIN_KEY_COMMAND, STACK_ADMIN_KEY_PLACES, everyStackAdminKey, withStackKeyAdvice } from "./stack-config";
+import { ProviderSettings, SET_ADMIN_KEY_COMMAND, everyStackAdminKey, keyPlacesOf, withStackKeyAdvice } from "./stack-config";
 import { CheckFailure, failureOf, pickDefined, withoutProvider } from "./props";
 import { oneLineForHost, requireStackAdminKey } from "./write-client";
 import { readAtOf } from "../expiry/data-age";
@@ -50,7 +50,7 @@ export async function checkCertificatesResource(news: Record<string, unknown>, s
         const certificates = await readCertificates(query, settings);
         return { inputs: { ...query, certificates, readAt: readAtOf(new Date()) } };
     } catch (caught) {
-        const error = withStackKeyAdvice(caught);
+        const error = withStackKeyAdvice(caught, keyPlacesOf(settings));
         const readError = describeReadError(error, settings);
         // Two different keys in the config is a configuration mistake, not an outage to tolerate.
         if (query.onReadError === "warn" && !(error instanceof AdminKeyConflictError)) return { inputs: { ...query, certificates: [], readError } };
@@ -104,7 +104,7 @@ export async function readCertificatesResource(id: string, props: Record<string,
         const props = { ...query, certificates, readAt: readAtOf(new Date()) };
         return { id, props, inputs: props };
     } catch (caught) {
-        const error = caught instanceof AuthenticationError ? caught.withAdvice(STORED_CONFIG_ADVICE) : withStackKeyAdvice(caught);
+        const error = caught instanceof AuthenticationError ? caught.withAdvice(storedConfigAdvice(settings)) : withStackKeyAdvice(caught, keyPlacesOf(settings));
         if (query.onReadError === "warn" && !(error instanceof AdminKeyConflictError)) {
             const tolerated = { ...query, certificates: [], readError: describeReadError(error, settings) };
             return { id, props: tolerated, inputs: tolerated };
@@ -113,11 +113,14 @@ export async function readCertificatesResource(id: string, props: Record<string,
     }
 }
 
-const STORED_CONFIG_ADVICE =
-    "If the admin key was rotated since the last `pulumi up`: `pulumi refresh` and `pulumi destroy` without " +
-    "`--run-program` use the stack configuration stored in the state at that update, so they still send the old key. " +
-    `Store the new key (\`${SET_ADMIN_KEY_COMMAND}\`, which prompts for it), then run \`pulumi refresh --run-program\` ` +
-    `(or \`pulumi up\` first, which stores the new configuration). Otherwise: ${adminKeyAdvice(STACK_ADMIN_KEY_PLACES)}`;
+function storedConfigAdvice(settings: ProviderSettings): string {
+    return (
+        "If the admin key was rotated since the last `pulumi up`: `pulumi refresh` and `pulumi destroy` without " +
+        "`--run-program` use the stack configuration stored in the state at that update, so they still send the old key. " +
+        `Store the new key (\`${settings.setKeyCommand ?? SET_ADMIN_KEY_COMMAND}\`, which prompts for it), then run \`pulumi refresh --run-program\` ` +
+        `(or \`pulumi up\` first, which stores the new configuration). Otherwise: ${adminKeyAdvice(keyPlacesOf(settings))}`
+    );
+}
 
 async function readCertificates(query: ResolvedCertificatesQuery, settings: ProviderSettings): Promise<Certificate[]> {
     const client = { adminKey: requireStackAdminKey(settings), baseUrl: query.baseUrl, order: query.order, pageSize: query.pageSize, maxRetries: query.maxRetries, timeoutMs: query.timeoutMs, maxPages: query.maxPages };

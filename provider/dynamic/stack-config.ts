@@ -69,6 +69,23 @@ export interface ProviderSettings {
     /** `openai:adminKey`, the alias (the only key a provider stored by 0.1.0 reads). */
     adminKey?: string;
     baseUrl?: string;
+    /**
+     * Where this provider's key is read from, as a phrase for messages. The dynamic providers leave
+     * it out ({@link STACK_ADMIN_KEY_PLACES}); the provider plugin names its own config.
+     */
+    keyPlaces?: string;
+    /** The command that stores this provider's key, for messages. @default {@link SET_ADMIN_KEY_COMMAND} */
+    setKeyCommand?: string;
+    /**
+     * Whether `OPENAI_ADMIN_KEY` stands in for a key the config does not hold. The plugin's explicit
+     * providers say `false`: one that falls back would send the default organization's key. @default true
+     */
+    environmentKey?: boolean;
+}
+
+/** Where `settings`' key is read from, as a phrase for messages. */
+export function keyPlacesOf(settings: ProviderSettings = {}): string {
+    return settings.keyPlaces ?? STACK_ADMIN_KEY_PLACES;
 }
 
 /**
@@ -87,7 +104,7 @@ export function providerSettingsFromConfig(config: { get(key: string): string | 
  * cannot be sent from without being redacted.
  */
 export function stackAdminKeySources(settings: ProviderSettings, env: NodeJS.ProcessEnv = process.env): { config: [adminApiKey: string | undefined, adminKeyAlias: string | undefined]; environment: string | undefined } {
-    return { config: [settings.adminApiKey, settings.adminKey], environment: env[ENV_ADMIN_KEY] };
+    return { config: [settings.adminApiKey, settings.adminKey], environment: settings.environmentKey === false ? undefined : env[ENV_ADMIN_KEY] };
 }
 
 /**

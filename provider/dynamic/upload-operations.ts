@@ -100,7 +100,7 @@ export async function createCertificate(inputs: Record<string, unknown>, setting
         }
         const uploaded = await upload(client, withoutImport(inputs), name);
         return { id: uploaded.id, outs: outputs(withoutImport(inputs), uploaded) };
-    });
+    }, settings);
 }
 
 function withoutImport(inputs: Record<string, unknown>): Record<string, unknown> {
@@ -192,7 +192,7 @@ export async function updateCertificate(id: string, olds: Record<string, unknown
         if (name === undefined || name === olds.name) return { outs: withoutProvider({ ...olds, ...news, name: olds.name }) };
         const renamed = await writeClient(settings).renameCertificate(id, name);
         return { outs: outputs(news, renamed) };
-    });
+    }, settings);
 }
 
 /**
@@ -212,7 +212,7 @@ export async function readCertificate(id: string, props: Record<string, unknown>
         const state = withoutProvider(props);
         if (current.content !== undefined) Object.assign(state, { certificate: current.content }, pemFacts(inspectPemCertificate(current.content, "the certificate's content")));
         return { id, props: outputs(state, current) };
-    });
+    }, settings);
 }
 
 /** `delete`: removes the certificate; one already gone is fine; one still active is a {@link CertificateStillActiveError}. */
@@ -225,7 +225,7 @@ export async function deleteCertificate(id: string, settings: ProviderSettings =
             if (error instanceof BadRequestError || error instanceof ConflictError) throw new CertificateStillActiveError(id, error);
             throw error;
         }
-    });
+    }, settings);
 }
 
 function pemFacts(details: PemCertificateDetails): PemFacts {

@@ -2,7 +2,7 @@ import { CertificatesClient, createCertificatesClient } from "../api/client";
 import { environmentBaseUrl } from "../api/client-options";
 import { AdminKeyConflictError, MissingAdminKeyError } from "../api/errors/argument-error";
 import { OpenAICertificatesError } from "../api/errors/base";
-import { ProviderSettings, STACK_ADMIN_KEY_PLACES, stackAdminKey, withStackKeyAdvice } from "./stack-config";
+import { ProviderSettings, keyPlacesOf, stackAdminKey, withStackKeyAdvice } from "./stack-config";
 
 /**
  * The client of the resources that change certificates (`Certificate`, `CertificateActivation`),
@@ -21,16 +21,16 @@ export function writeClient(settings: ProviderSettings = {}): CertificatesClient
  */
 export function requireStackAdminKey(settings: ProviderSettings): string {
     const adminKey = stackAdminKey(settings);
-    if (!adminKey) throw new MissingAdminKeyError(`Set ${STACK_ADMIN_KEY_PLACES} (of the process that runs pulumi)`);
+    if (!adminKey) throw new MissingAdminKeyError(`Set ${keyPlacesOf(settings)}${settings.keyPlaces === undefined ? " (of the process that runs pulumi)" : ""}`);
     return adminKey;
 }
 
-/** Runs `operation`, restating a refused key in the stack's words, as one line for the provider host. */
-export async function withStackAdvice<T>(operation: () => Promise<T>): Promise<T> {
+/** Runs `operation`, restating a refused key in the words of `settings`' stack, as one line for the provider host. */
+export async function withStackAdvice<T>(operation: () => Promise<T>, settings: ProviderSettings = {}): Promise<T> {
     try {
         return await operation();
     } catch (error) {
-        throw oneLineForHost(withStackKeyAdvice(error));
+        throw oneLineForHost(withStackKeyAdvice(error, keyPlacesOf(settings)));
     }
 }
 

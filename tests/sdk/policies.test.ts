@@ -11,6 +11,8 @@ import { DAY, HOSTILE_NAMES, LEAK_CANARY_KEY, NOW, NOW_SECONDS, assertSafeForLog
 import { installPackedPackage } from "../support/packed-package";
 import { ENFORCEMENT, PolicyHost, startPolicyHost } from "../support/policy-host";
 import { REPO_ROOT } from "../support/processes";
+import { createPluginProvider } from "../../provider/plugin/plugin-provider";
+import { PLUGIN_CERTIFICATES_TYPE } from "../../provider/plugin/tokens";
 
 
 /** The checked inputs of a Certificates resource, produced by the real check operation against the fake API. */
@@ -224,6 +226,19 @@ for (const setup of setups) {
         it("gives none when healthy, or when the near-expiry certificate is inactive", async () => {
             assert.deepEqual(await analyze([expiring("healthy", 90)]), []);
             assert.deepEqual(await analyze([expiring("legacy", 2, { active: false })]), []);
+        });
+
+        it("judges the provider plugin's Certificates (openai-certificates:index:Certificates) exactly as the dynamic one (issue 24)", async () => {
+            const certificates = [expiring("gateway", 5), expiring("edge", 20), expiring("healthy", 90)];
+            const viaDynamic = await analyze(certificates);
+            const plugin = createPluginProvider({ configure: { name: "default", urn: "urn:pulumi:test::certs-test::pulumi:providers:openai-certificates::default", args: { adminApiKey: LEAK_CANARY_KEY, baseUrl: api.baseUrl } } });
+            const checked = await plugin.check!(`urn:pulumi:test::certs-test::${PLUGIN_CERTIFICATES_TYPE}::org-certificates`, {}, {});
+            assert.equal(checked.failures, undefined);
+            const viaPlugin = await host.analyze({ type: PLUGIN_CERTIFICATES_TYPE, name: "org-certificates", properties: checked.inputs });
+            // Each read has its own time; everything else is the same judgement.
+            const judged = (diagnostics: typeof viaDynamic) => diagnostics.map((d) => [d.policyName, d.enforcementLevel, d.message.replace(/read at \S+/g, "read at <readAt>")]);
+            assert.equal(viaPlugin.length, 2, "a mandatory violation at 5 days and an advisory one at 20");
+            assert.deepEqual(judged(viaPlugin), judged(viaDynamic));
         });
 
         it("ignores resources of other types", async () => {

@@ -105,12 +105,26 @@ export interface PulumiProject {
     action(action: "preview" | "up" | "refresh" | "destroy", stack: string, options?: ActionOptions): Promise<CommandResult>;
 }
 
+/** A Node.js program: `main` is its entry file. */
+interface NodeProgram {
+    main: string;
+    typescript: boolean;
+    pulumiYaml?: undefined;
+}
+
+/** A program in another language (YAML, Go) whose whole `Pulumi.yaml` is given; it runs only through its language host. */
+interface OtherProgram {
+    main?: undefined;
+    typescript?: undefined;
+    pulumiYaml: string;
+}
+
 /**
  * Turns `dir` (a user project with this package and the Pulumi SDKs installed) into a Pulumi project
- * whose program is `main`, with state, home and passphrase of its own. `files` are written into the
- * folder first (the program, a tsconfig.json).
+ * whose program is `main` (or which `pulumiYaml` describes), with state, home and passphrase of its
+ * own. `files` are written into the folder first (the program, a tsconfig.json).
  */
-export function pulumiProject(options: { dir: string; cli: PulumiCli; name: string; main: string; typescript: boolean; files: Record<string, string> }): PulumiProject {
+export function pulumiProject(options: { dir: string; cli: PulumiCli; name: string; files: Record<string, string> } & (NodeProgram | OtherProgram)): PulumiProject {
     const { dir, cli } = options;
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "pulumi-e2e-"));
     const backendDir = path.join(scratch, "state");
@@ -118,7 +132,7 @@ export function pulumiProject(options: { dir: string; cli: PulumiCli; name: stri
     fs.mkdirSync(path.join(scratch, "home"));
     fs.writeFileSync(
         path.join(dir, "Pulumi.yaml"),
-        `name: ${options.name}\nruntime:\n  name: nodejs\n  options:\n    typescript: ${options.typescript}\nmain: ${options.main}\n`,
+        options.pulumiYaml ?? `name: ${options.name}\nruntime:\n  name: nodejs\n  options:\n    typescript: ${options.typescript}\nmain: ${options.main}\n`,
     );
     for (const [file, text] of Object.entries(options.files)) fs.writeFileSync(path.join(dir, file), text);
     const env = offlinePulumiEnv({ binDir: cli.binDir, scratchDir: scratch, passphrase: "e2e-passphrase" });
@@ -150,7 +164,7 @@ export function pulumiProject(options: { dir: string; cli: PulumiCli; name: stri
         pulumi,
         action(action, stack, o = {}) {
             const policy = [...(o.policyPack ? ["--policy-pack", o.policyPack] : []), ...(o.policyPackConfig ? ["--policy-pack-config", o.policyPackConfig] : [])];
-            if (!cli.languageHost && (action === "preview" || action === "up")) {
+            if (!cli.languageHost && options.main !== undefined && (action === "preview" || action === "up")) {
                 const runner = path.join(REPO_ROOT, "dist/examples/inline-runner/run.js");
                 return spawnCollect(process.execPath, [runner, "--work-dir", dir, "--program", options.main, "--stack", stack, "--action", action, ...policy], undefined, o.env);
             }
@@ -185,12 +199,33 @@ export function filesUnder(dir: string): string[] {
 /**
  * `pulumi stack init STACK`, then the key given to `pulumi config set --secret KEY_NAME` on standard
  * input (as its prompt takes it, never in argv), then `openai:baseUrl` and the other settings.
+ * `namespace` is whose settings they are: `openai` (the dynamic provider's, the default) or
+ * `openai-certificates` (the provider plugin's).
  */
-export async function initStack(project: PulumiProject, stack: string, options: { adminKey: string; baseUrl: string; keyName?: string; config?: Record<string, string> }): Promise<string> {
+export async function initStack(
+    project: PulumiProject,
+    stack: string,
+    options: { adminKey: string; baseUrl: string; keyName?: string; namespace?: "openai" | "openai-certificates"; config?: Record<string, string> },
+): Promise<string> {
+    const namespace = options.namespace ?? "openai";
     expectOk(await project.pulumi(["stack", "init", stack]));
-    expectOk(await project.pulumi(["config", "set", "--secret", options.keyName ?? "openai:adminApiKey", "--stack", stack], { input: options.adminKey }));
-    for (const [key, value] of Object.entries({ "openai:baseUrl": options.baseUrl, ...options.config })) {
+    expectOk(await project.pulumi(["config", "set", "--secret", options.keyName ?? `${namespace}:adminApiKey`, "--stack", stack], { input: options.adminKey }));
+    for (const [key, value] of Object.entries({ [`${namespace}:baseUrl`]: options.baseUrl, ...options.config })) {
         expectOk(await project.pulumi(["config", "set", key, value, "--stack", stack]));
     }
     return stack;
+}
+
+/**
+ * `key` in none of the runs' output (which may hold a verbose engine log, `--logtostderr -v=9`), no
+ * file of the state backend and not the stack's config file.
+ */
+export function assertKeyNowhere(project: PulumiProject, stack: string, key: string, runs: CommandResult[]): void {
+    for (const run of runs) {
+        const at = run.output.indexOf(key);
+        // Where it appeared, the key itself masked.
+        assert.ok(at < 0, `the admin key appeared in the CLI's output: ${run.output.slice(Math.max(0, at - 300), at + key.length + 100).split(key).join("<THE KEY>")}`);
+    }
+    for (const file of filesUnder(project.backendDir)) assert.ok(!fs.readFileSync(file, "utf8").includes(key), `the admin key appeared in ${file}`);
+    assert.ok(!fs.readFileSync(path.join(project.dir, `Pulumi.${stack}.yaml`), "utf8").includes(key), "the admin key appeared in the stack config file");
 }
