@@ -206,6 +206,7 @@ const PATTERNS = `<svg class="patterns" width="0" height="0" aria-hidden="true" 
 <pattern id="p-warn" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f2b705"/><rect width="2" height="6" fill="#6d4c00"/></pattern>
 <pattern id="p-unknown" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="#e1bee7"/><circle cx="2.5" cy="2.5" r="1.2" fill="#6a1b9a"/></pattern>
 <pattern id="p-exempted" width="6" height="4" patternUnits="userSpaceOnUse"><rect width="6" height="4" fill="#90caf9"/><rect width="6" height="1.5" fill="#0d47a1"/></pattern>
+<pattern id="p-renewed" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><rect width="6" height="6" fill="#80cbc4"/><rect width="1.5" height="6" fill="#004d40"/></pattern>
 </defs></svg>`;
 
 const STATE_FILL: Record<CertificateState, string> = {
@@ -215,6 +216,7 @@ const STATE_FILL: Record<CertificateState, string> = {
     unknown: "fill:url(#p-unknown);stroke:#6a1b9a",
     warn: "fill:url(#p-warn);stroke:#6d4c00",
     exempted: "fill:url(#p-exempted);stroke:#0d47a1",
+    renewed: "fill:url(#p-renewed);stroke:#004d40",
     ok: "fill:#2e7d32;stroke:#1b5e20",
     skipped: "fill:#ffffff;stroke:#616161;stroke-dasharray:4 2",
 };

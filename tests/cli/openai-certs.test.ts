@@ -159,7 +159,7 @@ describe("the openai-certs command, spawned as a process against the fake API", 
             assert.equal(report.thresholds.failWithinSeconds, 7 * DAY);
             assert.equal(report.exitCode, 2);
             assert.equal(report.passed, false);
-            assert.deepEqual(report.counts, { fail: 1, expired: 0, notYetValid: 0, unknown: 0, warn: 1, exempted: 0, ok: 0, skipped: 1 });
+            assert.deepEqual(report.counts, { fail: 1, expired: 0, notYetValid: 0, unknown: 0, warn: 1, renewed: 0, exempted: 0, ok: 0, skipped: 1 });
             assert.deepEqual(
                 report.findings.map((f: { id: string; state: string }) => [f.id, f.state]),
                 [
