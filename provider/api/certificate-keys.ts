@@ -1,6 +1,7 @@
 import { X509Certificate, createHash } from "crypto";
 import type { Certificate, UploadedCertificate } from "./certificate";
 import { OpenAICertificatesError } from "./errors/base";
+import { usageConcurrencyOf } from "./certificate-usage";
 
 /*
  * What renewal detection keeps of a certificate's content: its subject and the SHA-256 of its public
@@ -75,7 +76,7 @@ function rfc4514(lines: string): string {
 export interface ReadCertificateKeysOptions {
     /** Keys already read, by certificate id (from a previous read's stored fields): not read again. */
     readonly known?: ReadonlyMap<string, CertificateKey>;
-    /** Reads at once. @default 8 */
+    /** Content reads at once, 1 to 64 (as the organization-wide view's `concurrency`). @default 8 */
     readonly concurrency?: number;
 }
 
@@ -118,7 +119,7 @@ export async function readCertificateKeys<C extends Certificate & { readonly act
             result[i] = { ...result[i], ...(await keyFieldsOf(client, result[i].id)) };
         }
     };
-    await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, toRead.length) }, worker));
+    await Promise.all(Array.from({ length: Math.min(usageConcurrencyOf(options.concurrency), toRead.length) }, worker));
     return result;
 }
 
