@@ -2,6 +2,7 @@ import { X509Certificate, createHash } from "crypto";
 import type { Certificate, UploadedCertificate } from "./certificate";
 import { OpenAICertificatesError } from "./errors/base";
 import { usageConcurrencyOf } from "./certificate-usage";
+import { PathSafeId } from "./codecs";
 
 /*
  * What renewal detection keeps of a certificate's content: its subject and the SHA-256 of its public
@@ -124,6 +125,8 @@ export async function readCertificateKeys<C extends Certificate & { readonly act
 }
 
 async function keyFieldsOf(client: CertificateRetriever, id: string): Promise<CertificateKeyFields> {
+    // An id that cannot go into a path as it is (the API's own never do) is not sent at all.
+    if (!PathSafeId.is(id)) return { contentProblem: "its content was not read: its id holds characters other than letters, digits, _ and -, so it cannot go into the request's path" };
     let content: string | undefined;
     try {
         content = (await client.retrieveCertificate(id, { includeContent: true })).content;

@@ -94,8 +94,9 @@ describe("the openai-certs command, spawned as a process against the fake API", 
             const blank = await check([], { OPENAI_ADMIN_KEY: " \n" });
             assert.equal(blank.code, 3);
             assert.match(blank.stderr, /empty or only whitespace counts as not set\. \(missing_admin_key\)$/m);
-            // The one check with a key read the organization's list and the project list; the blank key sent nothing.
-            assert.equal(api().requests.length, 2);
+            // The one check with a key read the organization's list, the project list and the active
+            // certificate's content (for renewals); the blank key sent nothing.
+            assert.equal(api().requests.length, 3);
         });
 
         it("3 when the server reflects the key back, and the key is not printed", async () => {
