@@ -1,5 +1,6 @@
 import { X509Certificate, createHash } from "crypto";
 import type { Certificate, UploadedCertificate } from "./certificate";
+import type { CertificatesClient } from "./client";
 import { OpenAICertificatesError } from "./errors/base";
 import { usageConcurrencyOf } from "./certificate-usage";
 import { PathSafeId } from "./codecs";
@@ -83,6 +84,7 @@ export interface ReadCertificateKeysOptions {
 
 /** The one endpoint {@link readCertificateKeys} calls. */
 export interface CertificateRetriever {
+    /** `GET /organization/certificates/{id}`, with the PEM when `includeContent` is set (a {@link CertificatesClient} has it). */
     retrieveCertificate(certificateId: string, options?: { includeContent?: boolean }): Promise<UploadedCertificate>;
 }
 
