@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { InvalidArgumentError, evaluateCertificateExpiry } from "../../../sdk";
+import { InvalidArgumentError, assertCertificateExpiry, evaluateCertificateExpiry } from "../../../sdk";
 import type { CertificateToEvaluate, ExpiryOptions } from "../../../sdk";
 import { NOW, NOW_SECONDS, DAY, cert } from "../../support/fixtures";
 
@@ -156,6 +156,18 @@ describe("renewals: an expiring certificate with a same-subject, same-key succes
         it("refuses key fields of the wrong type, naming the field", () => {
             assert.throws(() => evaluateCertificateExpiry([cert({ id: "cert_x", expiresIn: "5d" }, { publicKeySha256: 7 })], { now: NOW }), (e: unknown) => e instanceof InvalidArgumentError && e.argument === "certificates[0].publicKeySha256");
         });
+    });
+
+    it("the in-program gate passes a renewal, says so at info level, and takes renewals too", () => {
+        const infos: string[] = [];
+        const warnings: string[] = [];
+        const logger = { info: (m: string) => void infos.push(m), warn: (m: string) => void warnings.push(m) };
+        const rotation = [keyed({ id: "cert_old", expiresIn: "5d" }), keyed({ id: "cert_new", expiresIn: "400d" })];
+        assert.equal(assertCertificateExpiry(rotation, { now: NOW }, logger).passed, true);
+        assert.equal(infos.length, 1);
+        assert.match(infos[0], /renewed by certificate "cert-new" \(cert_new\)/);
+        assert.deepEqual(warnings, []);
+        assert.throws(() => assertCertificateExpiry(rotation, { now: NOW, renewals: "judge" }, logger), /cert_old/);
     });
 
     it("leaves an exemption in charge: a live exemption wins over a renewal", () => {
