@@ -282,7 +282,9 @@ async function withKeys<C extends Certificate & { activeAnywhere?: boolean }>(
     concurrency: number,
 ): Promise<Array<C & CertificateKeyFields>> {
     const client = createCertificatesClient({ adminKey: settings.adminKey, baseUrl: settings.baseUrl, maxRetries: settings.maxRetries, timeoutMs: settings.timeoutMs });
-    return readCertificateKeys(client, certificates, { concurrency });
+    const read = await readCertificateKeys(client, certificates, { concurrency });
+    // A problem may quote a server's error text: the key never reaches a report through it.
+    return read.map((c) => (c.contentProblem === undefined ? c : { ...c, contentProblem: redact(c.contentProblem, [settings.adminKey]) }));
 }
 
 /** The library's argument names, as this command's flags. */
