@@ -7,7 +7,7 @@
  *
  *     openai-certs [--debug] list  [SCOPE] [--format table|json|markdown] [--output-file FILE]
  *     openai-certs [--debug] check [SCOPE] [--warn-within DURATION] [--fail-within DURATION] [--include-inactive]
- *                        [--fail-on-unknown] [--exemptions FILE] [--now ISO] [--fail-on-warn]
+ *                        [--fail-on-unknown] [--exemptions FILE] [--now ISO] [--fail-on-warn] [--renewals pass|warn|judge]
  *                        [--format table|json|junit|sarif|github|markdown|html] [--sarif-file-location PATH]
  *                        [--output-file FILE]
  *     openai-certs fake-api [--port N] [--seed FILE] [--latency-ms MS]
@@ -39,7 +39,9 @@ import { printableText } from "../provider/api/text-escape";
 import { redact } from "../provider/api/redact";
 import { resolveListSettings } from "../provider/api/list-settings";
 import { evaluateCertificateExpiry } from "../provider/expiry/evaluate-expiry";
-import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, parseIsoInstant } from "../provider/expiry/expiry-options";
+import { DEFAULT_FAIL_WITHIN, DEFAULT_RENEWALS, DEFAULT_WARN_WITHIN, RENEWALS_MODES, RenewalsMode, parseIsoInstant } from "../provider/expiry/expiry-options";
+import { CertificateKeyFields, readCertificateKeys } from "../provider/api/certificate-keys";
+import { createCertificatesClient } from "../provider/api/client";
 import { EXIT, EXIT_MEANINGS } from "./exit-codes";
 import { readExemptionsFile } from "./exemptions-file";
 import { progressBar } from "./progress-bar";
@@ -65,6 +67,7 @@ interface CheckOptions extends ScopeOptions {
     now?: string;
     failOnWarn?: boolean;
     sarifFileLocation?: string;
+    renewals: RenewalsMode;
 }
 
 /** Where the command writes; replaceable in tests. */
@@ -128,6 +131,14 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
         .option("--exemptions <file>", "JSON file of exemptions: [{ id or name, reason, until }]")
         .option("--now <iso>", "judge as of this time instead of now")
         .option("--fail-on-warn", "exit 1 when there are warnings")
+        .addOption(
+            new Option(
+                "--renewals <mode>",
+                "a certificate renewed by an active one with the same subject and public key (read from each active certificate's content): pass (neither warns nor fails, except once expired), warn, or judge (as any certificate; reads no content)",
+            )
+                .choices(RENEWALS_MODES)
+                .default(DEFAULT_RENEWALS),
+        )
         .option("--sarif-file-location <path>", "with --format sarif, the repository file every result points at (default Pulumi.yaml)")
         .action(async (options: CheckOptions) => {
             // Check every option before reading anything: a typo must not cost an API read.
@@ -142,10 +153,12 @@ export async function run(argv: string[], io: Io = defaultIo): Promise<number> {
                 includeInactive: options.includeInactive ?? false,
                 failOnUnknown: options.failOnUnknown ?? false,
                 exemptions,
+                renewals: options.renewals,
             };
             checkThresholdsFitDates(evaluateCertificateExpiry([], expiry));
             clearOutputFile(destination);
-            const { certificates, scope } = await readScope(options, io);
+            // Renewals need each active certificate's subject and key, from its content; "judge" needs neither.
+            const { certificates, scope } = await readScope(options, io, options.renewals !== "judge");
             const outcome = checkedRun(evaluateCertificateExpiry(certificates, expiry), scope, options.failOnWarn ?? false, certificates);
             deliverCheckReport(outcome, destination, io);
             exitCode = outcome.exitCode;
@@ -222,7 +235,11 @@ function requestedScope(options: ScopeOptions): Scope {
     return options.organizationOnly ? { type: "organization" } : { type: "all-projects" };
 }
 
-async function readScope(options: ScopeOptions, io: Io): Promise<{ certificates: Certificate[]; scope: Scope }> {
+/**
+ * Reads the scope's certificates; with `readKeys`, each active one's subject and public-key hash
+ * too, from its content (one request per active certificate, `--concurrency` at once).
+ */
+async function readScope(options: ScopeOptions, io: Io, readKeys = false): Promise<{ certificates: Certificate[]; scope: Scope }> {
     const narrowings = [options.organizationOnly && "--organization-only", options.project !== undefined && "--project", options.allProjects && "--all-projects"].filter(Boolean);
     if (narrowings.length > 1) throw new InvalidArgumentError(narrowings[0] as string, `cannot be combined with ${narrowings[1]}: give one scope`);
     const requested = requestedScope(options);
@@ -246,13 +263,28 @@ async function readScope(options: ScopeOptions, io: Io): Promise<{ certificates:
             const { projectId: _none, ...listSettings } = settings;
             void _none;
             const usage = await listCertificateUsage({ ...listSettings, adminKey, includeArchived: options.includeArchived ?? false, concurrency, onProgress: bar.update });
-            return { certificates: usage.certificates, scope: { type: "all-projects", projects: usage.projects.length } };
+            bar.done();
+            const certificates = readKeys ? await withKeys(usage.certificates, { ...listSettings, adminKey }, concurrency) : usage.certificates;
+            return { certificates, scope: { type: "all-projects", projects: usage.projects.length } };
         } finally {
             bar.done();
         }
     }
-    const certificates = await listCertificates({ ...settings, adminKey });
+    const listed = await listCertificates({ ...settings, adminKey });
+    const certificates = readKeys ? await withKeys(listed, { ...settings, adminKey }, DEFAULT_USAGE_CONCURRENCY) : listed;
     return { certificates, scope: requested };
+}
+
+/** Each active certificate with its subject and key hash (or why its content could not be read). */
+async function withKeys<C extends Certificate & { activeAnywhere?: boolean }>(
+    certificates: readonly C[],
+    settings: { adminKey: string; baseUrl: string; maxRetries: number; timeoutMs: number },
+    concurrency: number,
+): Promise<Array<C & CertificateKeyFields>> {
+    const client = createCertificatesClient({ adminKey: settings.adminKey, baseUrl: settings.baseUrl, maxRetries: settings.maxRetries, timeoutMs: settings.timeoutMs });
+    const read = await readCertificateKeys(client, certificates, { concurrency });
+    // A problem may quote a server's error text: the key never reaches a report through it.
+    return read.map((c) => (c.contentProblem === undefined ? c : { ...c, contentProblem: redact(c.contentProblem, [settings.adminKey]) }));
 }
 
 /** The library's argument names, as this command's flags. */

@@ -18,6 +18,7 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): { upda
         },
         done() {
             if (drawn) stream.write(`\r${" ".repeat(width + 60)}\r`);
+            drawn = false;
         },
     };
 }

@@ -9,8 +9,16 @@ export interface FakeCertificate {
     expiresAt?: number;
     /** Active at the organization level. */
     active: boolean;
-    /** PEM text returned by `GET /organization/certificates/{id}?include[]=content`. */
+    /**
+     * PEM text returned by `GET /organization/certificates/{id}?include[]=content`: the uploaded PEM,
+     * the seed's `content`, or, for a seeded certificate without one, a certificate minted at its first
+     * read (its subject `CN=commonName`, its dates, the key of its `keyGroup`) and kept from then on.
+     */
     content?: string;
+    /** The common name of the minted certificate's subject. @default the name, else the id */
+    commonName?: string;
+    /** Certificates of the same key group are minted with the same key pair. @default the id (a key of its own) */
+    keyGroup?: string;
 }
 
 /** A project and the certificates attached to it. */
@@ -48,7 +56,19 @@ export interface CertificateSpec {
     expiresAt?: number;
     /** A duration from now; negative (`"-2d"`) for an expired certificate. */
     expiresIn?: Duration;
+    /** The PEM `include[]=content` answers; without it, one is minted (see `commonName` and `keyGroup`). */
     content?: string;
+    /**
+     * The common name in the subject of the certificate the fake mints for it (`CN=...`). Two
+     * certificates with the same common name and the same `keyGroup` are a renewal: the successor
+     * verifies every client certificate the first one signed. @default the name, else the id
+     */
+    commonName?: string;
+    /**
+     * Certificates with the same key group are minted with the same key pair (the same public key);
+     * each certificate without one has a key of its own. @default a key of its own
+     */
+    keyGroup?: string;
 }
 
 /** How a test or seed file describes a project. */
@@ -100,6 +120,8 @@ export function certificate(spec: CertificateSpec = {}, nowSeconds: number = Mat
         ...(expiresAt !== undefined ? { expiresAt } : {}),
         active: spec.active ?? true,
         ...(spec.content !== undefined ? { content: spec.content } : {}),
+        ...(spec.commonName !== undefined ? { commonName: spec.commonName } : {}),
+        ...(spec.keyGroup !== undefined ? { keyGroup: spec.keyGroup } : {}),
     };
 }
 

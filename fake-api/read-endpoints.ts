@@ -1,4 +1,6 @@
+import { KeyObject } from "crypto";
 import { ApiAnswer, apiError, ok } from "./answers";
+import { mintCertificatePem, mintingKey } from "./mint-certificate";
 import { FakeCertificate, FakeOrganizationState } from "./model";
 import { certificateObject, projectObject } from "./objects";
 import { byCreation, compareIds, listOrder, listPage } from "./pagination";
@@ -20,7 +22,7 @@ export function getCertificate(state: FakeOrganizationState, id: string, query: 
     if (!cert) return certificateNotFound(id);
     const withContent = query.getAll("include[]").concat(query.getAll("include")).includes("content");
     const json = certificateObject(cert, "certificate", undefined);
-    if (withContent) (json.certificate_details as Record<string, unknown>).content = cert.content ?? placeholderPem(cert.id);
+    if (withContent) (json.certificate_details as Record<string, unknown>).content = contentOf(state, cert);
     return ok(json);
 }
 
@@ -55,10 +57,25 @@ export function projectNotFound(id: string): ApiAnswer {
     return apiError(404, `No project found with id '${id}'.`, "project_id");
 }
 
+/** Key pairs by key group, per served state: a state set anew (`setState`) mints with new keys. */
+const keyGroups = new WeakMap<FakeOrganizationState, Map<string, KeyObject>>();
+let serial = 0;
+
 /**
- * Seeded certificates carry no PEM; `include[]=content` still gets a PEM-shaped text for them (not a
- * parseable certificate). Uploaded certificates keep the PEM they were uploaded with.
+ * The certificate's PEM: uploaded or seeded content as it is; for a seeded certificate without
+ * content, a real certificate minted at the first read and kept, so the content never changes.
  */
-function placeholderPem(id: string): string {
-    return `-----BEGIN CERTIFICATE-----\nRkFLRS1DRVJUSUZJQ0FURS0ke2lkfQ==\n${Buffer.from(id).toString("base64")}\n-----END CERTIFICATE-----\n`;
+function contentOf(state: FakeOrganizationState, cert: FakeCertificate): string {
+    if (cert.content !== undefined) return cert.content;
+    let key: KeyObject | undefined;
+    if (cert.keyGroup === undefined) key = mintingKey(); // a key of its own, needed once: the content is kept
+    else {
+        let keys = keyGroups.get(state);
+        if (!keys) keyGroups.set(state, (keys = new Map()));
+        key = keys.get(cert.keyGroup);
+        if (!key) keys.set(cert.keyGroup, (key = mintingKey()));
+    }
+    serial += 1;
+    cert.content = mintCertificatePem({ commonName: cert.commonName ?? cert.name ?? cert.id, validAt: cert.validAt ?? cert.createdAt, expiresAt: cert.expiresAt, serial }, key);
+    return cert.content;
 }

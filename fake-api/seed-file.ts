@@ -24,6 +24,8 @@ const CertificateSpecCodec = t.partial({
     expiresAt: UNIX_SECONDS,
     expiresIn: DurationCodec,
     content: t.string,
+    commonName: t.string,
+    keyGroup: t.string,
 });
 
 const ProjectSpecCodec = t.partial({

@@ -47,6 +47,7 @@ const TIERS = {
             "cli/openai-certs.test.js",
             "cli/project-ids.test.js",
             "cli/reports.test.js",
+            "cli/reports-renewals.test.js",
             "cli/startup.test.js",
             "cli/reports/html.test.js",
             "fake-api/cli.test.js",

@@ -18,7 +18,8 @@ const pulumiLogger: ExpiryLogger = {
 };
 
 /**
- * The in-program gate: evaluates the certificates, logs each warning with `pulumi.log.warn`, and
+ * The in-program gate: evaluates the certificates, logs each warning with `pulumi.log.warn` (and each
+ * live exemption and renewal with `pulumi.log.info`), and
  * throws a {@link CertificateExpiryError} listing every failing certificate, which fails
  * `pulumi preview` and `pulumi up` with that message. Returns the report when the check passes.
  *
@@ -36,7 +37,7 @@ export function assertCertificateExpiry(certificates: CertificatesToEvaluate, op
     const report = evaluateCertificateExpiry(certificates, options);
     for (const finding of report.findings) {
         if (finding.severity === "warn") logger.warn(finding.message);
-        else if (finding.exemption?.lapsed === false) logger.info(finding.message);
+        else if (finding.exemption?.lapsed === false || finding.state === "renewed") logger.info(finding.message);
     }
     if (!report.passed) throw markProgramError(new CertificateExpiryError(report));
     return report;

@@ -23,7 +23,7 @@ export {
     VALIDITY_SKEW_SECONDS,
     evaluateCertificateExpiry,
 } from "../provider/expiry/evaluate-expiry";
-export { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, Exemption, ExpiryOptions } from "../provider/expiry/expiry-options";
+export { DEFAULT_FAIL_WITHIN, DEFAULT_RENEWALS, DEFAULT_WARN_WITHIN, Exemption, ExpiryOptions, RenewalsMode } from "../provider/expiry/expiry-options";
 export { CertificateExpiryError } from "./certificate-expiry-error";
 export { AssertExpiryOutputOptions, ExpiryLogger, assertCertificateExpiry, assertCertificateExpiryOutput } from "./assert-expiry";
 export { DEFAULT_UNKNOWN_DURING_PREVIEW, UnknownDuringPreview } from "./unknown-during-preview";
@@ -43,4 +43,5 @@ export {
 } from "./get-certificate-usage";
 export { CertificateUsage, DEFAULT_USAGE_CONCURRENCY, ListSettings, ListSettingsArgs, Project, ProjectAttachment, UsageProgress, UsageReadOptions } from "../provider/api";
 export { CertificateQuery, HostLookup, KeyUsage, ResolvedAddress } from "../provider/api";
+export { CertificateKeyFields } from "../provider/api";
 export { CertificatesResourceInputs } from "../provider/dynamic/list-inputs";

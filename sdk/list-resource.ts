@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { Certificate } from "../provider/api/certificate";
 import { CertificateUsage } from "../provider/api/certificate-usage";
+import { CertificateKeyFields } from "../provider/api/certificate-keys";
 import { SortOrder } from "../provider/api/certificates-query";
 import { CERTIFICATES_INPUT_NAMES, CertificatesResourceInputs, OnReadError, ReadError } from "../provider/dynamic/list-inputs";
 import { certificatesProvider } from "../provider/dynamic/serialized-providers";
@@ -61,8 +62,12 @@ export class Certificates extends pulumi.dynamic.Resource {
     declare readonly allProjects: pulumi.Output<boolean>;
     declare readonly includeArchived: pulumi.Output<boolean>;
     declare readonly concurrency: pulumi.Output<number>;
-    /** Every certificate in the scope (after `namePattern` and `activeOnly`); with `allProjects`, with where each is active. */
-    declare readonly certificates: pulumi.Output<Array<Certificate & Partial<CertificateUsage>>>;
+    /**
+     * Every certificate in the scope (after `namePattern` and `activeOnly`); with `allProjects`, with
+     * where each is active. Each active one carries its `subject` and `publicKeySha256` (read once from
+     * its content, for renewals), or `contentProblem` when its content could not be read.
+     */
+    declare readonly certificates: pulumi.Output<Array<Certificate & Partial<CertificateUsage> & CertificateKeyFields>>;
     /** The read error, when `onReadError` is `warn` and the list could not be read. */
     declare readonly readError: pulumi.Output<ReadError | undefined>;
     /**

@@ -25,14 +25,14 @@ const CERTIFICATES_TYPES: readonly string[] = [CERTIFICATES_TYPE, PLUGIN_CERTIFI
 /** The `CertificateActivation` resource's tokens: the dynamic resource's, and the provider plugin's. */
 const ACTIVATION_TYPES: readonly string[] = [CERTIFICATE_ACTIVATION_TYPE, PLUGIN_CERTIFICATE_ACTIVATION_TYPE];
 import { ExpiryReport, Severity, evaluateCertificateExpiry } from "../provider/expiry/evaluate-expiry";
-import { DEFAULT_FAIL_WITHIN, DEFAULT_WARN_WITHIN, ExpiryOptions, parseIsoInstant } from "../provider/expiry/expiry-options";
+import { DEFAULT_FAIL_WITHIN, DEFAULT_RENEWALS, DEFAULT_WARN_WITHIN, ExpiryOptions, RENEWALS_MODES, RenewalsMode, parseIsoInstant } from "../provider/expiry/expiry-options";
 import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME } from "../provider/expiry/policy-names";
 import { DEFAULT_MAX_DATA_AGE, DataAge, READ_AT_PROPERTY, judgeDataAge, maxDataAgeSeconds, staleDataMessage } from "../provider/expiry/data-age";
 import { DEFAULT_UNKNOWN_DURING_PREVIEW, UNKNOWN_DURING_PREVIEW_CHOICES, UnknownDuringPreview, unknownDuringPreviewOf } from "./unknown-during-preview";
 
 export { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME };
 // The types that the policies' signatures name.
-export type { ExpiryOptions, UnknownDuringPreview };
+export type { ExpiryOptions, RenewalsMode, UnknownDuringPreview };
 export type { Exemption } from "../provider/expiry/expiry-options";
 export type { Duration } from "../provider/api/duration";
 
@@ -61,6 +61,14 @@ export interface CertificatePolicyConfig {
      * @default "7d"
      */
     maxDataAge?: string | number;
+    /**
+     * What a renewal is worth (see `ExpiryOptions.renewals`): `"pass"` (a certificate renewed by a
+     * same-subject, same-key successor neither warns nor fails, except once expired), `"warn"`, or
+     * `"judge"` (no renewal detection). Judged from the subject and key hash the resource stored: the
+     * policy makes no request. The advisory policy lists each renewal.
+     * @default "pass"
+     */
+    renewals?: RenewalsMode;
 }
 
 const duration: PolicyConfigSchema["properties"][string] = { type: ["string", "number"], description: 'A span such as "30d", "36h" or "1d12h" (units s, m, h, d, w, lower case), or a number of days.' };
@@ -86,6 +94,13 @@ export const certificatePolicyConfigSchema: PolicyConfigSchema = {
             ...duration,
             default: DEFAULT_MAX_DATA_AGE,
             description: "How old a Certificates resource's list may be (from its readAt to now) before the mandatory policy fails closed on it; data read in the same preview or update is fresh.",
+        },
+        renewals: {
+            type: "string",
+            enum: [...RENEWALS_MODES],
+            default: DEFAULT_RENEWALS,
+            description:
+                'A certificate renewed by another active where it is, with the same subject and public key and outside failWithin: "pass" (neither warns nor fails, except once expired), "warn", or "judge" (judged as any certificate).',
         },
         unknownDuringPreview: {
             type: "string",
@@ -176,11 +191,11 @@ function violationsOf(props: Record<string, unknown>, config: CertificatePolicyC
         if (error instanceof InvalidArgumentError && error.argument.startsWith("certificates")) return [`has unreadable certificate data (${reason}); failing closed.`];
         return [`cannot be checked because the policy configuration is invalid: ${reason}`];
     }
-    // The advisory policy also says which certificates an exemption let through, and until when:
-    // otherwise an exemption is invisible in Pulumi's policy output.
+    // The advisory policy also says which certificates an exemption or a renewal let through, and
+    // until when: otherwise they are invisible in Pulumi's policy output.
     // Then how old the list is and which scope it covers: what a reader needs to trust a verdict.
     const context = judged === "list" ? ` ${age?.sentence} ${scopeRead(props)}` : "";
-    return report.findings.filter((f) => f.severity === (severity as Severity) || (severity === "warn" && f.state === "exempted")).map((f) => `${f.message}${context}`);
+    return report.findings.filter((f) => f.severity === (severity as Severity) || (severity === "warn" && (f.state === "exempted" || f.state === "renewed"))).map((f) => `${f.message}${context}`);
 }
 
 /**
@@ -320,7 +335,7 @@ export const certificateExpiryWarningPolicy = certificatesPolicy(
     EXPIRY_WARNING_POLICY_NAME,
     "warn",
     "advisory",
-    `Warns when an active OpenAI mTLS certificate expires within the configured warnWithin (${DEFAULT_WARN_WITHIN} unless set), and lists the certificates an exemption lets through.`,
+    `Warns when an active OpenAI mTLS certificate expires within the configured warnWithin (${DEFAULT_WARN_WITHIN} unless set), and lists the certificates an exemption or a renewal lets through.`,
 );
 
 /** Both policies, ready for `new PolicyPack("...", { policies: certificatePolicies })`. */

@@ -1,6 +1,7 @@
 import { PACKAGE_VERSION } from "../../provider/api/version";
 import type { CertificateState, CertificateToEvaluate, ExpiryFinding, ExpiryReport } from "../../provider/expiry/evaluate-expiry";
 import { summarizeExpiry } from "../../provider/expiry/expiry-wording";
+import { isoFromUnixSeconds } from "../../provider/api/iso-time";
 import { EXIT } from "../exit-codes";
 
 /**
@@ -100,6 +101,7 @@ export function skipNote(scope: Scope | undefined): string {
  */
 export function findingNote(f: ExpiryFinding, scope: Scope | undefined): string {
     if (f.state === "skipped") return skipReason(scope);
+    if (f.renewedBy) return `renewed by ${f.renewedBy.name ?? "(unnamed)"} (${f.renewedBy.id}), until ${isoFromUnixSeconds(f.renewedBy.expiresAt)}`;
     if (f.exemption) return `${f.exemption.lapsed ? "exemption lapsed" : "exempted until"} ${f.exemption.until}: ${f.exemption.reason}`;
     return "";
 }
@@ -120,7 +122,7 @@ export function uncheckedRun(error: UncheckedRun["error"], evaluatedAt: number, 
 /**
  * How one finding weighs on this run's gate: `blocks` when it makes the check fail (a `fail`
  * severity, or a warning under `--fail-on-warn`), `warns` for other warnings, `notes` for an
- * exemption, `passes` for the rest. JUnit failures, SARIF levels and GitHub annotation levels
+ * exemption or a renewal that neither warns nor fails, `passes` for the rest. JUnit failures, SARIF levels and GitHub annotation levels
  * all follow this, so no format calls "all clear" what the exit code fails.
  */
 export type FindingWeight = "blocks" | "warns" | "notes" | "passes";
@@ -129,7 +131,7 @@ export type FindingWeight = "blocks" | "warns" | "notes" | "passes";
 export function weightOf(finding: ExpiryFinding, failOnWarn: boolean): FindingWeight {
     if (finding.severity === "fail") return "blocks";
     if (finding.severity === "warn") return failOnWarn ? "blocks" : "warns";
-    return finding.state === "exempted" ? "notes" : "passes";
+    return finding.state === "exempted" || finding.state === "renewed" ? "notes" : "passes";
 }
 
 /**
@@ -154,6 +156,7 @@ export const STATE_LABELS: Readonly<Record<CertificateState, { readonly symbol: 
     notYetValid: { symbol: "✖", word: "NOT YET VALID" },
     unknown: { symbol: "?", word: "UNKNOWN" },
     warn: { symbol: "⚠", word: "WARN" },
+    renewed: { symbol: "↻", word: "RENEWED" },
     exempted: { symbol: "◇", word: "EXEMPTED" },
     ok: { symbol: "✔", word: "OK" },
     skipped: { symbol: "–", word: "SKIPPED" },

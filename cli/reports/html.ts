@@ -10,7 +10,8 @@ import { MAX_TIMELINE_BARS, TimelineBar, TimelineLayout, timelineLayout } from "
 /**
  * The HTML report of `openai-certs check --format html`: one self-contained file for a person
  * deciding what to rotate first. It holds the verdict, a timeline (each certificate's validity as a
- * bar from `valid_at` to `expires_at`, a line at now, the fail and warn bands, exemptions marked)
+ * bar from `valid_at` to `expires_at`, a line at now, the fail and warn bands, exemptions marked, a
+ * renewed certificate's successor drawn under its bar)
  * and the findings table.
  *
  * - Self-contained: inline CSS and SVG only, no script, no font, image or stylesheet from anywhere;
@@ -90,6 +91,7 @@ function checkedBody(outcome: Extract<CheckOutcome, { kind: "checked" }>): strin
         ["Judged at", iso(report.evaluatedAt)],
         ["Fail within", describeSpan(report.thresholds.failWithinSeconds)],
         ["Warn within", describeSpan(report.thresholds.warnWithinSeconds)],
+        ["Renewals", report.thresholds.renewals],
         ["Exit code", String(outcome.exitCode)],
     ];
     const counts = CERTIFICATE_STATES.filter((s) => report.counts[s] > 0).map((s) => `<li class="count state-${s}">${STATE_LABELS[s].symbol} ${report.counts[s]} ${h(STATE_LABELS[s].word)}</li>`);
@@ -121,6 +123,9 @@ function timeline(layout: TimelineLayout, total: number): string {
         ...(layout.bars.some((b) => b.exemptionEndX !== undefined)
             ? [`<li><svg class="swatch" width="28" height="14" aria-hidden="true"><line class="exemption-end" x1="14" x2="14" y1="0" y2="14"/></svg>end of an exemption</li>`]
             : []),
+        ...(layout.bars.some((b) => b.successor !== undefined)
+            ? [`<li><svg class="swatch" width="28" height="14" aria-hidden="true"><rect class="successor" x="1" y="8" width="26" height="5" rx="1"/></svg>the successor that renews it (same subject and key)</li>`]
+            : []),
     ];
     const rows = layout.bars.map((bar) => timelineRow(bar, layout));
     return [
@@ -150,16 +155,23 @@ function timelineRow(bar: TimelineBar, layout: TimelineLayout): string {
     const name = bar.name === null ? "(unnamed)" : bar.name;
     const exemptionEnd =
         bar.exemptionEndX === undefined ? "" : `<line class="exemption-end" x1="${bar.exemptionEndX}%" x2="${bar.exemptionEndX}%" y1="0" y2="100%"><title>end of the exemption</title></line>`;
+    const s = bar.successor;
+    const successorName = s ? (s.name === null ? "(unnamed)" : s.name) : "";
+    const successorText = s ? `renewed by ${successorName} (${s.id}), ${iso(s.from).slice(0, 10)} → ${iso(s.to).slice(0, 10)}${s.clippedEnd ? " ▸" : ""}` : "";
+    const successorBar = s
+        ? `<rect class="successor" data-successor-id="${h(s.id)}" x="${s.x}%" width="${s.width}%" y="18" height="4" rx="1"><title>${h(successorText)}</title></rect>`
+        : "";
     return [
         `<li class="row state-${bar.state}">`,
-        `<div class="label"><span class="state">${label.symbol} ${h(label.word)}</span> <span class="name">${h(name)}</span> <span class="id">${h(bar.id)}</span> <span class="dates">${h(dates)}</span></div>`,
-        `<svg class="track" width="100%" height="22" role="img" aria-label="${h(`${name}: ${label.word}, ${dates}`)}">`,
+        `<div class="label"><span class="state">${label.symbol} ${h(label.word)}</span> <span class="name">${h(name)}</span> <span class="id">${h(bar.id)}</span> <span class="dates">${h(dates)}</span>${s ? `<span class="renewal">↻ ${h(successorText)}</span>` : ""}</div>`,
+        `<svg class="track" width="100%" height="${s ? 24 : 22}" role="img" aria-label="${h(`${name}: ${label.word}, ${dates}${s ? `; ${successorText}` : ""}`)}">`,
         `<rect class="band band-fail" x="${layout.failBand.x}%" width="${layout.failBand.width}%" y="0" height="100%"/>`,
         `<rect class="band band-warn" x="${layout.warnBand.x}%" width="${layout.warnBand.width}%" y="0" height="100%"/>`,
         `<rect class="bar bar-${bar.state}" data-certificate-id="${h(bar.id)}" x="${bar.x}%" width="${bar.width}%" y="5" height="12" rx="2"><title>${h(`${name} (${bar.id}): ${label.word}, ${dates}`)}</title></rect>`,
         bar.clippedStart ? `<svg class="clipped" x="${bar.x}%" y="5" width="1" height="12" overflow="visible"><polygon points="0,6 7,0 7,12"/></svg>` : "",
         bar.clippedEnd && bar.to !== undefined ? `<svg class="clipped" x="${round2(bar.x + bar.width)}%" y="5" width="1" height="12" overflow="visible"><polygon points="0,6 -7,0 -7,12"/></svg>` : "",
         exemptionEnd,
+        successorBar,
         `<line class="now" x1="${layout.nowX}%" x2="${layout.nowX}%" y1="0" y2="100%"/>`,
         `</svg>`,
         `</li>`,
@@ -206,6 +218,7 @@ const PATTERNS = `<svg class="patterns" width="0" height="0" aria-hidden="true" 
 <pattern id="p-warn" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f2b705"/><rect width="2" height="6" fill="#6d4c00"/></pattern>
 <pattern id="p-unknown" width="5" height="5" patternUnits="userSpaceOnUse"><rect width="5" height="5" fill="#e1bee7"/><circle cx="2.5" cy="2.5" r="1.2" fill="#6a1b9a"/></pattern>
 <pattern id="p-exempted" width="6" height="4" patternUnits="userSpaceOnUse"><rect width="6" height="4" fill="#90caf9"/><rect width="6" height="1.5" fill="#0d47a1"/></pattern>
+<pattern id="p-renewed" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><rect width="6" height="6" fill="#80cbc4"/><rect width="1.5" height="6" fill="#004d40"/></pattern>
 </defs></svg>`;
 
 const STATE_FILL: Record<CertificateState, string> = {
@@ -215,6 +228,7 @@ const STATE_FILL: Record<CertificateState, string> = {
     unknown: "fill:url(#p-unknown);stroke:#6a1b9a",
     warn: "fill:url(#p-warn);stroke:#6d4c00",
     exempted: "fill:url(#p-exempted);stroke:#0d47a1",
+    renewed: "fill:url(#p-renewed);stroke:#004d40",
     ok: "fill:#2e7d32;stroke:#1b5e20",
     skipped: "fill:#ffffff;stroke:#616161;stroke-dasharray:4 2",
 };
@@ -256,12 +270,15 @@ header.verdict { border: 2px solid; border-left-width: .6rem; border-radius: 6px
 .now-mark text { font-size: 11px; font-weight: 700; fill: #000; }
 .clipped polygon { fill: #000; stroke: #fff; stroke-width: 1; }
 .exemption-end { stroke: #0d47a1; stroke-width: 2; stroke-dasharray: 3 2; }
+.successor { fill: #004d40; stroke: #004d40; stroke-width: 0.5; }
+.row .renewal { display: block; font-size: .8rem; color: #004d40; }
 .bar { stroke-width: 1; }
 ${CERTIFICATE_STATES.map((s) => `.bar-${s} { ${STATE_FILL[s]}; }`).join("\n")}
 .state-fail .state, .state-expired .state, .state-notYetValid .state { color: #b71c1c; }
 .state-warn .state { color: #8a5300; }
 .state-unknown .state { color: #6a1b9a; }
 .state-exempted .state { color: #0d47a1; }
+.state-renewed .state { color: #004d40; }
 .state-ok .state { color: #1b5e20; }
 .state-skipped .state { color: var(--muted); }
 table.findings { border-collapse: collapse; width: 100%; font-size: .88rem; }

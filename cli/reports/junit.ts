@@ -15,6 +15,7 @@ import { xmlText as x } from "./escape";
  *   when the command exits 1 or 2.
  * - Warnings that do not fail the gate go in the test case's `<system-out>`.
  * - Inactive certificates, and certificates under a live exemption, are `<skipped>` with the reason.
+ * - A renewed certificate that passes is a passing test case whose `<system-out>` names the successor.
  * - When nothing could be checked (exit 3), the suite holds one test case with an `<error>` saying
  *   why: never an empty suite, which reads as "all clear".
  *
@@ -51,6 +52,7 @@ export function junitCheckReport(outcome: CheckOutcome): string {
             `<property name="failOnUnknown" value="${thresholds.failOnUnknown}"/>`,
             `<property name="includeInactive" value="${thresholds.includeInactive}"/>`,
             `<property name="failOnWarn" value="${failOnWarn}"/>`,
+            `<property name="renewals" value="${x(thresholds.renewals)}"/>`,
         );
         counts = { tests: report.findings.length, failures: 0, errors: 0, skipped: 0 };
         cases = [];
@@ -97,5 +99,6 @@ function details(f: ExpiryFinding): string {
     const parts = [`state: ${STATE_LABELS[f.state].word}`, `expires: ${f.expiresAt === undefined ? "unknown" : iso(f.expiresAt)}`];
     if (f.daysRemaining !== undefined) parts.push(`days left: ${formatDaysLeft(f.daysRemaining)}`);
     if (f.projects) parts.push(`active in: ${f.projects.join(", ")}`);
+    if (f.renewedBy) parts.push(`renewed by: ${f.renewedBy.name ?? "(unnamed)"} (${f.renewedBy.id}), until ${iso(f.renewedBy.expiresAt)}`);
     return parts.join("; ");
 }

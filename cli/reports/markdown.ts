@@ -47,7 +47,7 @@ export function markdownCheckReport(outcome: CheckOutcome, options: MarkdownOpti
         "",
         code(outcome.summary),
         "",
-        about(outcome.scope, report.evaluatedAt, `fail within ${describeSpan(report.thresholds.failWithinSeconds)}, warn within ${describeSpan(report.thresholds.warnWithinSeconds)}`),
+        about(outcome.scope, report.evaluatedAt, `fail within ${describeSpan(report.thresholds.failWithinSeconds)}, warn within ${describeSpan(report.thresholds.warnWithinSeconds)}, renewals: ${report.thresholds.renewals}`),
         "",
     ];
     if (report.findings.length === 0) {

@@ -19,7 +19,8 @@ export const DEFAULT_SARIF_FILE_LOCATION = "Pulumi.yaml";
  *   `openai-certificate-expiry-warning` (warning), as the CrossGuard pack names them.
  * - One result per finding that blocks, warns or is exempted, with `level` `error`, `warning` or
  *   `note` by how it weighs on this run's gate (a warning under `--fail-on-warn` is an error). An
- *   exempted certificate's result carries the exemption as an accepted external suppression.
+ *   exempted certificate's result carries the exemption as an accepted external suppression, and a
+ *   renewed one (that passes) its renewal, naming the successor.
  * - Every result has a location, `artifactUri` line 1 (code scanning refuses results without one),
  *   and a partial fingerprint from the certificate id: every result shares the one location, and
  *   without a fingerprint of its own code scanning would merge them into one alert.
@@ -77,6 +78,8 @@ export function sarifCheckLog(outcome: CheckOutcome, artifactUri: string = DEFAU
                 properties: findingProperties(f),
             };
             if (f.state === "exempted" && f.exemption) result.suppressions = [{ kind: "external", status: "accepted", justification: `${f.exemption.reason} (until ${f.exemption.until})` }];
+            // A renewal that passes is suppressed, with the successor as its reason; one that warns (expired) is not.
+            if (f.state === "renewed" && f.renewedBy && weight === "notes") result.suppressions = [{ kind: "external", status: "accepted", justification: renewalJustification(f.renewedBy) }];
             results.push(result);
         }
     }
@@ -145,7 +148,12 @@ function findingProperties(f: ExpiryFinding): Record<string, unknown> {
         ...(f.expiresAt !== undefined ? { expiresAt: iso(f.expiresAt), daysRemaining: f.daysRemaining } : {}),
         ...(f.projects ? { projects: f.projects } : {}),
         ...(f.exemption ? { exemption: f.exemption } : {}),
+        ...(f.renewedBy ? { renewedBy: { ...f.renewedBy, expiresAt: iso(f.renewedBy.expiresAt) } } : {}),
     };
+}
+
+function renewalJustification(successor: NonNullable<ExpiryFinding["renewedBy"]>): string {
+    return `Renewed by ${successor.name ?? "(unnamed)"} (${successor.id}), active with the same subject and public key until ${iso(successor.expiresAt)}: client certificates verify against it.`;
 }
 
 function rules(thresholds: { failWithinSeconds: number; warnWithinSeconds: number } | undefined): Sarif.ReportingDescriptor[] {

@@ -33,7 +33,11 @@ export function checkTable(report: ExpiryReport, summary: string = report.summar
         findingNote(f, scope),
     ]);
     const table = columns(["STATE", "NAME", "ID", "EXPIRES AT", "DAYS LEFT", ...(withProjects ? ["ACTIVE IN PROJECTS"] : []), "NOTE"], rows);
-    const notes = report.findings.filter((f) => f.severity === "fail" || f.severity === "warn").map((f) => `  ${f.severity === "fail" ? "FAIL" : "WARN"}: ${f.message}`);
+    // What blocks or warns, then each renewal, whose successor people check before they deactivate the old one.
+    const notes = [
+        ...report.findings.filter((f) => f.severity === "fail" || f.severity === "warn").map((f) => `  ${f.severity === "fail" ? "FAIL" : "WARN"}: ${f.message}`),
+        ...report.findings.filter((f) => f.state === "renewed" && f.severity !== "warn").map((f) => `  RENEWED: ${f.message}`),
+    ];
     const judged = scope === undefined ? [] : [`Scope: ${describeScope(scope)}`, ""];
     return [table, "", ...judged, ...notes, ...(notes.length ? [""] : []), summary].join("\n");
 }

@@ -21,6 +21,11 @@ export interface TimelineBar {
     readonly clippedEnd: boolean;
     /** Where a live or lapsed exemption ends, percent, when it falls inside the timeline. */
     readonly exemptionEndX?: number;
+    /**
+     * For a renewed certificate: its successor's validity, drawn under its bar (percent, as the bar),
+     * so that a reader sees the successor take over before it expires.
+     */
+    readonly successor?: { readonly id: string; readonly name: string | null; readonly from: number; readonly to: number; readonly x: number; readonly width: number; readonly clippedEnd: boolean };
 }
 
 /** A tick of the time axis at the start of a month, percent. `minor` ticks are hidden on narrow screens. */
@@ -82,6 +87,7 @@ export function timelineLayout(report: ExpiryReport, certificates: readonly Cert
         if (start !== undefined && start < earliest) earliest = start;
         if (f.expiresAt === undefined) latest = Infinity;
         else if (f.expiresAt > latest) latest = f.expiresAt;
+        if (f.renewedBy && f.renewedBy.expiresAt > latest) latest = f.renewedBy.expiresAt;
     }
     const from = Math.max(earliest, now - TIMELINE_DAYS_BACK * DAY);
     const to = Math.min(latest, now + Math.max(TIMELINE_DAYS_AHEAD * DAY, 2 * warnWithinSeconds + 30 * DAY));
@@ -89,17 +95,24 @@ export function timelineLayout(report: ExpiryReport, certificates: readonly Cert
     const pct = (t: number) => round(((t - from) / span) * 100);
     const clamp = (p: number) => Math.min(100, Math.max(0, p));
 
+    /** A validity as percent of the width: at least a sliver, at the nearer edge, inside the timeline. */
+    const extent = (start: number, end: number | undefined) => {
+        let x = clamp(pct(start));
+        let right = end === undefined ? 100 : clamp(pct(end));
+        if (right - x < MIN_BAR_PERCENT) {
+            if (x + MIN_BAR_PERCENT > 100) x = 100 - MIN_BAR_PERCENT;
+            right = x + MIN_BAR_PERCENT;
+        }
+        return { x: round(x), width: round(right - x) };
+    };
+
     const bars = shown.map((f): TimelineBar => {
         const c = byId.get(f.id);
         const start = c?.validAt ?? c?.createdAt ?? from;
         const end = f.expiresAt;
-        let x = clamp(pct(start));
-        let right = end === undefined ? 100 : clamp(pct(end));
-        if (right - x < MIN_BAR_PERCENT) {
-            // A sliver at the nearer edge, inside the timeline.
-            if (x + MIN_BAR_PERCENT > 100) x = 100 - MIN_BAR_PERCENT;
-            right = x + MIN_BAR_PERCENT;
-        }
+        const { x, width } = extent(start, end);
+        const successor = f.renewedBy ? byId.get(f.renewedBy.id) : undefined;
+        const successorFrom = successor?.validAt ?? successor?.createdAt ?? now;
         const until = f.exemption ? Date.parse(f.exemption.until) / 1000 : NaN;
         return {
             id: f.id,
@@ -107,11 +120,23 @@ export function timelineLayout(report: ExpiryReport, certificates: readonly Cert
             state: f.state,
             from: start,
             ...(end !== undefined ? { to: end } : {}),
-            x: round(x),
-            width: round(right - x),
+            x,
+            width,
             clippedStart: start < from,
             clippedEnd: end === undefined || end > to,
             ...(Number.isFinite(until) && until >= from && until <= to ? { exemptionEndX: pct(until) } : {}),
+            ...(f.renewedBy
+                ? {
+                      successor: {
+                          id: f.renewedBy.id,
+                          name: f.renewedBy.name,
+                          from: successorFrom,
+                          to: f.renewedBy.expiresAt,
+                          ...extent(successorFrom, f.renewedBy.expiresAt),
+                          clippedEnd: f.renewedBy.expiresAt > to,
+                      },
+                  }
+                : {}),
         };
     });
 

@@ -156,6 +156,9 @@ export const CertificateCodec = t.intersection([
         activeAnywhere: t.boolean,
         activeProjectIds: t.array(t.string),
         expiryDisagreement: t.string,
+        subject: t.string,
+        publicKeySha256: t.string,
+        contentProblem: t.string,
     }),
 ]);
 
@@ -198,7 +201,7 @@ export function toProject(wire: ProjectWire): Project {
  * loses or retypes a field without the other.
  */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
-type CodecCertificate = Omit<t.TypeOf<typeof CertificateCodec>, "activeAnywhere" | "activeProjectIds" | "expiryDisagreement">;
+type CodecCertificate = Omit<t.TypeOf<typeof CertificateCodec>, "activeAnywhere" | "activeProjectIds" | "expiryDisagreement" | "subject" | "publicKeySha256" | "contentProblem">;
 const certificateCodecHasTheInterfaceFields: Same<keyof CodecCertificate, keyof Certificate> = true;
 const certificateCodecFitsTheInterface: CodecCertificate extends Certificate ? true : never = true;
 void certificateCodecHasTheInterfaceFields;

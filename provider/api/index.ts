@@ -19,6 +19,7 @@ export { ENV_ADMIN_KEY } from "./admin-key";
 export { Certificate, UploadedCertificate } from "./certificate";
 export { ActivationScope, CertificateUpload, MAX_CERTIFICATE_IDS_PER_TOGGLE } from "./certificate-writes";
 export { PemCertificateDetails, inspectPemCertificate } from "./pem";
+export { CertificateKey, CertificateKeyFields, CertificateRetriever, ReadCertificateKeysOptions, certificateKeyOf, readCertificateKeys } from "./certificate-keys";
 export { KeyUsage } from "./x509-extensions";
 export { ClientOptions, DEFAULT_BASE_URL, DEFAULT_MAX_LIST_BYTES, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, ENV_BASE_URL } from "./client-options";
 export { HostLookup, ResolvedAddress } from "./loopback";

@@ -28,7 +28,8 @@ export interface CertificatesResourceInputs extends ListSettingsArgs, UsageReadO
     /**
      * Hold the organization-wide view: every project's list is read too, and each certificate carries
      * `activeAnywhere`, `activeProjectIds` and `projects`. The gate then judges `activeAnywhere`.
-     * Not with `projectId`; `includeArchived` and `concurrency` apply to it alone. @default false
+     * Not with `projectId`; `includeArchived` applies to it alone (`concurrency` also bounds the
+     * reads of each active certificate's content, for renewals). @default false
      */
     allProjects?: boolean;
 }

@@ -14,6 +14,8 @@ import { ProviderSettings, SET_ADMIN_KEY_COMMAND, everyStackAdminKey, keyPlacesO
 import { CheckFailure, failureOf, pickDefined, withoutProvider } from "./props";
 import { oneLineForHost, requireStackAdminKey } from "./write-client";
 import { readAtOf } from "../expiry/data-age";
+import { CertificateKey, knownCertificateKeys, readCertificateKeys } from "../api/certificate-keys";
+import { createCertificatesClient } from "../api/client";
 
 /**
  * The operations behind the `Certificates` dynamic resource, as plain functions. The serialized
@@ -29,9 +31,15 @@ import { readAtOf } from "../expiry/data-age";
 
 /**
  * The provider's `check` step (not the expiry check, which is `evaluateCertificateExpiry`): validates
- * the inputs and reads the list, so the data is known during preview.
+ * the inputs and reads the list, so the data is known during preview. Each active certificate's
+ * subject and public-key hash (what tells a renewal from a risk) are read from its content once: the
+ * ids that `olds` (the previous inputs, passed by the providers of 0.2.0 on) already hold reuse them.
  */
-export async function checkCertificatesResource(news: Record<string, unknown>, settings: ProviderSettings = {}): Promise<{ inputs: Record<string, unknown>; failures?: CheckFailure[] }> {
+export async function checkCertificatesResource(
+    news: Record<string, unknown>,
+    settings: ProviderSettings = {},
+    olds: Record<string, unknown> = {},
+): Promise<{ inputs: Record<string, unknown>; failures?: CheckFailure[] }> {
     // An input computed by another resource is unknown during preview: nothing can be read, so the
     // certificates are unknown too (`check` runs again with real values in the update). The names of
     // the unknown inputs go into the checked inputs as known data, so a policy can name them without
@@ -47,7 +55,7 @@ export async function checkCertificatesResource(news: Record<string, unknown>, s
         throw error;
     }
     try {
-        const certificates = await readCertificates(query, settings);
+        const certificates = await readCertificates(query, settings, knownCertificateKeys(olds?.certificates));
         return { inputs: { ...query, certificates, readAt: readAtOf(new Date()) } };
     } catch (caught) {
         const error = withStackKeyAdvice(caught, keyPlacesOf(settings));
@@ -100,9 +108,9 @@ export function updateCertificates(news: Record<string, unknown>): { outs: Recor
 export async function readCertificatesResource(id: string, props: Record<string, unknown>, settings: ProviderSettings = {}): Promise<{ id: string; props: Record<string, unknown>; inputs?: Record<string, unknown> }> {
     const query = resolveCertificatesQuery(props, settings.baseUrl ?? environmentBaseUrl());
     try {
-        const certificates = await readCertificates(query, settings);
-        const props = { ...query, certificates, readAt: readAtOf(new Date()) };
-        return { id, props, inputs: props };
+        const certificates = await readCertificates(query, settings, knownCertificateKeys(props.certificates));
+        const read = { ...query, certificates, readAt: readAtOf(new Date()) };
+        return { id, props: read, inputs: read };
     } catch (caught) {
         const error = caught instanceof AuthenticationError ? caught.withAdvice(storedConfigAdvice(settings)) : withStackKeyAdvice(caught, keyPlacesOf(settings));
         if (query.onReadError === "warn" && !(error instanceof AdminKeyConflictError)) {
@@ -122,13 +130,20 @@ function storedConfigAdvice(settings: ProviderSettings): string {
     );
 }
 
-async function readCertificates(query: ResolvedCertificatesQuery, settings: ProviderSettings): Promise<Certificate[]> {
+/**
+ * The list, filtered, with each active certificate's key fields: from `known` (a certificate's
+ * content never changes) or read from its content, one request per certificate not known.
+ */
+async function readCertificates(query: ResolvedCertificatesQuery, settings: ProviderSettings, known: ReadonlyMap<string, CertificateKey>): Promise<Certificate[]> {
     const client = { adminKey: requireStackAdminKey(settings), baseUrl: query.baseUrl, order: query.order, pageSize: query.pageSize, maxRetries: query.maxRetries, timeoutMs: query.timeoutMs, maxPages: query.maxPages };
     const all: Array<Certificate & { activeAnywhere?: boolean }> = query.allProjects
         ? (await listCertificateUsage({ ...client, includeArchived: query.includeArchived, concurrency: query.concurrency })).certificates
         : await listCertificates({ ...client, projectId: query.projectId });
     const matchesName = query.namePattern === undefined ? undefined : compileGlob(query.namePattern);
-    return all.filter((c) => (!query.activeOnly || (c.activeAnywhere ?? c.active)) && (!matchesName || (c.name !== null && matchesName(c.name))));
+    const kept = all.filter((c) => (!query.activeOnly || (c.activeAnywhere ?? c.active)) && (!matchesName || (c.name !== null && matchesName(c.name))));
+    const secrets = everyStackAdminKey(settings);
+    const withKeys = await readCertificateKeys(createCertificatesClient(client), kept, { known, concurrency: query.concurrency });
+    return withKeys.map((c) => (c.contentProblem === undefined ? c : { ...c, contentProblem: escapeControlCharacters(redact(c.contentProblem, secrets)) }));
 }
 
 /** The error as Pulumi shows it (a check failure) and the state keeps it: redacted, on one visible line. */

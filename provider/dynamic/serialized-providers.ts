@@ -46,8 +46,8 @@ export const certificatesProvider: pulumi.dynamic.ResourceProvider & SerializedP
     async configure(this: SerializedProviderState, req: pulumi.dynamic.ConfigureRequest) {
         this.settings = load("providerSettingsFromConfig")(req.config);
     },
-    async check(this: SerializedProviderState, _olds: any, news: any) {
-        return load("dynamicOperations").checkCertificatesResource(news, this.settings);
+    async check(this: SerializedProviderState, olds: any, news: any) {
+        return load("dynamicOperations").checkCertificatesResource(news, this.settings, olds);
     },
     async diff(_id: string, olds: any, news: any) {
         return load("dynamicOperations").diffCertificates(olds, news);

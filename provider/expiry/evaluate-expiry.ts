@@ -10,6 +10,7 @@ import { CERTIFICATE_STATES, CertificateState, Severity } from "./certificate-st
 import { JudgeContext, describeFinding, summarizeExpiry, thresholdPhrases } from "./expiry-wording";
 import { isoFromUnixSeconds } from "../api/iso-time";
 import type { CertificateToEvaluate, ExpiryFinding, ExpiryReport } from "./expiry-report";
+import { RenewalVerdict, judgeRenewal, renewalIndex } from "./renewals";
 
 const iso = isoFromUnixSeconds;
 
@@ -57,7 +58,7 @@ export type CertificatesInput = CertificatesToEvaluate;
 export function evaluateCertificateExpiry(input: CertificatesToEvaluate, options: ExpiryOptions = {}): ExpiryReport {
     const opts = resolveExpiryOptions(options);
     const certificates = certificatesOf(input);
-    const context: JudgeContext = { opts, ...thresholdPhrases(opts) };
+    const context: JudgeContext = { opts, ...thresholdPhrases(opts), renewalIndex: renewalIndex(certificates, opts.nowSeconds, opts.failWithinSeconds) };
     const findings = sortByUrgency(certificates.map((c) => judge(c, context)));
     const counts = Object.fromEntries(CERTIFICATE_STATES.map((s) => [s, 0])) as Record<CertificateState, number>;
     let passed = true;
@@ -75,6 +76,7 @@ export function evaluateCertificateExpiry(input: CertificatesToEvaluate, options
             failWithinSeconds: opts.failWithinSeconds,
             failOnUnknown: opts.failOnUnknown,
             includeInactive: opts.includeInactive,
+            renewals: opts.renewals,
         },
         counts,
         findings,
@@ -122,6 +124,9 @@ const FIELD_RULES: Record<string, string> = {
     createdAt: UNIX_SECONDS_RULE,
     validAt: `${UNIX_SECONDS_RULE}, or nothing`,
     expiresAt: `${UNIX_SECONDS_RULE}, or nothing`,
+    subject: "a string, or nothing",
+    publicKeySha256: "a string, or nothing",
+    contentProblem: "a string, or nothing",
 };
 
 function describeValue(value: unknown): string {
@@ -170,6 +175,15 @@ function judge(c: CertificateToEvaluate, context: JudgeContext): ExpiryFinding {
         state = "warn";
         severity = "warn";
     }
+    // A certificate that warns or fails on its expiry may be renewed (renewals.ts has the rule).
+    let renewal: RenewalVerdict | undefined;
+    if (active && (state === "warn" || state === "fail" || state === "expired")) {
+        renewal = judgeRenewal(c, context.renewalIndex);
+        if (renewal?.kind === "renewed" && opts.renewals !== "judge") {
+            state = "renewed";
+            severity = opts.renewals === "warn" || isExpired(remaining!) ? "warn" : "info";
+        }
+    }
 
     const projects = c.activeProjectIds && c.activeProjectIds.length ? c.activeProjectIds : undefined;
     const dateAnomalies = expiresAt !== undefined && c.validAt !== undefined && expiresAt < c.validAt ? [`expiresAt (${iso(expiresAt)}) is before validAt (${iso(c.validAt)})`] : undefined;
@@ -180,7 +194,7 @@ function judge(c: CertificateToEvaluate, context: JudgeContext): ExpiryFinding {
         state,
         severity,
         active,
-        message: describeFinding(c, state, remaining, exemption, projects, anomalies, context),
+        message: describeFinding(c, state, remaining, exemption, projects, anomalies, context, renewal),
     };
     if (expiresAt !== undefined) {
         finding.expiresAt = expiresAt;
@@ -188,6 +202,10 @@ function judge(c: CertificateToEvaluate, context: JudgeContext): ExpiryFinding {
     }
     if (projects) finding.projects = [...projects];
     if (exemption) finding.exemption = exemption;
+    if (state === "renewed" && renewal?.kind === "renewed") {
+        const s = renewal.successor;
+        finding.renewedBy = { id: s.id, name: s.name, expiresAt: s.expiresAt! };
+    }
     if (anomalies) finding.anomalies = anomalies;
     return finding;
 }

@@ -49,6 +49,33 @@ export interface ExpiryOptions {
      * @default false
      */
     failOnUnknown?: boolean;
+    /**
+     * What a renewal is: an active certificate that would warn or fail while another certificate,
+     * active where it is or at the organization, has the same subject and public key and is outside the
+     * fail threshold (client certificates it signed verify against that successor). `"pass"`: its
+     * state is `renewed`, which neither warns nor fails, except once expired (it warns: deactivate and
+     * delete it). `"warn"`: `renewed`, and it warns. `"judge"`: no renewal detection, judged as any
+     * certificate (the message still names a successor). Needs `subject` and `publicKeySha256` on the
+     * certificates (a `Certificates` resource and `openai-certs check` read them).
+     * @default "pass"
+     */
+    renewals?: RenewalsMode;
+}
+
+/** How renewals are judged; see {@link ExpiryOptions.renewals}. */
+export type RenewalsMode = "pass" | "warn" | "judge";
+
+/** Every {@link RenewalsMode}, for the policy schema and the command line. */
+export const RENEWALS_MODES: readonly RenewalsMode[] = ["pass", "warn", "judge"];
+
+/** The default of {@link ExpiryOptions.renewals}. */
+export const DEFAULT_RENEWALS: RenewalsMode = "pass";
+
+/** Checks a `renewals` option and applies its default; throws {@link InvalidArgumentError} naming `renewals`. */
+export function renewalsModeOf(value: unknown): RenewalsMode {
+    if (value === undefined) return DEFAULT_RENEWALS;
+    if (typeof value === "string" && (RENEWALS_MODES as readonly string[]).includes(value)) return value as RenewalsMode;
+    throw new InvalidArgumentError("renewals", `must be one of ${RENEWALS_MODES.map((m) => `"${m}"`).join(", ")}, got ${typeof value === "string" ? "another string" : typeof value}`);
 }
 
 /** The defaults, in one place for the docs, the policy schema and the command line. */
@@ -73,9 +100,10 @@ export interface ResolvedExpiryOptions {
     readonly includeInactive: boolean;
     readonly failOnUnknown: boolean;
     readonly exemptions: readonly ResolvedExemption[];
+    readonly renewals: RenewalsMode;
 }
 
-const KNOWN_OPTIONS: readonly (keyof ExpiryOptions)[] = ["now", "warnWithin", "failWithin", "includeInactive", "exemptions", "failOnUnknown"];
+const KNOWN_OPTIONS: readonly (keyof ExpiryOptions)[] = ["now", "warnWithin", "failWithin", "includeInactive", "exemptions", "failOnUnknown", "renewals"];
 const KNOWN_EXEMPTION_KEYS: readonly (keyof Exemption)[] = ["id", "name", "reason", "until"];
 
 /** Checks expiry options and applies defaults; throws {@link InvalidArgumentError} naming the bad one. */
@@ -102,6 +130,7 @@ export function resolveExpiryOptions(options: ExpiryOptions = {}): ResolvedExpir
         includeInactive: booleanIn("includeInactive", options.includeInactive, false),
         failOnUnknown: booleanIn("failOnUnknown", options.failOnUnknown, false),
         exemptions: resolveExemptions(options.exemptions ?? []),
+        renewals: renewalsModeOf(options.renewals),
     };
 }
 

@@ -1,4 +1,6 @@
 import type { Certificate } from "../api/certificate";
+import type { CertificateKeyFields } from "../api/certificate-keys";
+import type { RenewalsMode } from "./expiry-options";
 import type { CertificateState, Severity } from "./certificate-states";
 
 /*
@@ -10,7 +12,7 @@ import type { CertificateState, Severity } from "./certificate-states";
  * A certificate as the evaluation sees it: the list's fields, plus, from the organization-wide
  * view, whether it is active anywhere and in which projects.
  */
-export interface CertificateToEvaluate extends Certificate {
+export interface CertificateToEvaluate extends Certificate, CertificateKeyFields {
     /** Active at the organization level or in any project; overrides `active` when present. */
     readonly activeAnywhere?: boolean;
     /** Projects where the certificate is active, named in findings. */
@@ -35,6 +37,11 @@ export interface ExpiryFinding {
     readonly projects?: readonly string[];
     /** The exemption that matched, live or lapsed. */
     readonly exemption?: { readonly reason: string; readonly until: string; readonly lapsed: boolean };
+    /**
+     * For the `renewed` state: the successor, active where this one is, with the same subject and
+     * public key, and outside the fail threshold.
+     */
+    readonly renewedBy?: { readonly id: string; readonly name: string | null; readonly expiresAt: number };
     /** Problems in the data itself, such as an expiry before the start of validity. */
     readonly anomalies?: readonly string[];
     /**
@@ -50,7 +57,14 @@ export interface ExpiryReport {
     readonly evaluatedAt: number;
     /** False if any active certificate is fail, expired, notYetValid, or unknown with `failOnUnknown`. */
     readonly passed: boolean;
-    readonly thresholds: { readonly warnWithinSeconds: number; readonly failWithinSeconds: number; readonly failOnUnknown: boolean; readonly includeInactive: boolean };
+    readonly thresholds: {
+        readonly warnWithinSeconds: number;
+        readonly failWithinSeconds: number;
+        readonly failOnUnknown: boolean;
+        readonly includeInactive: boolean;
+        /** How renewals were judged (the `renewals` option). */
+        readonly renewals: RenewalsMode;
+    };
     /** How many certificates ended in each state. */
     readonly counts: Readonly<Record<CertificateState, number>>;
     /** One per certificate, most urgent first. */

@@ -4,6 +4,7 @@ import { CERTIFICATE_STATES, CertificateState } from "./certificate-states";
 import type { ResolvedExpiryOptions } from "./expiry-options";
 import { isoFromUnixSeconds } from "../api/iso-time";
 import { countOf, describeSpan, describeTimeLeft } from "../api/duration";
+import { RenewalIndex, RenewalVerdict, labelOf } from "./renewals";
 
 /*
  * The sentences of the expiry evaluation: each finding's message, the report's summary, and how a
@@ -19,6 +20,8 @@ export interface JudgeContext {
     readonly opts: ResolvedExpiryOptions;
     readonly failText: string;
     readonly warnText: string;
+    /** The certificates that may renew others, when any key was read. */
+    readonly renewalIndex?: RenewalIndex;
 }
 
 /** The phrases that name the thresholds in findings: `within the fail threshold of 14 days`. */
@@ -38,6 +41,7 @@ export function describeFinding(
     projects: readonly string[] | undefined,
     anomalies: readonly string[] | undefined,
     { opts, failText, warnText }: JudgeContext,
+    renewal?: RenewalVerdict,
 ): string {
     // Names, ids and reasons come from the API or from users: escaped, so that a name cannot add a
     // line, drive the terminal or issue a CI workflow command (issue 12, item 14).
@@ -75,8 +79,23 @@ export function describeFinding(
         case "warn":
             text = `${label}${where} ${timing}: ${warnText}. ${rotate}`;
             break;
+        case "renewed": {
+            const s = (renewal as Extract<RenewalVerdict, { kind: "renewed" }>).successor;
+            const then =
+                remaining !== undefined && remaining <= 0
+                    ? "Deactivate it and delete it."
+                    : opts.renewals === "warn"
+                      ? 'Deactivate it once the rotation is done (renewals: "warn" makes a renewal a warning).'
+                      : "No exemption is needed; deactivate it once the rotation is done.";
+            text = `${label}${where} ${timing}; renewed by ${labelOf(s)}, active with the same subject and public key until ${iso(s.expiresAt!)}: the client certificates it signed verify against that one. ${then}`;
+            break;
+        }
         default:
             text = `${label}${where} ${timing}.`;
+    }
+    if (renewal?.kind === "notRenewed") text += ` ${renewal.reason}`;
+    else if (renewal?.kind === "renewed" && state !== "renewed") {
+        text += ` It is renewed by ${labelOf(renewal.successor)} (same subject and public key, until ${iso(renewal.successor.expiresAt!)}), but renewals: "judge" judges it as any certificate.`;
     }
     if (exemption?.lapsed && state !== "skipped") text += ` Its exemption ("${escapeControlCharacters(exemption.reason)}") lapsed on ${exemption.until}.`;
     if (anomalies) text += ` Data problem: ${anomalies.join("; ")}.`;

@@ -49,7 +49,8 @@ interface ResourceOperations {
 const RESOURCES: Readonly<Record<string, ResourceOperations>> = {
     [PLUGIN_CERTIFICATES_TYPE]: {
         inputNames: CERTIFICATES_INPUT_NAMES,
-        check: (_olds, news, settings) => list.checkCertificatesResource(news, settings),
+        // The previous inputs: known ids reuse the subject and key hash read before (a certificate's content never changes).
+        check: (olds, news, settings) => list.checkCertificatesResource(news, settings, olds),
         diff: (olds, news) => list.diffCertificates(olds, news),
         create: async (inputs) => list.createCertificates(inputs),
         update: async (_id, _olds, news) => list.updateCertificates(news),

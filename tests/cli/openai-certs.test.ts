@@ -107,8 +107,9 @@ describe("the openai-certs command against the fake API (in process through run(
             const blank = await check([], { OPENAI_ADMIN_KEY: " \n" });
             assert.equal(blank.code, 3);
             assert.match(blank.stderr, /empty or only whitespace counts as not set\. \(missing_admin_key\)$/m);
-            // The one check with a key read the organization's list and the project list; the blank key sent nothing.
-            assert.equal(api().requests.length, 2);
+            // The one check with a key read the organization's list, the project list and the active
+            // certificate's content (for renewals); the blank key sent nothing.
+            assert.equal(api().requests.length, 3);
         });
 
         it("3 when the server reflects the key back, and the key is not printed", async () => {
@@ -172,7 +173,7 @@ describe("the openai-certs command against the fake API (in process through run(
             assert.equal(report.thresholds.failWithinSeconds, 7 * DAY);
             assert.equal(report.exitCode, 2);
             assert.equal(report.passed, false);
-            assert.deepEqual(report.counts, { fail: 1, expired: 0, notYetValid: 0, unknown: 0, warn: 1, exempted: 0, ok: 0, skipped: 1 });
+            assert.deepEqual(report.counts, { fail: 1, expired: 0, notYetValid: 0, unknown: 0, warn: 1, renewed: 0, exempted: 0, ok: 0, skipped: 1 });
             assert.deepEqual(
                 report.findings.map((f: { id: string; state: string }) => [f.id, f.state]),
                 [

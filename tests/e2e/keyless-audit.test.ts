@@ -7,11 +7,15 @@ import { copyUserProject } from "../support/packed-package";
 import { CommandResult, PulumiProject, expectOk, exportStack, filesUnder, pulumiProject, requireLanguageHost, requirePulumiCli } from "../support/pulumi-cli";
 import { CERTIFICATES_TYPE } from "../../sdk";
 
-/** Two lists, so one analyze shows a resource failing beside one passing. */
+/**
+ * Three lists, so one analyze shows a resource failing beside one passing, and a rotation whose
+ * same-key renewal passes with no exemption (issue 25: judged from the stored subject and key hash).
+ */
 const PROGRAM = `"use strict";
 const { Certificates } = require("pulumi-openai-certificates");
 new Certificates("near-certificates", { namePattern: "near-*" });
 new Certificates("healthy-certificates", { namePattern: "healthy-*" });
+new Certificates("rotated-certificates", { namePattern: "rotated-*" });
 `;
 
 const POLICY_PACK = "node_modules/pulumi-openai-certificates/policy-pack";
@@ -58,7 +62,15 @@ describe("a keyless audit: pulumi policy analyze on the state an up stored (issu
 
     it("an up with the key in its environment only stores no key; the audit, keyless and offline, fails near expiry, passes the healthy, refuses stale data", async () => {
         const seconds = Math.floor(Date.now() / 1000);
-        api!.setState({ certificates: [namedCertificate("near-gateway", 19, {}, seconds), namedCertificate("healthy-gateway", 120, {}, seconds)] });
+        api!.setState({
+            certificates: [
+                namedCertificate("near-gateway", 19, {}, seconds),
+                namedCertificate("healthy-gateway", 120, {}, seconds),
+                // The old CA and its renewal: the same subject and key pair.
+                namedCertificate("rotated-2025", 19, { commonName: "Rotated CA", keyGroup: "rotated" }, seconds),
+                namedCertificate("rotated-2026", 400, { commonName: "Rotated CA", keyGroup: "rotated" }, seconds),
+            ],
+        });
         const stack = "audit";
         expectOk(await project.pulumi(["stack", "init", stack]));
         expectOk(await project.pulumi(["config", "set", "openai:baseUrl", api!.baseUrl, "--stack", stack]));
@@ -77,7 +89,7 @@ describe("a keyless audit: pulumi policy analyze on the state an up stored (issu
         const readTimes = (JSON.parse(exported) as { deployment: { resources: Array<{ type: string; inputs?: { readAt?: string } }> } }).deployment.resources
             .filter((r) => r.type === CERTIFICATES_TYPE)
             .map((r) => Date.parse(String(r.inputs?.readAt)));
-        assert.equal(readTimes.length, 2);
+        assert.equal(readTimes.length, 3);
         assert.ok(readTimes.every((t) => Number.isFinite(t)), "a Certificates resource stored no readAt");
         const last = Math.max(...readTimes);
 
@@ -100,7 +112,11 @@ describe("a keyless audit: pulumi policy analyze on the state an up stored (issu
         assert.equal(sixDays.code, 1, sixDays.output);
         const events = sixDays.stdout.trim().split("\n").map((line) => JSON.parse(line) as { policyEvent?: PolicyEvent; summaryEvent?: { result: string } });
         const mandatory = events.flatMap((e) => (e.policyEvent?.enforcementLevel === "mandatory" ? [e.policyEvent] : []));
+        // The rotated list is no violation: its old CA, as near expiry, is renewed (no exemption anywhere).
         assert.deepEqual(mandatory.map((e) => [e.policyName, e.resourceUrn.split("::").pop()]), [["openai-certificate-expiry", "near-certificates"]]);
+        const renewal = events.flatMap((e) => (e.policyEvent && e.policyEvent.resourceUrn.endsWith("::rotated-certificates") ? [e.policyEvent] : []));
+        assert.deepEqual(renewal.map((e) => e.enforcementLevel), ["advisory"]);
+        assert.match(renewal[0].message, /Certificate "rotated-2025" \(cert_rotated_2025\) expires in 12 days.*renewed by certificate "rotated-2026" \(cert_rotated_2026\), active with the same subject and public key/);
         assert.match(mandatory[0].message, /Certificates resource "near-certificates": Certificate "near-gateway" \(cert_[^)]+\) expires in 12 days/);
         assert.match(mandatory[0].message, /The list was read 6 days ago, at the last update or refresh/);
         assert.deepEqual(events.filter((e) => e.summaryEvent).map((e) => e.summaryEvent?.result), ["failed"]);

@@ -192,10 +192,14 @@ describe("the fake API's write endpoints", () => {
             }
         });
 
-        it("still answers content for a seeded certificate, which has no PEM of its own", async () => {
+        it("answers a real certificate for a seeded one, minted with its dates, and the same one every time", async () => {
             const reply = await call(api(), "GET", "/organization/certificates/cert_seeded?include[]=content");
             assert.equal(reply.status, 200);
-            assert.match(reply.body.certificate_details.content, /BEGIN CERTIFICATE/);
+            const parsed = new X509Certificate(reply.body.certificate_details.content);
+            assert.equal(Date.parse(parsed.validTo) / 1000, reply.body.certificate_details.expires_at);
+            assert.equal(Date.parse(parsed.validFrom) / 1000, reply.body.certificate_details.valid_at);
+            const again = await call(api(), "GET", "/organization/certificates/cert_seeded?include[]=content");
+            assert.equal(again.body.certificate_details.content, reply.body.certificate_details.content);
         });
 
         it("answers 404 in the envelope for an unknown id", async () => {

@@ -131,6 +131,30 @@ describe("the HTML report in a real browser (headless Chromium from the npm regi
         await page.close();
     });
 
+    it("draws a renewed certificate's successor under its bar, running on past the old one's expiry (issue 25)", async () => {
+        api().setState({
+            certificates: [
+                cert("payments-2025", 5, { commonName: "Payments CA", keyGroup: "payments", validAt: NOW_SECONDS - 300 * DAY }),
+                cert("payments-2026", 200, { commonName: "Payments CA", keyGroup: "payments", validAt: NOW_SECONDS - 10 * DAY }),
+            ],
+        });
+        const opened = await openFile(browser, await report([], 0), DESKTOP);
+        const { page } = opened;
+        assertQuiet(opened);
+        const row = page.locator("li.row.state-renewed");
+        assert.equal(await row.count(), 1);
+        const bar = (await row.locator("rect.bar").boundingBox())!;
+        const successor = (await row.locator("rect.successor").boundingBox())!;
+        assert.equal(await row.locator("rect.successor").getAttribute("data-successor-id"), "cert_payments_2026");
+        assert.ok(successor.y >= bar.y + bar.height - 1, "under the bar");
+        assert.ok(successor.x > bar.x && successor.x + successor.width > bar.x + bar.width + 50, "it starts later and runs on well past the old one's expiry");
+        assert.match((await row.locator(".label").textContent())!, /RENEWED.*↻ renewed by payments-2026 \(cert_payments_2026\)/);
+        const legend = await page.$$eval("ul.legend li", (items) => items.map((i) => i.textContent!.trim()));
+        assert.ok(legend.some((text) => text.includes("↻ RENEWED")) && legend.some((text) => text.includes("the successor that renews it")), legend.join(" / "));
+        await assertRendered(await page.screenshot({ fullPage: true }));
+        await page.close();
+    });
+
     it("is readable at phone width: no sideways scrolling, labels above the bars, the table as cards", async () => {
         api().setState(organization());
         const opened = await openFile(browser, await report(), PHONE);

@@ -105,15 +105,20 @@ for (const setup of [fromRepo, fromPackedInstall]) {
             await host.configure(config());
             const { inputs, failures } = await host.check(news({ order: "asc" }));
             assert.deepEqual(failures, []);
-            const certs = inputs.certificates as Array<{ id: string }>;
+            const certs = inputs.certificates as Array<{ id: string; subject?: string }>;
             assert.equal(certs.length, 150);
             assert.equal(certs[0].id, "cert_00000");
             assert.equal(inputs.baseUrl, api.baseUrl, "the base URL from openai:baseUrl is recorded");
             assert.equal(inputs.order, "asc");
             assert.equal(inputs.pageSize, 100);
-            assert.equal(api.requests.length, 2);
+            // Two pages of the list, then each active certificate's content once (its subject and key, for renewals).
+            assert.equal(api.requests.filter((r) => r.path === "/organization/certificates").length, 2);
+            const contentReads = api.requests.filter((r) => r.path.startsWith("/organization/certificates/cert_")).map((r) => r.path);
+            assert.equal(contentReads.length, 150);
+            assert.equal(new Set(contentReads).size, 150);
             assert.ok(api.requests.every((r) => r.auth === "valid"));
             assert.ok(!JSON.stringify(inputs).includes(LEAK_CANARY_KEY));
+            assert.match(String(certs[0].subject), /^CN=/);
         });
 
         it("falls back to OPENAI_ADMIN_KEY in the provider's environment", async () => {

@@ -121,7 +121,7 @@ describe("evaluateCertificateExpiry", () => {
                 at,
             );
             assert.equal(report.evaluatedAt, NOW_SECONDS);
-            assert.deepEqual(report.counts, { fail: 1, expired: 0, notYetValid: 0, unknown: 0, warn: 1, exempted: 0, ok: 1, skipped: 1 });
+            assert.deepEqual(report.counts, { fail: 1, expired: 0, notYetValid: 0, unknown: 0, warn: 1, renewed: 0, exempted: 0, ok: 1, skipped: 1 });
             assert.deepEqual(report.earliestExpiring, { id: "cert_b", name: "soon", expiresAt: NOW_SECONDS + 10 * DAY, daysRemaining: 10 });
             assert.deepEqual(
                 report.findings.map((f) => f.id),
