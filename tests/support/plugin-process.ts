@@ -3,7 +3,7 @@ import * as path from "path";
 import * as grpc from "@grpc/grpc-js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
-import { REPO_ROOT } from "./processes";
+import { REPO_ROOT, closeHostProcess } from "./processes";
 // Only generated stubs ship with @pulumi/pulumi; these are the ones the engine's peers use.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const providerRpc = require("@pulumi/pulumi/proto/provider_grpc_pb.js");
@@ -125,13 +125,6 @@ export async function startPluginProcess(options: { launcher?: string; env?: Nod
             req.setProperties(struct(properties));
             await call("delete", req);
         },
-        close() {
-            client.close();
-            child.removeAllListeners("exit");
-            if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-            const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-            child.kill();
-            return exited;
-        },
+        close: () => closeHostProcess(client, child),
     };
 }

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from "child_process";
 import * as grpc from "@grpc/grpc-js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { closeHostProcess } from "./processes";
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const analyzerRpc = require("@pulumi/pulumi/proto/analyzer_grpc_pb.js");
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -78,13 +79,6 @@ export async function startPolicyHost(options: { hostScript: string; packDir: st
             }));
         },
         stderr: () => stderr,
-        close() {
-            client.close();
-            child.removeAllListeners("exit");
-            if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-            const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-            child.kill();
-            return exited;
-        },
+        close: () => closeHostProcess(client, child),
     };
 }

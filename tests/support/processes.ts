@@ -51,3 +51,17 @@ export function runNode(
         });
     });
 }
+
+/**
+ * Ends a host process that a test drove over gRPC: closes the client, then kills the process and
+ * resolves once it has exited (at once when it already had). Its own "exit" listeners (which report
+ * an early death) are removed first: this death is asked for.
+ */
+export function closeHostProcess(client: { close(): void }, child: ChildProcess): Promise<void> {
+    client.close();
+    child.removeAllListeners("exit");
+    if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    child.kill();
+    return exited;
+}

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from "child_process";
 import * as grpc from "@grpc/grpc-js";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { CERTIFICATES_TYPE } from "../../sdk";
+import { closeHostProcess } from "./processes";
 // Only generated stubs ship with @pulumi/pulumi; these are the same ones the engine's peers use.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const providerRpc = require("@pulumi/pulumi/proto/provider_grpc_pb.js");
@@ -106,13 +107,6 @@ export async function startDynamicProviderHost(options: { hostScript: string; cw
             req.setProperties(Struct.fromJavaScript(properties as never));
             await call("delete", req);
         },
-        close() {
-            client.close();
-            child.removeAllListeners("exit");
-            if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-            const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-            child.kill();
-            return exited;
-        },
+        close: () => closeHostProcess(client, child),
     };
 }
