@@ -2,12 +2,11 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { Writable } from "stream";
-import { run } from "../../cli/main";
 import { CHECK_FORMATS } from "../../cli/report";
 import { CertificateSpec } from "../../fake-api";
 import { EXPIRY_POLICY_NAME, EXPIRY_WARNING_POLICY_NAME } from "../../provider/expiry/policy-names";
 import { DAY, LEAK_CANARY_KEY, NOW, NOW_SECONDS, namedCertificate as cert, useFakeApi } from "../support/fixtures";
+import { runInProcess } from "../support/cli-in-process";
 import { JUnitCase, parseJUnit, readAsRunner, validateSarif } from "../support/report-consumers";
 
 /** A rotation: the old payments CA and its same-key renewal; an expired CA renewed too; and a healthy gateway. */
@@ -34,13 +33,10 @@ describe("openai-certs check: renewals in every report (issue 25)", function () 
     afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     const check = async (args: string[]) => {
-        let stdout = "";
-        let stderr = "";
-        const stream = Object.assign(new Writable({ write: (chunk, _encoding, done) => void ((stderr += chunk), done()) }), { isTTY: false }) as unknown as NodeJS.WriteStream;
         const env = { ...process.env, OPENAI_ADMIN_KEY: LEAK_CANARY_KEY, OPENAI_BASE_URL: api().baseUrl, GITHUB_STEP_SUMMARY: "" };
-        const code = await run(["check", "--now", NOW.toISOString(), "--max-retries", "0", ...args], { out: (t) => void (stdout += t), err: (t) => void (stderr += t), stderr: stream, env });
-        assert.ok(!stdout.includes(LEAK_CANARY_KEY) && !stderr.includes(LEAK_CANARY_KEY), "the admin key was printed");
-        return { code, stdout, stderr };
+        const result = await runInProcess(["check", "--now", NOW.toISOString(), "--max-retries", "0", ...args], env);
+        assert.ok(!result.stdout.includes(LEAK_CANARY_KEY) && !result.stderr.includes(LEAK_CANARY_KEY), "the admin key was printed");
+        return result;
     };
 
     it("passes a same-key rotation with no exemption, reading each active certificate's content once", async () => {
