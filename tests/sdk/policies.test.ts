@@ -180,9 +180,17 @@ for (const setup of setups) {
         const analyze = async (certificates: CertificateSpec[], extra: Record<string, unknown> = {}) =>
             host.analyze({ type: CERTIFICATES_TYPE, name: "org-certificates", properties: await checkedInputs(api, certificates, extra) });
 
+        // One policy host for the describe (a host costs about 1.5 CPU-seconds to start): each test
+        // configures it afresh, and ConfigureAnalyzer replaces the whole configuration
+        // (@pulumi/policy's server.js), so a test sees what a newly started host would.
+        before(async () => {
+            host = await startPolicyHost({ hostScript: await setup.hostScript(), packDir: await setup.packDir() });
+        });
+        after(async () => {
+            await host?.close();
+        });
         beforeEach(async () => {
             api = await startFakeOpenAI({ adminKey: LEAK_CANARY_KEY, nowSeconds: NOW_SECONDS });
-            host = await startPolicyHost({ hostScript: await setup.hostScript(), packDir: await setup.packDir() });
             // The engine sends the schema defaults; `now` pins the clock to the fixtures'.
             await host.configure({
                 [EXPIRY_POLICY_NAME]: { enforcementLevel: ENFORCEMENT.MANDATORY, properties: { warnWithin: "30d", failWithin: "14d", now: NOW.toISOString() } },
@@ -190,7 +198,6 @@ for (const setup of setups) {
             });
         });
         afterEach(async () => {
-            await host.close();
             await api.close();
         });
 
