@@ -198,7 +198,8 @@ export function filesUnder(dir: string): string[] {
 
 /**
  * `pulumi stack init STACK`, then the key given to `pulumi config set --secret KEY_NAME` on standard
- * input (as its prompt takes it, never in argv), then `openai:baseUrl` and the other settings.
+ * input (as its prompt takes it, never in argv), then `openai:baseUrl` and the other settings
+ * (`pulumi config set-all --plaintext`).
  * `namespace` is whose settings they are: `openai` (the dynamic provider's, the default) or
  * `openai-certificates` (the provider plugin's).
  */
@@ -210,9 +211,9 @@ export async function initStack(
     const namespace = options.namespace ?? "openai";
     expectOk(await project.pulumi(["stack", "init", stack]));
     expectOk(await project.pulumi(["config", "set", "--secret", options.keyName ?? `${namespace}:adminApiKey`, "--stack", stack], { input: options.adminKey }));
-    for (const [key, value] of Object.entries({ [`${namespace}:baseUrl`]: options.baseUrl, ...options.config })) {
-        expectOk(await project.pulumi(["config", "set", key, value, "--stack", stack]));
-    }
+    // The other settings in one `config set-all` (one CLI start, about 0.3 CPU-s, instead of one per setting).
+    const plain = Object.entries({ [`${namespace}:baseUrl`]: options.baseUrl, ...options.config }).flatMap(([key, value]) => ["--plaintext", `${key}=${value}`]);
+    expectOk(await project.pulumi(["config", "set-all", ...plain, "--stack", stack]));
     return stack;
 }
 
