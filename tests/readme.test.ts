@@ -44,8 +44,8 @@ describe("the README's TypeScript blocks", function () {
             fs.writeFileSync(file, /^\s*(import|export)\b/m.test(block.code) ? block.code : `${block.code}\nexport {};\n`);
             return file;
         });
-        const args = ["--no-install", "tsc", "--noEmit", "--strict", "--types", "node", "--module", "commonjs", "--moduleResolution", "node", "--target", "es2020", ...files];
-        const result = await run("npx", args, { cwd: project, maxBuffer: 16 * 1024 * 1024 }).then(
+        const args = [path.join(project, "node_modules/typescript/bin/tsc"), "--noEmit", "--strict", "--types", "node", "--module", "commonjs", "--moduleResolution", "node", "--target", "es2020", ...files];
+        const result = await run(process.execPath, args, { cwd: project, maxBuffer: 16 * 1024 * 1024 }).then(
             () => "",
             (error: { stdout?: string }) => error.stdout ?? String(error),
         );

@@ -1,11 +1,10 @@
 import { strict as assert } from "assert";
 import { execFile } from "child_process";
-import { createHash } from "crypto";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
-import { packedTarball } from "./support/packed-package";
+import { cachedNpmCi, copyProject, packedTarball } from "./support/packed-package";
 import { REPO_ROOT } from "./support/processes";
 
 const run = promisify(execFile);
@@ -33,33 +32,6 @@ export async function main(): Promise<Certificate[]> {
 `;
 
 /**
- * The folder's `npm ci`, kept per machine outside the clone (keyed by the lockfile), so that a run
- * copies it (about 1 CPU-second) instead of installing it again (about 11 per folder). Installed into
- * a scratch folder first and renamed into place, so two runs at once never see half an install (the
- * loser of the rename drops its copy).
- */
-async function cachedInstall(folder: string, npm: (args: string[], cwd: string) => Promise<unknown>): Promise<string> {
-    const lockfile = fs.readFileSync(path.join(REPO_ROOT, "tests/typescript", folder, "package-lock.json"));
-    const cacheRoot = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "pulumi-openai-certificates", "typescript-projects");
-    const dir = path.join(cacheRoot, `${folder}-${createHash("sha256").update(lockfile).digest("hex").slice(0, 16)}`);
-    if (fs.existsSync(path.join(dir, "node_modules"))) return dir;
-    fs.mkdirSync(cacheRoot, { recursive: true });
-    const scratch = fs.mkdtempSync(`${dir}.installing-`);
-    try {
-        for (const file of ["package.json", "package-lock.json"]) fs.copyFileSync(path.join(REPO_ROOT, "tests/typescript", folder, file), path.join(scratch, file));
-        await npm(["ci"], scratch);
-        try {
-            fs.renameSync(scratch, dir);
-        } catch (error) {
-            if (!fs.existsSync(path.join(dir, "node_modules"))) throw error;
-        }
-    } finally {
-        fs.rmSync(scratch, { recursive: true, force: true });
-    }
-    return dir;
-}
-
-/**
  * Issue 23, item 4: our declarations in the TypeScript versions users meet, each project pinned by
  * its lockfile under tests/typescript/: a Pulumi program on TypeScript 5.9 (what the Quick start pins)
  * and 6, and npm's newest, TypeScript 7 (the native compiler, which Pulumi's programs cannot use:
@@ -68,6 +40,7 @@ async function cachedInstall(folder: string, npm: (args: string[], cwd: string) 
 describe("the declarations in TypeScript 5, 6 and 7 (issue 23, item 4)", function () {
     this.timeout(300_000);
 
+    const NPM_OPTIONS = ["--prefer-offline", "--no-audit", "--no-fund", "--legacy-peer-deps"];
     const cases: Array<[string, string, string]> = [
         ["ts5", "a Pulumi program on TypeScript 5.9", PULUMI_PROGRAM],
         ["ts6", "a Pulumi program on TypeScript 6", PULUMI_PROGRAM],
@@ -77,9 +50,9 @@ describe("the declarations in TypeScript 5, 6 and 7 (issue 23, item 4)", functio
         it(`compiles ${what}, strict, with the package installed from its tarball`, async () => {
             const project = fs.mkdtempSync(path.join(os.tmpdir(), `openai-certs-${folder}-`));
             try {
-                const npm = (args: string[], cwd: string) => run("npm", [...args, "--prefer-offline", "--no-audit", "--no-fund", "--legacy-peer-deps"], { cwd, maxBuffer: 16 * 1024 * 1024 });
+                const npm = (args: string[], cwd: string) => run("npm", [...args, ...NPM_OPTIONS], { cwd, maxBuffer: 16 * 1024 * 1024 });
                 // What `npm ci` installs from the folder's lockfile, copied; then the tarball, as a user installs it.
-                await run("cp", ["-a", `${await cachedInstall(folder, npm)}/.`, project]);
+                await copyProject(await cachedNpmCi(`typescript-${folder}`, path.join(REPO_ROOT, "tests/typescript", folder), NPM_OPTIONS), project);
                 await npm(["install", "--no-save", await packedTarball()], project);
                 fs.writeFileSync(path.join(project, "index.ts"), source);
                 const version = (await run(process.execPath, [path.join(project, "node_modules/typescript/bin/tsc"), "--version"], { cwd: project })).stdout.trim();
