@@ -22,14 +22,21 @@
 #   on the machine's Node, in `npm test`.
 # OPENAI_CERTS_LEG_E2E overrides the end-to-end choice (a glob under dist/tests/e2e, such as '**/*.test.js').
 #
+# The legs run side by side (their CPU-bound tiers then fill the two cores that one leg's waits on
+# the CLI leave idle), each with its output printed whole when it ends; OPENAI_CERTS_SERIAL_LEGS=1
+# runs them one after another, with their output as it comes. The exit code is 1 if any leg failed.
+#
 # Run after `npm run build` (npm test does it); `npm run test:legs` builds first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 legs=("$@")
 [ ${#legs[@]} -gt 0 ] || legs=(node22 node24)
 for leg in "${legs[@]}"; do
-    dir="tests/legs/$leg"
-    [ -f "$dir/package-lock.json" ] || { echo "test-legs: no leg $leg" >&2; exit 2; }
+    [ -f "tests/legs/$leg/package-lock.json" ] || { echo "test-legs: no leg $leg" >&2; exit 2; }
+done
+
+run_leg() {
+    local leg="$1" dir="tests/legs/$1" node_bin e2e tiers
     echo "== leg $leg: installing from $dir/package-lock.json"
     npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
     node_bin="$(cd "$dir/node_modules/.bin" && pwd)"
@@ -41,4 +48,36 @@ for leg in "${legs[@]}"; do
     esac
     echo "== leg $leg: tiers ${tiers[*]}; end-to-end files dist/tests/e2e/$e2e"
     PATH="$node_bin:$PATH" OPENAI_CERTS_LEG="$leg" OPENAI_CERTS_LEG_E2E="$e2e" "$node_bin/node" scripts/test.js "${tiers[@]}"
+}
+
+if [ -n "${OPENAI_CERTS_SERIAL_LEGS:-}" ] || [ ${#legs[@]} -eq 1 ]; then
+    for leg in "${legs[@]}"; do run_leg "$leg"; done
+    exit 0
+fi
+
+logs="$(mktemp -d "${TMPDIR:-/tmp}/openai-certs-legs-XXXXXX")"
+trap 'rm -rf "$logs"' EXIT
+declare -A pids
+start=$(date +%s)
+for leg in "${legs[@]}"; do
+    echo "== leg $leg started (its output follows when it ends)"
+    run_leg "$leg" >"$logs/$leg.log" 2>&1 &
+    pids[$leg]=$!
 done
+failed=()
+while [ ${#pids[@]} -gt 0 ]; do
+    # The first leg to end is printed first.
+    status=0
+    wait -n -p ended "${pids[@]}" || status=$?
+    for leg in "${!pids[@]}"; do
+        [ "${pids[$leg]}" = "$ended" ] || continue
+        unset "pids[$leg]"
+        echo
+        echo "== leg $leg ended after $(( $(date +%s) - start )) s, $([ "$status" -eq 0 ] && echo passed || echo "FAILED ($status)")"
+        cat "$logs/$leg.log"
+        [ "$status" -eq 0 ] || failed+=("$leg")
+    done
+done
+echo
+echo "== legs: ${legs[*]} in $(( $(date +%s) - start )) s side by side$([ ${#failed[@]} -eq 0 ] && echo ", all passed" || echo "; FAILED: ${failed[*]}")"
+[ ${#failed[@]} -eq 0 ]
