@@ -22,6 +22,7 @@ import { pipeline } from "stream/promises";
 import { promisify } from "util";
 import * as zlib from "zlib";
 import { BrowserContext, Page, chromium } from "playwright-core";
+import { fillOnce, machineCacheDir } from "./machine-cache";
 
 const run = promisify(execFile);
 
@@ -37,21 +38,15 @@ interface ChromiumBinary {
     readonly env: Record<string, string>;
 }
 
-/** Where the npm package's browser is unpacked: outside the clone, so fresh clones reuse it. */
-function unpackedChromiumDir(version: string): string {
-    const cache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
-    return path.join(cache, "pulumi-openai-certificates", "chromium", version);
-}
-
 /**
- * Unpacks `@sparticuz/chromium`'s brotli archives into the cache, once: into a scratch folder first,
- * then renamed into place, so two test runs unpacking at once never see half a browser (the loser of
- * the rename drops its copy).
+ * Unpacks `@sparticuz/chromium`'s brotli archives into the machine's cache, outside the clone so that
+ * fresh clones reuse it, once ({@link fillOnce}: two test runs unpacking at once never see half a
+ * browser).
  */
 async function unpackNpmChromium(): Promise<ChromiumBinary> {
     const packageDir = path.dirname(path.dirname(path.dirname(require.resolve("@sparticuz/chromium"))));
     const { version } = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8")) as { version: string };
-    const dir = unpackedChromiumDir(version);
+    const dir = machineCacheDir("chromium", version);
     const binary = (): ChromiumBinary => ({
         executablePath: path.join(dir, "chromium"),
         env: {
@@ -60,34 +55,26 @@ async function unpackNpmChromium(): Promise<ChromiumBinary> {
             FONTCONFIG_FILE: path.join(dir, "fonts.conf"),
         },
     });
-    if (fs.existsSync(path.join(dir, "fonts.conf"))) return binary();
-
-    fs.mkdirSync(path.dirname(dir), { recursive: true });
-    const scratch = fs.mkdtempSync(`${dir}.unpacking-`);
-    try {
-        const bin = path.join(packageDir, "bin");
-        await pipeline(fs.createReadStream(path.join(bin, "chromium.br")), zlib.createBrotliDecompress(), fs.createWriteStream(path.join(scratch, "chromium"), { mode: 0o755 }));
-        for (const archive of ["al2023.tar.br", "swiftshader.tar.br", "fonts.tar.br"]) {
-            const tar = path.join(scratch, archive.replace(/\.br$/, ""));
-            await pipeline(fs.createReadStream(path.join(bin, archive)), zlib.createBrotliDecompress(), fs.createWriteStream(tar));
-            await run("tar", ["-xf", tar, "-C", scratch]);
-            fs.rmSync(tar);
-        }
-        // The package's fonts.conf names Lambda's folders (/tmp/fonts); this one names ours. Written
-        // last: its presence is what says the folder is complete.
-        fs.writeFileSync(
-            path.join(scratch, "fonts.conf"),
-            `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${path.join(dir, "fonts")}</dir>\n  <cachedir>${path.join(dir, "fonts-cache")}</cachedir>\n</fontconfig>\n`,
-        );
-        try {
-            fs.renameSync(scratch, dir);
-        } catch (error) {
-            // Another run unpacked the same version first: use theirs.
-            if (!fs.existsSync(path.join(dir, "fonts.conf"))) throw error;
-        }
-    } finally {
-        fs.rmSync(scratch, { recursive: true, force: true });
-    }
+    await fillOnce(
+        dir,
+        (at) => fs.existsSync(path.join(at, "fonts.conf")),
+        async (scratch) => {
+            const bin = path.join(packageDir, "bin");
+            await pipeline(fs.createReadStream(path.join(bin, "chromium.br")), zlib.createBrotliDecompress(), fs.createWriteStream(path.join(scratch, "chromium"), { mode: 0o755 }));
+            for (const archive of ["al2023.tar.br", "swiftshader.tar.br", "fonts.tar.br"]) {
+                const tar = path.join(scratch, archive.replace(/\.br$/, ""));
+                await pipeline(fs.createReadStream(path.join(bin, archive)), zlib.createBrotliDecompress(), fs.createWriteStream(tar));
+                await run("tar", ["-xf", tar, "-C", scratch]);
+                fs.rmSync(tar);
+            }
+            // The package's fonts.conf names Lambda's folders (/tmp/fonts); this one names ours. Written
+            // last: its presence is what says the folder is complete.
+            fs.writeFileSync(
+                path.join(scratch, "fonts.conf"),
+                `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig>\n  <dir>${path.join(dir, "fonts")}</dir>\n  <cachedir>${path.join(dir, "fonts-cache")}</cachedir>\n</fontconfig>\n`,
+            );
+        },
+    );
     return binary();
 }
 

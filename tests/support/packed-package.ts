@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
+import { fillOnce, machineCacheDir } from "./machine-cache";
 import { REPO_ROOT } from "./processes";
 
 const run = promisify(execFile);
@@ -74,29 +75,20 @@ export function installPackedPackage(): Promise<string> {
  * What `npm ci` installs from the lockfile in `source` (with its package.json), kept per machine
  * outside the clone in a folder named by `name` and a hash of the lockfile and of npm's `options`, so
  * that a run copies it ({@link copyProject}, under a CPU-second) instead of installing it again (10 to
- * 20 CPU-seconds). Installed into a scratch folder first and renamed into
- * place, so two runs at once never see half an install (the loser of the rename drops its copy).
- * Returns the cached folder, which callers copy and never change.
+ * 20 CPU-seconds), filled once per machine ({@link fillOnce}). Returns the cached folder, which
+ * callers copy and never change.
  */
 export async function cachedNpmCi(name: string, source: string, options: string[]): Promise<string> {
     const lockfile = fs.readFileSync(path.join(source, "package-lock.json"));
-    const cacheRoot = path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "pulumi-openai-certificates", "npm-projects");
-    const dir = path.join(cacheRoot, `${name}-${createHash("sha256").update(JSON.stringify(options)).update(lockfile).digest("hex").slice(0, 16)}`);
-    if (fs.existsSync(path.join(dir, "node_modules"))) return dir;
-    fs.mkdirSync(cacheRoot, { recursive: true });
-    const scratch = fs.mkdtempSync(`${dir}.installing-`);
-    try {
-        for (const file of ["package.json", "package-lock.json"]) fs.copyFileSync(path.join(source, file), path.join(scratch, file));
-        await run("npm", ["ci", ...options], { cwd: scratch, maxBuffer: 16 * 1024 * 1024 });
-        try {
-            fs.renameSync(scratch, dir);
-        } catch (error) {
-            if (!fs.existsSync(path.join(dir, "node_modules"))) throw error;
-        }
-    } finally {
-        fs.rmSync(scratch, { recursive: true, force: true });
-    }
-    return dir;
+    const dir = machineCacheDir("npm-projects", `${name}-${createHash("sha256").update(JSON.stringify(options)).update(lockfile).digest("hex").slice(0, 16)}`);
+    return fillOnce(
+        dir,
+        (at) => fs.existsSync(path.join(at, "node_modules")),
+        async (scratch) => {
+            for (const file of ["package.json", "package-lock.json"]) fs.copyFileSync(path.join(source, file), path.join(scratch, file));
+            await run("npm", ["ci", ...options], { cwd: scratch, maxBuffer: 16 * 1024 * 1024 });
+        },
+    );
 }
 
 /** Copies a project folder made by {@link cachedNpmCi} into `to`: its files, and its node_modules by {@link copyNodeModules}. */
