@@ -53,6 +53,14 @@ describe("listCertificateUsage (the organization-wide view) over loopback HTTP",
         it(`never has more than ${concurrency} project reads in flight (measured by the fake API), and uses the room`, async () => {
             api().setState(organizationSpec({ certificates: 10, projects: 24 }));
             api().resetStats();
+            // The first read of each kind is held for 300 ms, so that the reads sent beside it are
+            // surely in flight with it, however busy the machine (at 15 ms each, a loaded machine may
+            // answer one before the last of a batch arrives): the organization's list beside the
+            // project list, and the first `concurrency` project reads beside each other.
+            api().injectFault(
+                { path: "/organization/certificates", times: 1, action: { kind: "delay", ms: 300 } },
+                { path: /^\/organization\/projects\/[^/]+\/certificates/, times: concurrency, action: { kind: "delay", ms: 300 } },
+            );
             await listCertificateUsage(client({ concurrency }));
             // The organization list and the project list are read side by side first: two at once.
             assert.equal(api().concurrency.max, Math.max(concurrency, 2), "the bound is reached and never exceeded");
