@@ -50,7 +50,8 @@ run_leg() {
     PATH="$node_bin:$PATH" OPENAI_CERTS_LEG="$leg" OPENAI_CERTS_LEG_E2E="$e2e" "$node_bin/node" scripts/test.js "${tiers[@]}"
 }
 
-if [ -n "${OPENAI_CERTS_SERIAL_LEGS:-}" ] || [ ${#legs[@]} -eq 1 ]; then
+# `wait -n -p` (which leg ended) needs bash 5.1; an older bash (macOS's 3.2) runs the legs serially.
+if [ -n "${OPENAI_CERTS_SERIAL_LEGS:-}" ] || [ ${#legs[@]} -eq 1 ] || (( BASH_VERSINFO[0] * 100 + BASH_VERSINFO[1] < 501 )); then
     for leg in "${legs[@]}"; do run_leg "$leg"; done
     exit 0
 fi
