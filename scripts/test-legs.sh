@@ -35,10 +35,37 @@ for leg in "${legs[@]}"; do
     [ -f "tests/legs/$leg/package-lock.json" ] || { echo "test-legs: no leg $leg" >&2; exit 2; }
 done
 
+# The leg's `npm ci` (its Node.js binary and Pulumi packages, about 300 MB), kept per machine beside
+# the tests' other installs (tests/support/machine-cache.ts), keyed by the lockfile: installed once
+# into a scratch folder renamed into place, then copied into tests/legs/<leg>/node_modules as hard
+# links (a full copy across file systems), a second instead of 20.
+install_leg() {
+    local leg="$1" dir="$2" root key cached scratch
+    root="${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-openai-certificates/npm-projects"
+    key="$(sha256sum "$dir/package-lock.json" | cut -c1-16)"
+    cached="$root/leg-folder-$leg-$key"
+    if [ ! -d "$cached/node_modules" ]; then
+        mkdir -p "$root"
+        scratch="$(mktemp -d "$cached.filling-XXXXXX")"
+        cp "$dir/package.json" "$dir/package-lock.json" "$scratch/"
+        npm ci --prefix "$scratch" --no-audit --no-fund --loglevel=error
+        mv -T "$scratch" "$cached" 2>/dev/null || rm -rf "$scratch" # another run filled it first
+    fi
+    rm -rf "$dir/node_modules"
+    if cp -al "$cached/node_modules" "$dir/node_modules" 2>/dev/null; then
+        # npm rewrites its record of the tree in place: a copy of its own, not a link into the cache.
+        rm -f "$dir/node_modules/.package-lock.json"
+        cp "$cached/node_modules/.package-lock.json" "$dir/node_modules/.package-lock.json"
+    else
+        rm -rf "$dir/node_modules"
+        cp -a "$cached/node_modules" "$dir/node_modules"
+    fi
+}
+
 run_leg() {
     local leg="$1" dir="tests/legs/$1" node_bin e2e tiers
     echo "== leg $leg: installing from $dir/package-lock.json"
-    npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error
+    install_leg "$leg" "$dir"
     node_bin="$(cd "$dir/node_modules/.bin" && pwd)"
     [ -x "$node_bin/node" ] || node_bin="$(dirname "$(command -v node)")"
     echo "== leg $leg: node $("$node_bin/node" --version), @pulumi/pulumi $(node -p "require('./$dir/package.json').dependencies['@pulumi/pulumi']")"
