@@ -35,31 +35,18 @@ for leg in "${legs[@]}"; do
     [ -f "tests/legs/$leg/package-lock.json" ] || { echo "test-legs: no leg $leg" >&2; exit 2; }
 done
 
-# The leg's `npm ci` (its Node.js binary and Pulumi packages, about 300 MB), kept per machine beside
-# the tests' other installs (tests/support/machine-cache.ts), keyed by the lockfile: installed once
-# into a scratch folder renamed into place, then copied into tests/legs/<leg>/node_modules as hard
-# links (a full copy across file systems), a second instead of 20.
+# The leg's `npm ci` (its Node.js binary and Pulumi packages, about 300 MB) comes from the tests'
+# per-machine cache of npm installs, keyed by the lockfile, copied in as hard links
+# (cachedNpmCi and copyNodeModules in tests/support/packed-package.ts): a second instead of 20.
 install_leg() {
-    local leg="$1" dir="$2" root key cached scratch
-    root="${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-openai-certificates/npm-projects"
-    key="$(sha256sum "$dir/package-lock.json" | cut -c1-16)"
-    cached="$root/leg-folder-$leg-$key"
-    if [ ! -d "$cached/node_modules" ]; then
-        mkdir -p "$root"
-        scratch="$(mktemp -d "$cached.filling-XXXXXX")"
-        cp "$dir/package.json" "$dir/package-lock.json" "$scratch/"
-        npm ci --prefix "$scratch" --no-audit --no-fund --loglevel=error
-        mv -T "$scratch" "$cached" 2>/dev/null || rm -rf "$scratch" # another run filled it first
-    fi
-    rm -rf "$dir/node_modules"
-    if cp -al "$cached/node_modules" "$dir/node_modules" 2>/dev/null; then
-        # npm rewrites its record of the tree in place: a copy of its own, not a link into the cache.
-        rm -f "$dir/node_modules/.package-lock.json"
-        cp "$cached/node_modules/.package-lock.json" "$dir/node_modules/.package-lock.json"
-    else
-        rm -rf "$dir/node_modules"
-        cp -a "$cached/node_modules" "$dir/node_modules"
-    fi
+    rm -rf "$2/node_modules"
+    node -e '
+        const p = require("./dist/tests/support/packed-package.js");
+        const [leg, dir] = process.argv.slice(1);
+        p.cachedNpmCi(`leg-folder-${leg}`, dir, ["--no-audit", "--no-fund", "--loglevel=error"])
+            .then((cached) => p.copyNodeModules(`${cached}/node_modules`, `${dir}/node_modules`))
+            .catch((error) => { console.error(error.stderr || error); process.exit(1); });
+    ' "$1" "$2"
 }
 
 run_leg() {
