@@ -59,16 +59,18 @@ const TIERS = {
     },
     reliability: { files: ["reliability/**/*.test.js"], parallel: true },
     package: { files: ["package.test.js", "provider/dynamic/list-provider.test.js", "provider/plugin/plugin-archive.test.js", "sdk/policies.test.js"], parallel: true, packed: true },
-    // The longest files first, so that the two workers finish together instead of one waiting
-    // for pulumi-cli.test.js, the longest, which sorts last. go-program.test.js leads: on a machine
-    // whose Go caches are cold it compiles the Pulumi Go SDK first (minutes; seconds once cached).
+    // The longest files first (in npm test: pulumi-cli 340 s, certificate-resources 190, gate-unknowns
+    // 165, write-safety 115; the others 15-40), so that the two workers finish together: in path
+    // order write-safety ran last, and one worker stood idle for its last minute, a third of the
+    // machine. go-program.test.js leads: on a machine whose Go caches are cold it compiles the
+    // Pulumi Go SDK first (minutes; seconds once cached).
     // The provider plugin's programs (issue 24): yaml-program, yaml-write-safety and go-program.
     e2e: {
         files: ["e2e/**/*.test.js"],
         parallel: true,
         packed: true,
         beside: true,
-        first: ["e2e/go-program.test.js", "e2e/pulumi-cli.test.js", "e2e/certificate-resources.test.js"],
+        first: ["e2e/go-program.test.js", "e2e/pulumi-cli.test.js", "e2e/certificate-resources.test.js", "e2e/gate-unknowns.test.js", "e2e/write-safety.test.js"],
     },
 };
 
