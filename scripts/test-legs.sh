@@ -54,7 +54,16 @@ run_leg() {
     echo "== leg $leg: installing from $dir/package-lock.json"
     install_leg "$leg" "$dir"
     node_bin="$(cd "$dir/node_modules/.bin" && pwd)"
-    [ -x "$node_bin/node" ] || node_bin="$(dirname "$(command -v node)")"
+    if [ ! -x "$node_bin/node" ]; then
+        # A leg that pins a Node.js (the npm package `node`, whose install script fetches the binary:
+        # `allowScripts` in the leg's package.json lets it run under npm 12) must run on it, never on
+        # this machine's Node.js instead; a leg that pins none (node20) runs on the machine's.
+        if node -e 'process.exit(require(process.argv[1]).devDependencies?.node ? 0 : 1)' "./$dir/package.json"; then
+            echo "test-legs: leg $leg pins Node.js but $dir/node_modules/.bin/node was not installed (was the \`node\` package's install script blocked?)" >&2
+            return 1
+        fi
+        node_bin="$(dirname "$(command -v node)")"
+    fi
     echo "== leg $leg: node $("$node_bin/node" --version), @pulumi/pulumi $(node -p "require('./$dir/package.json').dependencies['@pulumi/pulumi']")"
     case "$leg" in
         node24) tiers=(unit integration package e2e); e2e="${OPENAI_CERTS_LEG_E2E:-pulumi-cli.test.js}" ;;
