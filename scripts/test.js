@@ -46,6 +46,32 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 }
 
 const results = [];
+// CPU time of the tiers' processes, where /proc tells it (Linux): the CPU of this process's reaped
+// children (cutime + cstime of /proc/self/stat), which holds every process a tier started and
+// waited for. A tier's share is what was added between the end of the tier before it and its own
+// end (the two lanes' tiers end seconds apart, so each reading takes one tier). The summary then
+// says how much of the machine the run kept busy: the end-to-end tier mostly waits on the CLI's
+// processes, and the other lane fills the cores it leaves.
+const clockTicks = (() => {
+    const ticks = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout);
+    return ticks > 0 ? ticks : 100;
+})();
+function childrenCpuSeconds() {
+    try {
+        const fields = fs.readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+        return (Number(fields[13]) + Number(fields[14])) / clockTicks; // fields 16 and 17 of proc(5)
+    } catch {
+        return undefined;
+    }
+}
+let cpuSeen = childrenCpuSeconds();
+function cpuSinceLastTier() {
+    const now = childrenCpuSeconds();
+    if (now === undefined || cpuSeen === undefined) return undefined;
+    const spent = now - cpuSeen;
+    cpuSeen = now;
+    return spent;
+}
 const format = (s) => (s >= 60 ? `${Math.floor(s / 60)} min ${(s % 60).toFixed(0).padStart(2, "0")} s` : `${s.toFixed(1)} s`);
 const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
 
@@ -65,7 +91,7 @@ function packAndInstall() {
     }
     const { tarball, project, leg } = JSON.parse(prepared.stdout.trim().split("\n").pop());
     Object.assign(env, { OPENAI_CERTS_PACKED_TARBALL: tarball, OPENAI_CERTS_USER_PROJECT: project, OPENAI_CERTS_PREPARED_LEG: leg });
-    results.push({ tier: "(pack, install)", seconds: seconds(start), ok: true });
+    results.push({ tier: "(pack, install)", seconds: seconds(start), cpu: cpuSinceLastTier(), ok: true });
 }
 
 /** Runs one tier's mocha; resolves when it ends. `live`: its output as it comes, else whole at the end. */
@@ -87,7 +113,7 @@ function runTier(tier, live) {
             child.stderr.on("data", (c) => chunks.push(c));
         }
         child.on("close", (code, signal) => {
-            const result = { tier, seconds: seconds(start), ok: code === 0, status: code ?? signal };
+            const result = { tier, seconds: seconds(start), cpu: cpuSinceLastTier(), ok: code === 0, status: code ?? signal };
             if (!live) {
                 process.stdout.write(`\n${heading} (ended after ${format(result.seconds)})\n`);
                 process.stdout.write(Buffer.concat(chunks));
@@ -118,11 +144,14 @@ async function main() {
     removeScratch();
 
     const ordered = [...results].sort((a, b) => (a.tier.startsWith("(") ? -1 : b.tier.startsWith("(") ? 1 : ORDER.indexOf(a.tier) - ORDER.indexOf(b.tier)));
+    const cpuColumn = (cpu) => (cpu === undefined ? "" : `${(cpu / 60).toFixed(1).padStart(6)} CPU-min`);
     console.log("\n== time per tier");
-    for (const r of ordered) console.log(`   ${r.tier.padEnd(16)} ${format(r.seconds).padStart(12)}   ${r.ok ? "passed" : `FAILED (${r.status})`}`);
+    for (const r of ordered) console.log(`   ${r.tier.padEnd(16)} ${format(r.seconds).padStart(12)} ${cpuColumn(r.cpu)}   ${r.ok ? "passed" : `FAILED (${r.status})`}`);
     const total = seconds(wall);
     const lanes = serial || tiers.length === 1 ? "" : " (the e2e tier runs beside the others)";
-    console.log(`   ${"total".padEnd(16)} ${format(total).padStart(12)}   wall clock${lanes}`);
+    const cpu = results.every((r) => r.cpu !== undefined) ? results.reduce((sum, r) => sum + r.cpu, 0) : undefined;
+    const busy = cpu === undefined ? "" : `; ${(cpu / total).toFixed(1)} of ${os.availableParallelism?.() ?? os.cpus().length} cores busy`;
+    console.log(`   ${"total".padEnd(16)} ${format(total).padStart(12)} ${cpuColumn(cpu)}   wall clock${lanes}${busy}`);
     process.exit(results.every((r) => r.ok) ? 0 : 1);
 }
 
