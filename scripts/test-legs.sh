@@ -55,14 +55,24 @@ run_leg() {
     install_leg "$leg" "$dir"
     node_bin="$(cd "$dir/node_modules/.bin" && pwd)"
     if [ ! -x "$node_bin/node" ]; then
-        # A leg that pins a Node.js (the npm package `node`, whose install script fetches the binary:
-        # `allowScripts` in the leg's package.json lets it run under npm 12) must run on it, never on
-        # this machine's Node.js instead; a leg that pins none (node20) runs on the machine's.
-        if node -e 'process.exit(require(process.argv[1]).devDependencies?.node ? 0 : 1)' "./$dir/package.json"; then
-            echo "test-legs: leg $leg pins Node.js but $dir/node_modules/.bin/node was not installed (was the \`node\` package's install script blocked?)" >&2
-            return 1
-        fi
-        node_bin="$(dirname "$(command -v node)")"
+        # A leg whose lockfile pins a Node.js (the npm package `node`, whose install script fetches
+        # the binary: `allowScripts` in the leg's package.json lets it run under npm 12) must run on
+        # it, never on this machine's Node.js instead; a leg that pins none (node20) runs on the
+        # machine's. 0: pins one, 1: pins none, anything else: the lockfile could not be read.
+        local pins=0
+        node -e '
+            try {
+                process.exit(require(process.argv[1]).packages["node_modules/node"] ? 0 : 1);
+            } catch (error) {
+                console.error(`test-legs: cannot read ${process.argv[1]}: ${error.message}`);
+                process.exit(2);
+            }' "./$dir/package-lock.json" || pins=$?
+        case "$pins" in
+            0) echo "test-legs: leg $leg pins Node.js but $dir/node_modules/.bin/node was not installed (was the \`node\` package's install script blocked? delete its folder in ~/.cache/pulumi-openai-certificates/npm-projects after fixing allowScripts)" >&2
+               return 1 ;;
+            1) node_bin="$(dirname "$(command -v node)")" ;;
+            *) return 1 ;;
+        esac
     fi
     echo "== leg $leg: node $("$node_bin/node" --version), @pulumi/pulumi $(node -p "require('./$dir/package.json').dependencies['@pulumi/pulumi']")"
     case "$leg" in

@@ -48,17 +48,19 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 const results = [];
 // CPU time of the tiers' processes, where /proc tells it (Linux): the CPU of this process's reaped
 // children (cutime + cstime of /proc/self/stat), which holds every process a tier started and
-// waited for. A tier's share is what was added between the end of the tier before it and its own
-// end (the two lanes' tiers end seconds apart, so each reading takes one tier). The summary then
-// says how much of the machine the run kept busy: the end-to-end tier mostly waits on the CLI's
-// processes, and the other lane fills the cores it leaves.
+// waited for (not one whose parent ended first). A tier's mocha adds its whole tree when it is
+// reaped, so reading it when the tier exits, and taking what was added since the previous reading,
+// gives that tier's CPU even with two lanes running. The summary then says how much of the machine
+// the run kept busy: the end-to-end tier mostly waits on the CLI's processes, and the other lane
+// fills the cores it leaves.
 const clockTicks = (() => {
     const ticks = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout);
     return ticks > 0 ? ticks : 100;
 })();
 function childrenCpuSeconds() {
     try {
-        const fields = fs.readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ");
+        const stat = fs.readFileSync("/proc/self/stat", "utf8");
+        const fields = stat.slice(stat.lastIndexOf(") ") + 2).split(" "); // after the command's name, which may hold ") "
         return (Number(fields[13]) + Number(fields[14])) / clockTicks; // fields 16 and 17 of proc(5)
     } catch {
         return undefined;
@@ -112,8 +114,12 @@ function runTier(tier, live) {
             child.stdout.on("data", (c) => chunks.push(c));
             child.stderr.on("data", (c) => chunks.push(c));
         }
+        // Read at exit, right after the reap: "close" also waits for the output pipes, which a
+        // leaked grandchild can hold open while the other lane's tier ends.
+        let cpu;
+        child.on("exit", () => (cpu = cpuSinceLastTier()));
         child.on("close", (code, signal) => {
-            const result = { tier, seconds: seconds(start), cpu: cpuSinceLastTier(), ok: code === 0, status: code ?? signal };
+            const result = { tier, seconds: seconds(start), cpu, ok: code === 0, status: code ?? signal };
             if (!live) {
                 process.stdout.write(`\n${heading} (ended after ${format(result.seconds)})\n`);
                 process.stdout.write(Buffer.concat(chunks));
@@ -148,7 +154,7 @@ async function main() {
     console.log("\n== time per tier");
     for (const r of ordered) console.log(`   ${r.tier.padEnd(16)} ${format(r.seconds).padStart(12)} ${cpuColumn(r.cpu)}   ${r.ok ? "passed" : `FAILED (${r.status})`}`);
     const total = seconds(wall);
-    const lanes = serial || tiers.length === 1 ? "" : " (the e2e tier runs beside the others)";
+    const lanes = serial || tiers.length === 1 || !tiers.some((t) => TIERS[t].beside) ? "" : " (the e2e tier runs beside the others)";
     const cpu = results.every((r) => r.cpu !== undefined) ? results.reduce((sum, r) => sum + r.cpu, 0) : undefined;
     const busy = cpu === undefined ? "" : `; ${(cpu / total).toFixed(1)} of ${os.availableParallelism?.() ?? os.cpus().length} cores busy`;
     console.log(`   ${"total".padEnd(16)} ${format(total).padStart(12)} ${cpuColumn(cpu)}   wall clock${lanes}${busy}`);

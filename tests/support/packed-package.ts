@@ -73,14 +73,16 @@ export function installPackedPackage(): Promise<string> {
 
 /**
  * What `npm ci` installs from the lockfile in `source` (with its package.json), kept per machine
- * outside the clone in a folder named by `name` and a hash of the lockfile and of npm's `options`, so
+ * outside the clone in a folder named by `name` and a hash of the lockfile, the package.json (whose
+ * `allowScripts` decides which install scripts run) and npm's `options`, so
  * that a run copies it ({@link copyProject}, under a CPU-second) instead of installing it again (10 to
  * 20 CPU-seconds), filled once per machine ({@link fillOnce}). Returns the cached folder, which
  * callers copy and never change.
  */
 export async function cachedNpmCi(name: string, source: string, options: string[]): Promise<string> {
-    const lockfile = fs.readFileSync(path.join(source, "package-lock.json"));
-    const dir = machineCacheDir("npm-projects", `${name}-${createHash("sha256").update(JSON.stringify(options)).update(lockfile).digest("hex").slice(0, 16)}`);
+    const hash = createHash("sha256").update(JSON.stringify(options));
+    for (const file of ["package.json", "package-lock.json"]) hash.update(fs.readFileSync(path.join(source, file)));
+    const dir = machineCacheDir("npm-projects", `${name}-${hash.digest("hex").slice(0, 16)}`);
     return fillOnce(
         dir,
         (at) => fs.existsSync(path.join(at, "node_modules")),
