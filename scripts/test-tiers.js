@@ -59,10 +59,10 @@ const TIERS = {
     },
     reliability: { files: ["reliability/**/*.test.js"], parallel: true },
     package: { files: ["package.test.js", "provider/dynamic/list-provider.test.js", "provider/plugin/plugin-archive.test.js", "sdk/policies.test.js"], parallel: true, packed: true },
-    // The longest files first (in npm test on 2026-12-04: pulumi-cli 340 s, certificate-resources 190,
-    // gate-unknowns 165, write-safety 115; the others 15-40), so that the two workers finish together: in path
-    // order write-safety ran last, and one worker stood idle for its last minute, a third of the
-    // machine. go-program.test.js leads: on a machine whose Go caches are cold it compiles the
+    // The longest files first (in npm test on 2026-12-04: pulumi-cli 340 s, certificate-resources
+    // 190, gate-unknowns 165, write-safety 115; the others 15-40), so that the two workers finish
+    // together: in path order write-safety ran last, and one worker stood idle for its last minute,
+    // a third of the machine. go-program.test.js leads: on a machine whose Go caches are cold it compiles the
     // Pulumi Go SDK first (minutes; seconds once cached).
     // The provider plugin's programs (issue 24): yaml-program, yaml-write-safety and go-program.
     e2e: {
