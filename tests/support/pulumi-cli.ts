@@ -34,10 +34,7 @@ export function ensurePulumiCli(): Promise<PulumiCli | undefined> {
 export async function requirePulumiCli(context: Mocha.Context, tier: string): Promise<PulumiCli> {
     const cli = await ensurePulumiCli();
     if (!cli) {
-        const message = `NO PULUMI CLI: ${tier} did NOT run: no \`pulumi\` on PATH and no Go to build one. Install either, then run the tests again.`;
-        if (process.env.CI) throw new Error(`${message} CI must run this tier.`);
-        console.error(`\n${"!".repeat(100)}\n${message}\n${"!".repeat(100)}\n`);
-        context.skip();
+        skipLoudly(context, `NO PULUMI CLI: ${tier} did NOT run: no \`pulumi\` on PATH and no Go to build one. Install either, then run the tests again.`, "CI must run this tier.");
     }
     if (!cli!.languageHost) noticeOnce(INLINE_FALLBACK_NOTICE);
     return cli!;
@@ -50,10 +47,17 @@ export async function requirePulumiCli(context: Mocha.Context, tier: string): Pr
  */
 export function requireLanguageHost(context: Mocha.Context, cli: PulumiCli, what: string): void {
     if (cli.languageHost) return;
-    const message = `NO NODE.JS LANGUAGE HOST beside the Pulumi CLI: ${what} did NOT run (see scripts/pulumi-cli.sh).`;
-    if (process.env.CI) throw new Error(`${message} CI must run it.`);
+    skipLoudly(context, `NO NODE.JS LANGUAGE HOST beside the Pulumi CLI: ${what} did NOT run (see scripts/pulumi-cli.sh).`, "CI must run it.");
+}
+
+/**
+ * For a test that cannot run on this machine: `message` between lines of "!" and a skip, or, in CI
+ * (`CI` set), which must run everything, a failure with `message` and `inCi`.
+ */
+export function skipLoudly(context: Mocha.Context, message: string, inCi: string): never {
+    if (process.env.CI) throw new Error(`${message} ${inCi}`);
     console.error(`\n${"!".repeat(100)}\n${message}\n${"!".repeat(100)}\n`);
-    context.skip();
+    return context.skip();
 }
 
 const said = new Set<string>();
