@@ -80,14 +80,15 @@ export function installPackedPackage(): Promise<string> {
  * callers copy and never change.
  */
 export async function cachedNpmCi(name: string, source: string, options: string[]): Promise<string> {
+    const manifests = ["package.json", "package-lock.json"]; // what the key hashes is what npm ci reads
     const hash = createHash("sha256").update(JSON.stringify(options));
-    for (const file of ["package.json", "package-lock.json"]) hash.update(fs.readFileSync(path.join(source, file)));
+    for (const file of manifests) hash.update(fs.readFileSync(path.join(source, file)));
     const dir = machineCacheDir("npm-projects", `${name}-${hash.digest("hex").slice(0, 16)}`);
     return fillOnce(
         dir,
         (at) => fs.existsSync(path.join(at, "node_modules")),
         async (scratch) => {
-            for (const file of ["package.json", "package-lock.json"]) fs.copyFileSync(path.join(source, file), path.join(scratch, file));
+            for (const file of manifests) fs.copyFileSync(path.join(source, file), path.join(scratch, file));
             await run("npm", ["ci", ...options], { cwd: scratch, maxBuffer: 16 * 1024 * 1024 });
         },
     );
